@@ -1,0 +1,41 @@
+import type { ReactNode } from "react";
+import type { Route } from "./routing/route.ts";
+import { useLocation } from "./routing/useLocation.ts";
+import { Shell } from "./ui/Shell.tsx";
+
+function page(route: Route): ReactNode {
+  switch (route.page) {
+    case "verify":
+      return <Placeholder title="Verify an image archive" />;
+    case "publish":
+      return <Placeholder title="Publish a release" />;
+    case "publisher":
+      return <Placeholder title={route.address === null ? "Publishers" : `Publisher ${route.address}`} />;
+    case "release":
+      return <Placeholder title={`Release #${route.id}`} />;
+    case "digest":
+      return <Placeholder title={`Releases naming ${route.digest}`} />;
+    case "trust":
+      return <Placeholder title="Trusted publishers" />;
+    case "not-found":
+      return (
+        <section className="page">
+          <h1>Not found</h1>
+          <p>Nothing lives at {route.path}.</p>
+        </section>
+      );
+  }
+}
+
+function Placeholder({ title }: { title: string }) {
+  return (
+    <section className="page">
+      <h1>{title}</h1>
+    </section>
+  );
+}
+
+export function App() {
+  const { route } = useLocation();
+  return <Shell route={route}>{page(route)}</Shell>;
+}

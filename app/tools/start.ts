@@ -1,0 +1,48 @@
+// `npm start`: a local chain, the ImageRegistry deployed to it, and the site in dev
+// mode, as one process tree. Ctrl-C (or SIGTERM) stops every piece.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { deployRegistry, siteEnv, startChain, startSite, stopAll, whenAnyExits } from "./localStack.ts";
+
+const CHAIN_PORT = 8545;
+const SITE_PORT = Number(process.env.PORT ?? 5173);
+// Hardhat's well-known first dev account: public knowledge, funded only on local nodes.
+const DEV_ACCOUNT = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+const DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+let stopping = false;
+function shutdown(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  stopAll();
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+process.on("SIGHUP", () => shutdown(0));
+
+try {
+  const logDir = mkdtempSync(path.join(os.tmpdir(), "imageseal-"));
+  const chainLog = path.join(logDir, "hardhat-node.log");
+  console.log("Starting a local chain on 127.0.0.1:%d …", CHAIN_PORT);
+  const chain = await startChain(CHAIN_PORT, chainLog);
+  console.log("Deploying ImageRegistry …");
+  const deployment = await deployRegistry(chain, path.join(logDir, "deploy.log"));
+  console.log(`
+  chain      ${chain.rpcUrl}  (chain id ${chain.chainId}; node log: ${chainLog})
+  contract   ImageRegistry at ${deployment.address}
+  wallet     add the network to MetaMask and import the dev account ${DEV_ACCOUNT}
+             with its private key ${DEV_KEY} (public, local use only)
+`);
+  const url = await startSite({ mode: "dev", port: SITE_PORT, env: siteEnv(chain, deployment), inherit: true });
+  console.log(`\n  ImageSeal is at ${url}  — Ctrl-C stops the site and the chain.\n`);
+  const label = await whenAnyExits();
+  if (!stopping) {
+    console.error(`npm start: the ${label} stopped on its own; stopping everything.`);
+    shutdown(1);
+  }
+} catch (error) {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  shutdown(1);
+}

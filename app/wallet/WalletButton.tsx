@@ -1,0 +1,20 @@
+import { useWalletState } from "./useWallet.ts";
+import { requestWallet } from "./walletLoader.ts";
+
+/** RainbowKit's connect button once loaded; before that a plain button that loads it. */
+export function WalletButton() {
+  const state = useWalletState();
+  if (state.status === "ready") return <state.module.ConnectButton />;
+  if (state.status === "failed") {
+    return (
+      <button type="button" className="button" onClick={() => requestWallet({ openConnectModal: true })} title={state.error.message}>
+        Wallet failed to load — retry
+      </button>
+    );
+  }
+  return (
+    <button type="button" className="button button-primary" disabled={state.status === "loading"} onClick={() => requestWallet({ openConnectModal: true })}>
+      {state.status === "loading" ? "Loading wallets…" : "Connect wallet"}
+    </button>
+  );
+}

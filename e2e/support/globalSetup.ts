@@ -1,0 +1,33 @@
+// One local stack for the whole e2e run, built the way `npm start` builds it but on
+// ports of its own (so a running `npm start` does not collide) and served as a static
+// build under a sub-path, as a static host or IPFS gateway would serve it.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSite, deployRegistry, PROJECT_ROOT, siteEnv, startChain, startSite, stopAll } from "../../app/tools/localStack.ts";
+
+const CHAIN_PORT = 8645;
+const SITE_PORT = 4273;
+const SUB_PATH = "/imageseal/";
+
+export default async function globalSetup(): Promise<() => void> {
+  const logDir = mkdtempSync(path.join(os.tmpdir(), "imageseal-e2e-"));
+  try {
+    const chain = await startChain(CHAIN_PORT, path.join(logDir, "hardhat-node.log"));
+    const deployment = await deployRegistry(chain, path.join(logDir, "deploy.log"));
+    const env = siteEnv(chain, deployment);
+    const outDir = path.join(PROJECT_ROOT, "dist-e2e");
+    await buildSite(env, outDir);
+    const siteUrl = await startSite({ mode: "preview", port: SITE_PORT, env, inherit: false, outDir, base: SUB_PATH });
+    // Read by the specs (Playwright passes globalSetup's environment to its workers).
+    process.env.E2E_SITE_URL = siteUrl;
+    process.env.E2E_RPC_URL = chain.rpcUrl;
+    process.env.E2E_CHAIN_ID = String(chain.chainId);
+    process.env.E2E_REGISTRY = deployment.address;
+    process.env.E2E_LOG_DIR = logDir;
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
+  return stopAll;
+}
