@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [hardhatToolboxViemPlugin],
   paths: {
     sources: "./contracts",
+    // Deployment modules and their journals (deployments/) live beside the contracts they deploy.
+    ignition: "./contracts/ignition",
     tests: {
       solidity: "./contracts",
       nodejs: "./contracts/test",

@@ -1,0 +1,125 @@
+// Gas bounds from real receipts. gasUsed is deterministic for a given chain state, so these are exact
+// checks of the storage layout, not timings. Every figure also goes to the test output (the README's
+// table comes from there and from `npx hardhat test --gas-stats`).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import hre, { network } from "hardhat";
+import type { Hex } from "viem";
+
+import { releaseTypedData } from "../../app/chain/releaseTypedData.ts";
+import { NO_DIGEST, digestOf, imageDigests, releaseInput } from "./helpers/digests.ts";
+import { deployRegistry, releaseId } from "./helpers/registry.ts";
+import { publisherAccount } from "./helpers/signatures.ts";
+
+/** The issue's bounds: a publish with a 30-byte name, an imageId and a manifestDigest; a revoke. */
+const PUBLISH_BOUND = 150_000n;
+const REVOKE_BOUND = 50_000n;
+
+/** `--coverage` runs instrumented bytecode, which costs more gas: its figures are not the contract's. */
+const skip = hre.globalOptions.coverage ? "coverage instruments the bytecode; run `npx hardhat test` for gas" : false;
+
+/** 30 bytes, the size the publish bound is stated for; `tag` tells names apart. */
+function thirtyByteName(tag: string): string {
+  const name = `docker.io/acme/service-${tag}:1.4.2`;
+  assert.equal(new TextEncoder().encode(name).length, 30);
+  return name;
+}
+
+describe("ImageRegistry gas", async function () {
+  const { viem, networkHelpers } = await network.create();
+  const chainId = await (await viem.getPublicClient()).getChainId();
+
+  async function deployed() {
+    return deployRegistry(viem);
+  }
+
+  /** A registry where alice has published once, so she is a known publisher. */
+  async function withKnownPublisher() {
+    const fixture = await deployRegistry(viem);
+    await fixture.registry.write.publish([thirtyByteName("a"), ...imageDigests("a")], {
+      account: fixture.alice.account,
+    });
+    return fixture;
+  }
+
+  async function gasOf(transaction: Promise<Hex>): Promise<bigint> {
+    const publicClient = await viem.getPublicClient();
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await transaction });
+    assert.equal(receipt.status, "success");
+    return receipt.gasUsed;
+  }
+
+  it("publishes a 30-byte name with an imageId and a manifestDigest within 150,000 gas", { skip }, async function (t) {
+    const { registry, alice } = await networkHelpers.loadFixture(deployed);
+    const firstByNewPublisher = await gasOf(
+      registry.write.publish([thirtyByteName("a"), ...imageDigests("a")], { account: alice.account }),
+    );
+    const typical = await gasOf(
+      registry.write.publish([thirtyByteName("b"), ...imageDigests("b")], { account: alice.account }),
+    );
+    t.diagnostic(`publish, first release of a new publisher: ${firstByNewPublisher}`);
+    t.diagnostic(`publish, known publisher, new name, new imageId and manifestDigest: ${typical}`);
+    assert.ok(typical <= PUBLISH_BOUND, `typical publish used ${typical} gas`);
+    assert.ok(firstByNewPublisher <= PUBLISH_BOUND, `a new publisher's first publish used ${firstByNewPublisher} gas`);
+  });
+
+  it("revokes within 50,000 gas", { skip }, async function (t) {
+    const { registry, alice } = await networkHelpers.loadFixture(withKnownPublisher);
+    const revoke = await gasOf(
+      registry.write.revoke([releaseId(1n, 0n), "superseded by 1.4.3"], { account: alice.account }),
+    );
+    t.diagnostic(`revoke with a 19-byte reason: ${revoke}`);
+    assert.ok(revoke <= REVOKE_BOUND, `revoke used ${revoke} gas`);
+  });
+
+  it("reports the cost of the other publish paths", { skip }, async function (t) {
+    const { registry, alice, bob } = await networkHelpers.loadFixture(withKnownPublisher);
+    // A multi-platform image: one name and one indexDigest, one release per platform. The index list
+    // opens its first tail word at the 3rd platform, the name list at the 4th.
+    const indexDigest = digestOf("index");
+    for (const platform of [1, 2, 3, 4, 5]) {
+      const gas = await gasOf(
+        registry.write.publish(
+          [
+            thirtyByteName("m"),
+            digestOf(`p${platform} config`),
+            digestOf(`p${platform} manifest`),
+            indexDigest,
+            NO_DIGEST,
+          ],
+          { account: alice.account },
+        ),
+      );
+      t.diagnostic(`publish, platform ${platform} of a multi-platform image: ${gas}`);
+    }
+    const sameImageOtherName = await gasOf(
+      registry.write.publish([thirtyByteName("l"), ...imageDigests("a")], { account: alice.account }),
+    );
+    t.diagnostic(`publish, the same image under a second name: ${sameImageOtherName}`);
+    const longName = await gasOf(
+      registry.write.publish([`docker.io/acme/${"x".repeat(236)}:1.0`, ...imageDigests("long")], {
+        account: alice.account,
+      }),
+    );
+    t.diagnostic(`publish, 255-byte name: ${longName}`);
+    const batch = await gasOf(
+      registry.write.publishBatch(
+        [[releaseInput(thirtyByteName("c"), imageDigests("c")), releaseInput(thirtyByteName("d"), imageDigests("d"))]],
+        { account: alice.account },
+      ),
+    );
+    t.diagnostic(`publishBatch of 2 (known publisher, new names and digests): ${batch}`);
+
+    const deadline = (await (await viem.getPublicClient()).getBlock()).timestamp + 3600n;
+    const signed = async (tag: string, nonce: bigint) => {
+      const release = releaseInput(thirtyByteName(tag), imageDigests(tag));
+      const message = { ...release, nonce, deadline };
+      const signature = await publisherAccount.signTypedData(releaseTypedData(chainId, registry.address, message));
+      return gasOf(
+        registry.write.publishBySig([publisherAccount.address, release, deadline, signature], { account: bob.account }),
+      );
+    };
+    t.diagnostic(`publishBySig, first release of a new publisher: ${await signed("e", 0n)}`);
+    t.diagnostic(`publishBySig, known publisher: ${await signed("f", 1n)}`);
+  });
+});

@@ -1,0 +1,167 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { network } from "hardhat";
+import { keccak256, recoverAddress, stringToBytes } from "viem";
+import type { Address, Hex } from "viem";
+
+import { releaseDigest, releaseTypedData } from "../../app/chain/releaseTypedData.ts";
+import type { ReleaseMessage } from "../../app/chain/releaseTypedData.ts";
+import { imageDigests, releaseInput } from "./helpers/digests.ts";
+import { NAME, deployRegistry, publishedIds, releaseId } from "./helpers/registry.ts";
+import { malleate, publisherAccount, strangerAccount, withV } from "./helpers/signatures.ts";
+
+const RELEASE = releaseInput(NAME, imageDigests("1.4.2"));
+
+describe("ImageRegistry publishBySig", async function () {
+  const { viem, networkHelpers } = await network.create();
+  const chainId = await (await viem.getPublicClient()).getChainId();
+
+  async function deployedWithASignature() {
+    const fixture = await deployRegistry(viem);
+    const otherRegistry = await viem.deployContract("ImageRegistry");
+    const deadline = (await fixture.publicClient.getBlock()).timestamp + 3600n;
+    const message: ReleaseMessage = { ...RELEASE, nonce: 0n, deadline };
+    const typedData = releaseTypedData(chainId, fixture.registry.address, message);
+    const signature = await publisherAccount.signTypedData(typedData);
+    return { ...fixture, otherRegistry, deadline, message, signature };
+  }
+
+  /** The address a signature recovers to for the typed data a registry will check. */
+  async function signerSeenBy(registry: Address, message: ReleaseMessage, signature: Hex, onChain = chainId) {
+    return recoverAddress({ hash: releaseDigest(onChain, registry, message), signature });
+  }
+
+  it("records the signer's release, sent and paid for by someone else", async function () {
+    const { registry, publicClient, bob, deadline, signature } =
+      await networkHelpers.loadFixture(deployedWithASignature);
+    const publication = registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature], {
+      account: bob.account,
+    });
+    await viem.assertions.emitWithArgs(publication, registry, "Published", [
+      releaseId(1n, 0n),
+      publisherAccount.address,
+      keccak256(stringToBytes(NAME)),
+      NAME,
+      RELEASE.imageId,
+      RELEASE.manifestDigest,
+      RELEASE.indexDigest,
+      RELEASE.archiveDigest,
+    ]);
+    assert.deepEqual(await publishedIds(publicClient, registry, await publication), [releaseId(1n, 0n)]);
+    assert.equal((await registry.read.getRelease([releaseId(1n, 0n)])).publisher, publisherAccount.address);
+    assert.equal(await registry.read.nonces([publisherAccount.address]), 1n);
+  });
+
+  it("rejects the same signature a second time: its nonce is used up", async function () {
+    const { registry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+    await registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature]);
+    const recovered = await signerSeenBy(registry.address, { ...message, nonce: 1n }, signature);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature]),
+      registry,
+      "ImageRegistryInvalidSigner",
+      [recovered, publisherAccount.address],
+    );
+  });
+
+  it("rejects a signature made for another chain", async function () {
+    const { registry, deadline, message } = await networkHelpers.loadFixture(deployedWithASignature);
+    const signature = await publisherAccount.signTypedData(releaseTypedData(1, registry.address, message));
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature]),
+      registry,
+      "ImageRegistryInvalidSigner",
+      [await signerSeenBy(registry.address, message, signature), publisherAccount.address],
+    );
+  });
+
+  it("rejects a signature made for another registry", async function () {
+    const { otherRegistry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      otherRegistry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature]),
+      otherRegistry,
+      "ImageRegistryInvalidSigner",
+      [await signerSeenBy(otherRegistry.address, message, signature), publisherAccount.address],
+    );
+  });
+
+  it("rejects a signature for other release fields", async function () {
+    const { registry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+    const otherName = { ...RELEASE, name: "docker.io/acme/api:latest" };
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, otherName, deadline, signature]),
+      registry,
+      "ImageRegistryInvalidSigner",
+      [await signerSeenBy(registry.address, { ...message, ...otherName }, signature), publisherAccount.address],
+    );
+  });
+
+  it("rejects a signature after its deadline", async function () {
+    const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+    await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature]),
+      registry,
+      "ImageRegistryExpiredSignature",
+      [deadline],
+    );
+  });
+
+  it("rejects a signature by a key other than the publisher's", async function () {
+    const { registry, deadline, message } = await networkHelpers.loadFixture(deployedWithASignature);
+    const signature = await strangerAccount.signTypedData(releaseTypedData(chainId, registry.address, message));
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature]),
+      registry,
+      "ImageRegistryInvalidSigner",
+      [strangerAccount.address, publisherAccount.address],
+    );
+  });
+
+  it("rejects the malleated twin of a valid signature (high s)", async function () {
+    const { registry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+    const twin = malleate(signature);
+    // The twin is a valid signature of the same key: only the low-s rule rejects it.
+    assert.equal(await signerSeenBy(registry.address, message, twin.signature), publisherAccount.address);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, twin.signature]),
+      registry,
+      "ImageRegistryInvalidSignatureS",
+      [twin.s],
+    );
+  });
+
+  for (const v of [0, 1, 29]) {
+    it(`rejects v = ${v}`, async function () {
+      const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, withV(signature, v)]),
+        registry,
+        "ImageRegistryInvalidSignatureV",
+        [v],
+      );
+    });
+  }
+
+  it("rejects a signature that is not 65 bytes", async function () {
+    const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, RELEASE, deadline, signature.slice(0, 130) as Hex]),
+      registry,
+      "ImageRegistryInvalidSignatureLength",
+      [64n],
+    );
+  });
+
+  it("checks the release like publish does", async function () {
+    const { registry, deadline } = await networkHelpers.loadFixture(deployedWithASignature);
+    const message: ReleaseMessage = { ...RELEASE, name: "", nonce: 0n, deadline };
+    const signature = await publisherAccount.signTypedData(releaseTypedData(chainId, registry.address, message));
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      registry.write.publishBySig([publisherAccount.address, { ...RELEASE, name: "" }, deadline, signature]),
+      registry,
+      "ImageRegistryEmptyName",
+      [],
+    );
+  });
+});
