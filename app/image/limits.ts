@@ -1,0 +1,30 @@
+// Caps that keep memory bounded whatever the input. Real image archives stay far below
+// them (a few kB of JSON, tens of entries per image); a hostile archive hits them and
+// gets a typed error naming the cap instead of exhausting memory or time.
+
+/** Largest JSON entry (manifest.json, index.json, config, manifest) read into memory. */
+export const MAX_JSON_ENTRY_BYTES = 4 * 1024 * 1024;
+
+/** Total JSON kept in memory during a sequential .tar.gz pass (where it cannot be re-read). */
+export const MAX_RETAINED_JSON_BYTES = 16 * 1024 * 1024;
+
+/** Largest pax extended header or GNU long name/link entry. */
+export const MAX_TAR_META_BYTES = 1024 * 1024;
+
+/** Longest entry path or link target. Linux PATH_MAX. */
+export const MAX_PATH_BYTES = 4096;
+
+/** Most entries in one archive. */
+export const MAX_ENTRIES = 100_000;
+
+/** Most symlink / hard-link hops while resolving one path (Linux uses 40). */
+export const MAX_LINK_HOPS = 40;
+
+/** Deepest chain of nested image indexes followed from index.json. */
+export const MAX_INDEX_DEPTH = 8;
+
+/** Size of one read while streaming an entry to a hasher. */
+export const STREAM_CHUNK_BYTES = 2 * 1024 * 1024;
+
+/** Size of the window read around tar headers while indexing an uncompressed archive. */
+export const HEADER_WINDOW_BYTES = 64 * 1024;

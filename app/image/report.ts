@@ -1,0 +1,154 @@
+// The engine's answer. Verified facts (digests the engine computed) and claims (names the
+// archive states about itself) are kept in separate fields: a name is only a claim until
+// it is compared with what a publisher signed.
+import type { Digest } from "./digest.ts";
+
+/** How the archive lays out its images, told from its contents, never from its file name. */
+export type ArchiveFormat =
+  /** manifest.json (+ repositories): docker save ≤ 24, podman/skopeo docker-archive, crane legacy/tarball. */
+  | "docker-archive"
+  /** oci-layout + index.json + blobs/sha256: podman/skopeo oci-archive, buildx type=oci, crane oci. */
+  | "oci-layout"
+  /** Both at once: docker save ≥ 25, the containerd image store, ctr export. */
+  | "oci-layout+docker-manifest"
+  /** Readable, but not an image archive: a plain digital asset, identified by archiveDigest. */
+  | "file"
+  /** Not readable far enough to tell (empty, truncated or corrupt container). */
+  | "unknown";
+
+/** Compression of the archive as a whole, told from its magic bytes. */
+export type ArchiveCompression = "none" | "gzip" | "zstd" | "xz" | "bzip2";
+
+/** Compression of one layer as stored, told from its magic bytes. */
+export type LayerCompression = "none" | "gzip" | "zstd" | "xz" | "bzip2";
+
+export type Verdict = "intact" | "tampered" | "unsupported";
+
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant?: string;
+  osVersion?: string;
+}
+
+/** Names the archive claims for an image. Claims, not facts: anyone can write them. */
+export interface ImageClaims {
+  /** manifest.json `RepoTags`. */
+  repoTags: string[];
+  /** index.json `org.opencontainers.image.ref.name` annotations (may be a bare tag like "2.0"). */
+  refNames: string[];
+  /** index.json `io.containerd.image.name` annotations. */
+  containerdNames: string[];
+}
+
+/** ok: the uncompressed bytes hash to the declared diffId (and the stored bytes to the declared blob digest). */
+export type LayerStatus = "ok" | "mismatch" | "missing" | "unsupported";
+
+export interface LayerReport {
+  /** Position in the config's rootfs.diff_ids (0-based). */
+  index: number;
+  /** The diff_id the config declares for this position; null when the config declares fewer layers. */
+  diffId: Digest | null;
+  /** sha256 of the uncompressed layer as found in the archive; null when missing or unreadable. */
+  computed: Digest | null;
+  /** sha256 of the layer as stored, present when the layer is stored compressed. */
+  blobDigest?: Digest;
+  status: LayerStatus;
+  /** The archive entry holding the layer; null when the manifest lists fewer layers than the config. */
+  path: string | null;
+  /** Bytes as stored; null when missing. */
+  size: number | null;
+  /** Media type from the manifest; null where the format has none (docker-archive). */
+  mediaType: string | null;
+  /** null when the layer is missing. */
+  compression: LayerCompression | null;
+}
+
+export interface ImageReport {
+  /** sha256 of the config JSON bytes, recomputed; null when the config is missing or unreadable. */
+  imageId: Digest | null;
+  /** The archive entry holding the config. */
+  configPath: string | null;
+  /** The config's `created` timestamp, as written. */
+  created?: string;
+  /** From the (verified) config; falls back to the index's platform claim when the config has none. */
+  platform?: Platform;
+  /** sha256 of the manifest bytes, recomputed, when the archive holds a manifest (the repo digest when it is the registry's). */
+  manifestDigest?: Digest;
+  /** sha256 of the image index that lists the manifest (a multi-platform image's digest), recomputed. */
+  indexDigest?: Digest;
+  /** Every index blob from the outermost to the one listing the manifest (several when indexes nest). */
+  indexChain?: Digest[];
+  claims: ImageClaims;
+  /** Every distinct full reference the archive claims (RepoTags, containerd names, non-bare ref names). */
+  names: string[];
+  layers: LayerReport[];
+}
+
+interface ProblemBase {
+  /** One sentence for people; scripts use the other fields. */
+  message: string;
+  /** The image concerned, when the problem concerns one (null when its config is missing). */
+  imageId?: Digest | null;
+  /** The layer concerned: 0-based position in the config's rootfs.diff_ids. */
+  layerIndex?: number;
+}
+
+/** The archive contradicts itself: its bytes do not match its own digests, or something is missing. */
+export type TamperedProblem =
+  | (ProblemBase & { code: "diffid-mismatch"; path: string; expected: Digest; found: Digest })
+  | (ProblemBase & { code: "blob-digest-mismatch"; path: string; expected: Digest; found: Digest })
+  | (ProblemBase & { code: "config-digest-mismatch"; path: string; expected: Digest; found: Digest })
+  | (ProblemBase & { code: "size-mismatch"; path: string; expected: number; found: number })
+  | (ProblemBase & { code: "missing-entry"; path: string; referencedBy: string })
+  | (ProblemBase & { code: "layer-count-mismatch"; declared: number; found: number })
+  | (ProblemBase & { code: "platform-mismatch"; expected: string; found: string })
+  | (ProblemBase & { code: "corrupt-layer"; path: string; reason: string })
+  | (ProblemBase & { code: "duplicate-entry"; path: string; count: number })
+  | (ProblemBase & { code: "unsafe-path"; path: string })
+  | (ProblemBase & { code: "invalid-blob-name"; path: string })
+  | (ProblemBase & { code: "bad-link"; path: string; target: string; reason: "loop" | "outside-archive" | "not-a-file" });
+
+/** The engine cannot give a trustworthy answer: unreadable input or something it does not support. */
+export type UnsupportedProblem =
+  | (ProblemBase & { code: "unsupported-compression"; path: string | null; compression: string })
+  | (ProblemBase & { code: "entry-too-large"; path: string; size: number; limit: number })
+  | (ProblemBase & { code: "invalid-metadata"; path: string; reason: string })
+  | (ProblemBase & { code: "unsupported-media-type"; path: string; mediaType: string })
+  | (ProblemBase & { code: "unsupported-digest"; path: string; digest: string })
+  | (ProblemBase & { code: "foreign-layer"; path: string; urls: string[] })
+  | (ProblemBase & { code: "unreadable-archive"; reason: string; offset?: number })
+  | (ProblemBase & { code: "no-images"; reason: string })
+  | (ProblemBase & { code: "empty-input" });
+
+export type Problem = TamperedProblem | UnsupportedProblem;
+export type ProblemCode = Problem["code"];
+
+/** Observations that do not change the verdict (e.g. platforms an index names but the archive omits). */
+export interface Note {
+  code: "absent-platform" | "skipped-artifact" | "archive-not-inspected" | "manifest-layer-order";
+  message: string;
+}
+
+export interface ArchiveReport {
+  format: ArchiveFormat;
+  compression: ArchiveCompression;
+  /** Bytes of the input as given (compressed size for a .tar.gz). */
+  size: number;
+  /** sha256 of the input's bytes: set when asked for, and always for format "file". Never an image identity. */
+  archiveDigest?: Digest;
+  verdict: Verdict;
+  problems: Problem[];
+  notes: Note[];
+  images: ImageReport[];
+}
+
+/** Progress of the hashing, throttled to a few events a second. */
+export interface InspectProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  /** Average since hashing started, in 10^6 bytes per second. */
+  mbPerSecond: number;
+  /** null until a rate is known. */
+  etaSeconds: number | null;
+}

@@ -1,0 +1,68 @@
+// ByteSource over a file in Node, by positioned reads. Node-only: the browser bundle never imports it.
+import { open, type FileHandle } from "node:fs/promises";
+import { SourceReadError } from "../errors.ts";
+import { STREAM_CHUNK_BYTES } from "../limits.ts";
+import type { ByteSource, SourceHandle } from "./byteSource.ts";
+
+export class NodeFileSource implements ByteSource {
+  readonly size: number;
+  readonly handle: SourceHandle;
+  readonly #file: FileHandle;
+
+  private constructor(path: string, file: FileHandle, size: number) {
+    this.#file = file;
+    this.size = size;
+    this.handle = { kind: "file", path };
+  }
+
+  static async open(path: string): Promise<NodeFileSource> {
+    let file: FileHandle | undefined;
+    try {
+      file = await open(path, "r");
+      const stats = await file.stat();
+      if (!stats.isFile()) throw new Error("not a regular file");
+      return new NodeFileSource(path, file, stats.size);
+    } catch (cause) {
+      await file?.close();
+      throw new SourceReadError(`cannot open ${path}: ${(cause as Error).message}`, { cause });
+    }
+  }
+
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const end = Math.min(this.size, offset + length);
+    if (offset >= end) return new Uint8Array(0);
+    const buffer = new Uint8Array(end - offset);
+    await this.#readInto(buffer, offset);
+    return buffer;
+  }
+
+  async *stream(start: number, end: number): AsyncIterable<Uint8Array> {
+    // Two buffers, alternately reused (see ByteSource.stream): memory stays flat at any size.
+    const capacity = Math.min(STREAM_CHUNK_BYTES, Math.max(0, end - start));
+    const buffers = [new Uint8Array(capacity), new Uint8Array(capacity)];
+    let turn = 0;
+    for (let offset = start; offset < end; offset += STREAM_CHUNK_BYTES) {
+      turn ^= 1;
+      const chunk = (buffers[turn] as Uint8Array).subarray(0, Math.min(STREAM_CHUNK_BYTES, end - offset));
+      await this.#readInto(chunk, offset);
+      yield chunk;
+    }
+  }
+
+  async #readInto(buffer: Uint8Array, offset: number): Promise<void> {
+    let filled = 0;
+    try {
+      while (filled < buffer.length) {
+        const { bytesRead } = await this.#file.read(buffer, filled, buffer.length - filled, offset + filled);
+        if (bytesRead === 0) throw new Error("file shrank while being read");
+        filled += bytesRead;
+      }
+    } catch (cause) {
+      throw new SourceReadError(`could not read bytes ${offset}–${offset + buffer.length}: ${(cause as Error).message}`, { cause });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#file.close();
+  }
+}
