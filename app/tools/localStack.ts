@@ -13,8 +13,17 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
-const HARDHAT_CLI = require.resolve("hardhat/dist/src/cli.js", { paths: [PROJECT_ROOT] });
-const VITE_CLI = path.join(path.dirname(require.resolve("vite/package.json", { paths: [PROJECT_ROOT] })), "bin", "vite.js");
+// The packages' own bin entries, run with this Node: no npx layer between us and the
+// process we must be able to stop.
+function binOf(pkg: string, bin: string): string {
+  const manifestPath = require.resolve(`${pkg}/package.json`, { paths: [PROJECT_ROOT] });
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin: Record<string, string> };
+  const relative = manifest.bin[bin];
+  if (relative === undefined) throw new Error(`${pkg} has no "${bin}" bin`);
+  return path.join(path.dirname(manifestPath), relative);
+}
+const HARDHAT_CLI = binOf("hardhat", "hardhat");
+const VITE_CLI = binOf("vite", "vite");
 const IGNITION_MODULE = "contracts/ignition/modules/ImageRegistry.ts";
 
 export class LocalStackError extends Error {

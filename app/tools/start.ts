@@ -21,6 +21,12 @@ function shutdown(code: number): void {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 process.on("SIGHUP", () => shutdown(0));
+// `npm start` killed without a signal reaching us (npm does not forward SIGTERM through
+// its shell): we are re-parented, so stop too rather than leave the chain running.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) shutdown(0);
+}, 500).unref();
 
 try {
   const logDir = mkdtempSync(path.join(os.tmpdir(), "imageseal-"));

@@ -71,9 +71,10 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
       case "personal_sign":
         return { result: await account.signMessage({ message: { raw: params[0] as Hex } }) };
       case "eth_signTypedData_v4": {
-        const typed = JSON.parse(params[1] as string) as { domain: never; types: Record<string, unknown>; primaryType: string; message: never };
-        const { EIP712Domain: _domain, ...types } = typed.types;
-        return { result: await account.signTypedData({ domain: typed.domain, types: types as never, primaryType: typed.primaryType, message: typed.message }) };
+        // viem derives the domain type itself, so the request's EIP712Domain entry goes.
+        const { types, ...typed } = JSON.parse(params[1] as string) as { types: Record<string, unknown> } & Record<string, unknown>;
+        const { EIP712Domain: _domain, ...messageTypes } = types;
+        return { result: await account.signTypedData({ ...typed, types: messageTypes } as unknown as Parameters<typeof account.signTypedData>[0]) };
       }
       case "eth_sendTransaction": {
         const [tx] = params as { to?: Hex; data?: Hex; value?: Hex; gas?: Hex }[];

@@ -1,3 +1,4 @@
+import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import { Hex } from "../../ui/Hex.tsx";
 import { useRegistryStatus } from "./useRegistryStatus.ts";
@@ -5,10 +6,14 @@ import { useRegistryStatus } from "./useRegistryStatus.ts";
 /** Which chain and contract the site talks to, and whether the contract answers. */
 export function RegistryStatus() {
   const registryChain = useRegistryChain();
-  const status = useRegistryStatus(registryChain);
   if (registryChain === null) {
-    return <p role="status">No ImageRegistry deployment is configured for this build (see README: “Deploy to a public chain”).</p>;
+    return <p role="status">No ImageRegistry deployment is configured for this build (see the README: “Deploy to a public chain”).</p>;
   }
+  return <RegistryStatusOf registryChain={registryChain} />;
+}
+
+function RegistryStatusOf({ registryChain }: { registryChain: RegistryChain }) {
+  const status = useRegistryStatus(registryChain);
   return (
     <dl className="registry-status" aria-label="Registry">
       <div>
@@ -24,9 +29,9 @@ export function RegistryStatus() {
         </dd>
       </div>
       <div>
-        <dt>Releases</dt>
-        <dd data-testid="release-count">
-          {status.isPending ? "…" : status.isError ? <span role="alert">{status.error.message}</span> : String(status.data)}
+        <dt>Contract</dt>
+        <dd data-testid="registry-info">
+          {status.isPending ? "checking…" : status.isError ? <span role="alert">{status.error.message}</span> : `${status.data.name} v${status.data.version}, answering`}
         </dd>
       </div>
     </dl>

@@ -1,0 +1,32 @@
+// What globalSetup started, as the specs see it.
+import type { Address, Hex } from "viem";
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is not set: the e2e specs run through e2e/playwright.config.ts (globalSetup)`);
+  return value;
+}
+
+export const stack = {
+  get siteUrl() {
+    return required("E2E_SITE_URL");
+  },
+  get rpcUrl() {
+    return required("E2E_RPC_URL");
+  },
+  get chainId() {
+    return Number(required("E2E_CHAIN_ID"));
+  },
+  get registry() {
+    return required("E2E_REGISTRY") as Address;
+  },
+};
+
+// Hardhat's well-known dev accounts (public keys, funded only on local nodes). Each
+// spec file that writes uses its own account so specs never share a nonce or releases.
+export const DEV_KEYS = {
+  publisher: "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+  second: "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+  third: "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdfc365a",
+  fourth: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+} as const satisfies Record<string, Hex>;
