@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { VerifyPage } from "./features/verify/VerifyPage.tsx";
 import type { Route } from "./routing/route.ts";
 import { useLocation } from "./routing/useLocation.ts";
 import { Shell } from "./ui/Shell.tsx";
@@ -6,7 +7,7 @@ import { Shell } from "./ui/Shell.tsx";
 function page(route: Route): ReactNode {
   switch (route.page) {
     case "verify":
-      return <Placeholder title="Verify an image archive" />;
+      return <VerifyPage />;
     case "publish":
       return <Placeholder title="Publish a release" />;
     case "publisher":

@@ -1,0 +1,8 @@
+import { useSyncExternalStore } from "react";
+import { inspectionStoreFor, type InspectionState, type InspectionStore } from "./inspectionStore.ts";
+
+export function useInspection(page: "verify" | "publish"): { state: InspectionState; store: InspectionStore } {
+  const store = inspectionStoreFor(page);
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  return { state, store };
+}
