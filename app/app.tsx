@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TrustPage } from "./features/trust/TrustPage.tsx";
 import { VerifyPage } from "./features/verify/VerifyPage.tsx";
 import type { Route } from "./routing/route.ts";
 import { useLocation } from "./routing/useLocation.ts";
@@ -17,7 +18,7 @@ function page(route: Route): ReactNode {
     case "digest":
       return <Placeholder title={`Releases naming ${route.digest}`} />;
     case "trust":
-      return <Placeholder title="Trusted publishers" />;
+      return <TrustPage />;
     case "not-found":
       return (
         <section className="page">

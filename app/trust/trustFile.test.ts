@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ANY_NAME, mergePins, parseTrustFile, serializeTrustFile, TrustFileError, trustOf, type TrustPin } from "./trustFile.ts";
+
+const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+const BOB = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const pins: TrustPin[] = [
+  { name: "docker.io/acme/api:1.0", publisher: ALICE, addedAt: 1 },
+  { name: ANY_NAME, publisher: BOB, addedAt: 2 },
+];
+
+describe("trust file", () => {
+  it("round-trips through its file format", () => {
+    assert.deepEqual(parseTrustFile(serializeTrustFile(pins)), pins);
+  });
+
+  it("normalizes addresses to their checksummed form", () => {
+    const text = JSON.stringify({ format: "imageseal-trust/1", pins: [{ name: "x", publisher: ALICE.toLowerCase(), addedAt: 5 }] });
+    assert.equal(parseTrustFile(text)[0]?.publisher, ALICE);
+  });
+
+  it("says what is wrong with a file that is not a trust list", () => {
+    assert.throws(() => parseTrustFile("{"), new TrustFileError("the file is not JSON"));
+    assert.throws(() => parseTrustFile('{"pins":[]}'), /not an ImageSeal trust list/);
+    assert.throws(() => parseTrustFile('{"format":"imageseal-trust/1"}'), /no list of pins/);
+    assert.throws(() => parseTrustFile('{"format":"imageseal-trust/1","pins":[{"name":"x","publisher":"0x12"}]}'), /pin 1 has no valid publisher/);
+    assert.throws(() => parseTrustFile('{"format":"imageseal-trust/1","pins":[{"name":" ","publisher":"' + ALICE + '"}]}'), /pin 1 has no valid name/);
+  });
+});
+
+describe("trustOf", () => {
+  it("trusts link publishers and '*' pins for any name, other pins for their name only", () => {
+    const link = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+    assert.deepEqual(trustOf(pins, [link]), {
+      publishers: [link, BOB],
+      pins: [{ name: "docker.io/acme/api:1.0", publisher: ALICE }],
+    });
+  });
+
+  it("lists a publisher once, checksummed, whatever the letter case", () => {
+    assert.deepEqual(trustOf(pins, [BOB.toLowerCase() as `0x${string}`]).publishers, [BOB]);
+  });
+});
+
+describe("mergePins", () => {
+  it("adds only pins that are new", () => {
+    const incoming: TrustPin[] = [{ name: ANY_NAME, publisher: BOB, addedAt: 9 }, { name: "ghcr.io/a/b:2", publisher: ALICE, addedAt: 9 }];
+    assert.deepEqual(mergePins(pins, incoming), [...pins, { name: "ghcr.io/a/b:2", publisher: ALICE, addedAt: 9 }]);
+  });
+});
