@@ -1,16 +1,26 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { TrustPage } from "./features/trust/TrustPage.tsx";
 import { VerifyPage } from "./features/verify/VerifyPage.tsx";
 import type { Route } from "./routing/route.ts";
 import { useLocation } from "./routing/useLocation.ts";
 import { Shell } from "./ui/Shell.tsx";
+import { RequireWallet } from "./wallet/RequireWallet.tsx";
+
+// Pages that write use wagmi: they load with the wallet chunk, never with Verify.
+const PublishPage = lazy(() => import("./features/publish/PublishPage.tsx"));
 
 function page(route: Route): ReactNode {
   switch (route.page) {
     case "verify":
       return <VerifyPage />;
     case "publish":
-      return <Placeholder title="Publish a release" />;
+      return (
+        <RequireWallet>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <PublishPage />
+          </Suspense>
+        </RequireWallet>
+      );
     case "publisher":
       return <Placeholder title={route.address === null ? "Publishers" : `Publisher ${route.address}`} />;
     case "release":

@@ -1,0 +1,21 @@
+import { useId } from "react";
+
+/** The release name: prefilled from the archive's claimed tag, always editable. */
+export function NameField({ name, onChange, claimed }: { name: string; onChange: (name: string) => void; claimed: string }) {
+  const hintId = useId();
+  return (
+    <label className="field card">
+      Name to publish under
+      <input type="text" value={name} onChange={(event) => onChange(event.target.value)} spellCheck={false} autoComplete="off" aria-describedby={hintId} placeholder="docker.io/acme/api:1.4.2" />
+      <small id={hintId}>
+        {claimed ? (
+          <>
+            The archive claims <code>{claimed}</code>. Verifiers compare names exactly, so use the full name: registry, repository and tag.
+          </>
+        ) : (
+          "The archive names no tag. Use the full name verifiers will look for: registry, repository and tag."
+        )}
+      </small>
+    </label>
+  );
+}

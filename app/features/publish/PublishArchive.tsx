@@ -1,0 +1,96 @@
+import { useMemo, useState } from "react";
+import { publishRelease, type PublishResult } from "../../chain/actions/publishRelease.ts";
+import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts";
+import { releaseInputProblems } from "../../chain/releaseInput.ts";
+import type { RegistryChain } from "../../config/chains.ts";
+import type { ArchiveReport } from "../../image/report.ts";
+import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
+import { Hex } from "../../ui/Hex.tsx";
+import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
+import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
+import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { WalletGate } from "../../wallet/WalletGate.tsx";
+import { ChooseRelease, groupCandidates } from "./ChooseRelease.tsx";
+import { NameField } from "./NameField.tsx";
+import { PublishedReleases } from "./PublishedReleases.tsx";
+import { claimedNameOf, releaseCandidates, releaseInputsFor } from "./releaseCandidates.ts";
+import { ReleaseReview } from "./ReleaseReview.tsx";
+import { SignReleaseForm } from "./SignReleaseForm.tsx";
+
+export function PublishArchive({ fileName, report, registryChain, wallet }: { fileName: string; report: ArchiveReport; registryChain: RegistryChain; wallet: WriteClientsState }) {
+  const candidates = useMemo(() => releaseCandidates(report), [report]);
+  const groups = useMemo(() => groupCandidates(candidates), [candidates]);
+  const [groupKey, setGroupKey] = useState(groups[0]?.key ?? "");
+  const group = groups.find(({ key }) => key === groupKey) ?? groups[0];
+  const [chosenKeys, setChosenKeys] = useState<ReadonlySet<string>>(() => new Set(group?.members.map(({ key }) => key)));
+  const chosen = (group?.members ?? []).filter(({ key }) => chosenKeys.has(key));
+  const [name, setName] = useState(() => claimedNameOf(chosen));
+  const inputs = releaseInputsFor(chosen, name);
+  const problems = chosen.length === 0 ? ["Choose at least one platform."] : [...new Set(inputs.flatMap(releaseInputProblems))];
+  const write = useWriteRun<PublishResult>();
+
+  function chooseGroup(key: string) {
+    const next = groups.find((candidate) => candidate.key === key);
+    setGroupKey(key);
+    setChosenKeys(new Set(next?.members.map((member) => member.key)));
+    setName(claimedNameOf(next?.members ?? []));
+    write.reset();
+  }
+
+  function publish() {
+    const clients = wallet.clients;
+    if (clients === null) return;
+    void write.run((onPhase) => (inputs.length === 1 && inputs[0] ? publishRelease(clients, registryChain, inputs[0], { onPhase }) : publishReleaseBatch(clients, registryChain, inputs, { onPhase })));
+  }
+
+  return (
+    <div className="page">
+      {report.format === "file" ? (
+        <p className="card">
+          <strong>{fileName}</strong> holds no container image. It will be recorded by its sha256{" "}
+          {report.archiveDigest && <Hex value={report.archiveDigest} label="file sha256" />}.
+        </p>
+      ) : (
+        <>
+          <ChooseRelease
+            groups={groups}
+            groupKey={group?.key ?? ""}
+            chosenKeys={chosenKeys}
+            onGroup={chooseGroup}
+            onToggle={(key, on) => setChosenKeys((keys) => (on ? new Set([...keys, key]) : new Set([...keys].filter((known) => known !== key))))}
+          />
+          {chosen.map((candidate) => {
+            const image = report.images.find((candidateImage) => candidateImage.imageId === candidate.imageId && candidateImage.indexDigest === (candidate.indexDigest ?? undefined));
+            return image ? (
+              <details key={candidate.key} className="card">
+                <summary>What the archive holds for {candidate.platform ?? "this image"}</summary>
+                <ImageFacts image={image} />
+              </details>
+            ) : null;
+          })}
+        </>
+      )}
+      <NameField name={name} onChange={setName} claimed={claimedNameOf(chosen)} />
+      {problems.length > 0 ? (
+        <ul className="problems" aria-label="Before publishing">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : (
+        <>
+          <ReleaseReview inputs={inputs} publisher={wallet.address} registryChain={registryChain} />
+          <WalletGate wallet={wallet} registryChain={registryChain} action="publish">
+            <div className="row">
+              <button type="button" className="button button-primary" disabled={write.busy || wallet.clients === null} onClick={publish}>
+                {inputs.length === 1 ? "Publish release" : `Publish ${inputs.length} releases`}
+              </button>
+            </div>
+            {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={(done) => <PublishedReleases releases={done.releases} />} />}
+            {inputs.length === 1 && inputs[0] && <SignReleaseForm input={inputs[0]} registryChain={registryChain} wallet={wallet} />}
+          </WalletGate>
+        </>
+      )}
+    </div>
+  );
+}

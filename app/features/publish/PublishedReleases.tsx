@@ -1,0 +1,29 @@
+import type { Release } from "../../chain/release.ts";
+import { routeHref } from "../../routing/route.ts";
+
+/** After a publish: where each release now lives, and the link a publisher puts in a README. */
+export function PublishedReleases({ releases }: { releases: Release[] }) {
+  const publisher = releases[0]?.publisher;
+  const verifyLink = publisher ? new URL(routeHref({ page: "verify" }, { publisher }), window.location.href).toString() : null;
+  return (
+    <div>
+      <p>
+        <strong>Published.</strong> {releases.length === 1 ? "Your release is" : "Your releases are"} on chain:
+      </p>
+      <ul>
+        {releases.map((release) => (
+          <li key={release.id.toString()}>
+            <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })} data-testid="published-release-link">
+              {release.name} (release {release.id.toString()})
+            </a>
+          </li>
+        ))}
+      </ul>
+      {verifyLink && (
+        <p>
+          A verify link that trusts you, for your README: <code>{verifyLink}</code>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from "react";
+import type { PublishResult } from "../../chain/actions/publishRelease.ts";
+import { submitSignedRelease } from "../../chain/actions/submitSignedRelease.ts";
+import { isAppError } from "../../chain/errors.ts";
+import { parseSignedRelease, type SignedRelease } from "../../chain/signedRelease.ts";
+import type { RegistryChain } from "../../config/chains.ts";
+import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
+import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
+import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { WalletGate } from "../../wallet/WalletGate.tsx";
+import { PublishedReleases } from "./PublishedReleases.tsx";
+import { ReleaseReview } from "./ReleaseReview.tsx";
+
+/** Submit a release a publisher signed (publishBySig): this wallet pays, the release is the publisher's. */
+export function SubmitSignedRelease({ registryChain, wallet }: { registryChain: RegistryChain; wallet: WriteClientsState }) {
+  const [signed, setSigned] = useState<SignedRelease | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const write = useWriteRun<PublishResult>();
+
+  async function load(file: File) {
+    write.reset();
+    try {
+      setSigned(parseSignedRelease(await file.text()));
+      setProblem(null);
+    } catch (error) {
+      setSigned(null);
+      setProblem(`${file.name}: ${isAppError(error) ? error.message : String(error)}`);
+    }
+  }
+
+  function submit() {
+    const clients = wallet.clients;
+    if (clients === null || signed === null) return;
+    void write.run((onPhase) => submitSignedRelease(clients, registryChain, signed, { onPhase }));
+  }
+
+  return (
+    <section className="card form" aria-labelledby="submit-signed-title">
+      <h2 id="submit-signed-title">Submit a signed release</h2>
+      <p className="muted">A publisher signed a release without paying gas and sent you the file. Submitting it records their release; you pay the gas.</p>
+      <label className="field">
+        Signed release file
+        <input type="file" accept="application/json,.json" onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) void load(file);
+          event.target.value = "";
+        }} />
+      </label>
+      {problem && <p role="alert" className="error-text">{problem}</p>}
+      {signed && (
+        <>
+          <ReleaseReview inputs={[signed.release]} publisher={signed.publisher} registryChain={registryChain} />
+          <p className="muted">
+            Signed for chain {signed.chainId}, valid until {new Date(Number(signed.deadline) * 1000).toLocaleString()}.
+          </p>
+          <WalletGate wallet={wallet} registryChain={registryChain} action="submit it">
+            <button type="button" className="button button-primary" disabled={write.busy || wallet.clients === null} onClick={submit}>
+              Submit signed release
+            </button>
+            {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={(done) => <PublishedReleases releases={done.releases} />} />}
+          </WalletGate>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// What an inspected archive can be published as. A plain file is one release named by its
+// sha256; an image archive offers one release per image, and the platforms of one
+// multi-platform image (they share an indexDigest) go together, one release each.
+import type { ReleaseInput } from "../../chain/release.ts";
+import { formatPlatform } from "../../image/formats/platform.ts";
+import type { ArchiveReport } from "../../image/report.ts";
+import type { Digest } from "../../image/digest.ts";
+
+export interface ReleaseCandidate {
+  key: string;
+  imageId: Digest | null;
+  manifestDigest: Digest | null;
+  indexDigest: Digest | null;
+  archiveDigest: Digest | null;
+  platform: string | null;
+  /** Names the archive claims for it (tags, ref.name annotations), to prefill the name. */
+  claimedNames: string[];
+}
+
+/** Why an archive cannot be published, or null when it can. */
+export function publishBlocker(report: ArchiveReport): string | null {
+  if (report.verdict === "tampered") {
+    return "This archive contradicts its own digests (see the problems below), so it cannot be published. Publish an intact copy of the image.";
+  }
+  if (report.verdict === "unsupported") {
+    const reason = report.problems[0]?.message ?? "its format is not supported";
+    return `ImageSeal cannot vouch for this archive (${reason}), so it cannot be published.`;
+  }
+  if (report.format !== "file" && report.images.every((image) => image.imageId === null)) return "No image in this archive has a config, so there is nothing to publish.";
+  return null;
+}
+
+export function releaseCandidates(report: ArchiveReport): ReleaseCandidate[] {
+  if (report.format === "file") {
+    return [{ key: "file", imageId: null, manifestDigest: null, indexDigest: null, archiveDigest: report.archiveDigest ?? null, platform: null, claimedNames: [] }];
+  }
+  return report.images
+    .filter((image) => image.imageId !== null)
+    .map((image, index) => ({
+      key: `${index}:${image.imageId}`,
+      imageId: image.imageId,
+      manifestDigest: image.manifestDigest ?? null,
+      indexDigest: image.indexDigest ?? null,
+      archiveDigest: null,
+      platform: image.platform ? formatPlatform(image.platform) : null,
+      claimedNames: image.names,
+    }));
+}
+
+/** Candidates published together with `candidate`: the other platforms of its image index. */
+export function siblingsOf(candidates: readonly ReleaseCandidate[], candidate: ReleaseCandidate): ReleaseCandidate[] {
+  if (candidate.indexDigest === null) return [candidate];
+  return candidates.filter((other) => other.indexDigest === candidate.indexDigest);
+}
+
+/** The name to prefill: the first name the archive claims for the chosen releases. */
+export function claimedNameOf(chosen: readonly ReleaseCandidate[]): string {
+  return chosen.flatMap((candidate) => candidate.claimedNames)[0] ?? "";
+}
+
+export function releaseInputsFor(chosen: readonly ReleaseCandidate[], name: string): ReleaseInput[] {
+  return chosen.map(({ imageId, manifestDigest, indexDigest, archiveDigest }) => ({ name, imageId, manifestDigest, indexDigest, archiveDigest }));
+}
