@@ -1,4 +1,7 @@
 import { lazy, Suspense, type ReactNode } from "react";
+import { DigestPage } from "./features/digest/DigestPage.tsx";
+import { PublisherPage } from "./features/publisher/PublisherPage.tsx";
+import { ReleasePage } from "./features/release/ReleasePage.tsx";
 import { TrustPage } from "./features/trust/TrustPage.tsx";
 import { VerifyPage } from "./features/verify/VerifyPage.tsx";
 import type { Route } from "./routing/route.ts";
@@ -22,11 +25,11 @@ function page(route: Route): ReactNode {
         </RequireWallet>
       );
     case "publisher":
-      return <Placeholder title={route.address === null ? "Publishers" : `Publisher ${route.address}`} />;
+      return <PublisherPage address={route.address} />;
     case "release":
-      return <Placeholder title={`Release #${route.id}`} />;
+      return <ReleasePage chainId={route.chainId} id={route.id} />;
     case "digest":
-      return <Placeholder title={`Releases naming ${route.digest}`} />;
+      return <DigestPage digest={route.digest} />;
     case "trust":
       return <TrustPage />;
     case "not-found":
@@ -37,14 +40,6 @@ function page(route: Route): ReactNode {
         </section>
       );
   }
-}
-
-function Placeholder({ title }: { title: string }) {
-  return (
-    <section className="page">
-      <h1>{title}</h1>
-    </section>
-  );
 }
 
 export function App() {

@@ -1,0 +1,75 @@
+// react-query options for every registry read, keyed by chain and registry. Releases are
+// append-only, but revocations and new releases land, so lists refresh after a minute;
+// a release's name and digests never change.
+import { queryOptions } from "@tanstack/react-query";
+import type { Address } from "viem";
+import type { RegistryChain } from "../../config/chains.ts";
+import type { Digest } from "../../image/digest.ts";
+import { getLatestValidRelease } from "../actions/getLatestValidRelease.ts";
+import { getNameHistory } from "../actions/getNameHistory.ts";
+import { getRelease } from "../actions/getRelease.ts";
+import { getReleasesByDigest } from "../actions/getReleasesByDigest.ts";
+import { getReleasesByPublisher } from "../actions/getReleasesByPublisher.ts";
+import { getRevocation } from "../actions/getRevocation.ts";
+import { publicClientFor } from "../publicClient.ts";
+import type { Release } from "../release.ts";
+
+const LIST_STALE_MS = 60_000;
+
+function base(registryChain: RegistryChain) {
+  return ["registry", registryChain.chain.id, registryChain.registry] as const;
+}
+
+export function releaseQuery(registryChain: RegistryChain, id: bigint) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "release", id.toString()],
+    queryFn: () => getRelease(publicClientFor(registryChain), registryChain, id),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+export function releasesByDigestQuery(registryChain: RegistryChain, digest: Digest) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "byDigest", digest],
+    queryFn: () => getReleasesByDigest(publicClientFor(registryChain), registryChain, digest),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+export function releasesByPublisherQuery(registryChain: RegistryChain, publisher: Address, offset: number, limit: number) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "byPublisher", publisher, offset, limit],
+    queryFn: () => getReleasesByPublisher(publicClientFor(registryChain), registryChain, publisher, { offset, limit }),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+export function nameHistoryQuery(registryChain: RegistryChain, publisher: Address, name: string) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "nameHistory", publisher, name],
+    queryFn: () => getNameHistory(publicClientFor(registryChain), registryChain, publisher, name, { limit: 100 }),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+export function latestValidReleaseQuery(registryChain: RegistryChain, publisher: Address, name: string) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "latestValid", publisher, name],
+    queryFn: () => getLatestValidRelease(publicClientFor(registryChain), registryChain, publisher, name),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+export function revocationQuery(registryChain: RegistryChain, release: Release) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "revocation", release.id.toString(), release.revokedAt],
+    queryFn: () => getRevocation(publicClientFor(registryChain), registryChain, release),
+    // A revocation never changes once made.
+    staleTime: Infinity,
+  });
+}
+
+/** Every query about this registry, to refresh after a write. */
+export function registryQueryKey(registryChain: RegistryChain) {
+  return base(registryChain);
+}

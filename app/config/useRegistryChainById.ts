@@ -1,0 +1,7 @@
+import type { RegistryChain } from "./chains.ts";
+import { useAppConfig } from "./AppConfigContext.tsx";
+
+/** The configured chain with this id (links name their chain), or null when this build does not know it. */
+export function useRegistryChainById(chainId: number): RegistryChain | null {
+  return useAppConfig().chains.find(({ chain }) => chain.id === chainId) ?? null;
+}

@@ -1,0 +1,48 @@
+import { useQuery } from "@tanstack/react-query";
+import { releaseQuery } from "../../chain/queries/releaseQueries.ts";
+import type { RegistryChain } from "../../config/chains.ts";
+import { useRegistryChainById } from "../../config/useRegistryChainById.ts";
+import { routeHref } from "../../routing/route.ts";
+import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
+import { Revocation } from "../../ui/Revocation.tsx";
+
+/** `#/release/<chainId>/<id>`: one release, shareable. */
+export function ReleasePage({ chainId, id }: { chainId: number; id: bigint }) {
+  const registryChain = useRegistryChainById(chainId);
+  if (registryChain === null) {
+    return (
+      <section className="page">
+        <h1>Release {id.toString()}</h1>
+        <p role="alert">This site is not configured for chain {chainId}, so it cannot read that release.</p>
+      </section>
+    );
+  }
+  return <ReleaseOn registryChain={registryChain} id={id} />;
+}
+
+function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bigint }) {
+  const release = useQuery(releaseQuery(registryChain, id));
+  return (
+    <section className="page" aria-labelledby="release-title">
+      <h1 id="release-title">Release {id.toString()}</h1>
+      {release.isPending && <p role="status">Reading release {id.toString()} from {registryChain.chain.name}…</p>}
+      {release.isError && <p role="alert">{release.error.message}</p>}
+      {release.data && (
+        <>
+          <ReleaseCard release={release.data} chain={registryChain.chain} headingLevel={2}>
+            <Revocation registryChain={registryChain} release={release.data} />
+          </ReleaseCard>
+          <p>
+            <a href={routeHref({ page: "publisher", address: release.data.publisher }, { name: release.data.name })}>History of {release.data.name} by this publisher</a>
+            {release.data.imageId && (
+              <>
+                {" · "}
+                <a href={routeHref({ page: "digest", digest: release.data.imageId })}>Every release of this image</a>
+              </>
+            )}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
