@@ -1,4 +1,6 @@
 import type { Address, PublicClient } from "viem";
+import { getCode, readContract } from "viem/actions";
+import { RegistryMissingError, withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 
 export interface RegistryInfo {
@@ -8,21 +10,12 @@ export interface RegistryInfo {
   chainId: bigint;
 }
 
-export class RegistryMissingError extends Error {
-  override readonly name = "RegistryMissingError";
-  readonly address: Address;
-  readonly chainId: number;
-  constructor(address: Address, chainId: number) {
-    super(`No contract at ${address} on chain ${chainId}: the configured deployment is wrong or the chain was reset.`);
-    this.address = address;
-    this.chainId = chainId;
-  }
-}
-
-/** Checks that code exists at the registry address and that it answers as an ImageRegistry. */
+/** Checks that code exists at the registry address and that it answers as an ImageRegistry; rejects with an AppError (`registry-missing`, …). */
 export async function readRegistryInfo(client: PublicClient, registry: Address): Promise<RegistryInfo> {
-  const code = await client.getCode({ address: registry });
-  if (code === undefined || code === "0x") throw new RegistryMissingError(registry, client.chain?.id ?? 0);
-  const [, name, version, chainId] = await client.readContract({ address: registry, abi: imageRegistryAbi, functionName: "eip712Domain" });
-  return { name, version, chainId };
+  return withAppErrors(async () => {
+    const code = await getCode(client, { address: registry });
+    if (code === undefined || code === "0x") throw new RegistryMissingError(registry, client.chain?.id ?? null);
+    const [, name, version, chainId] = await readContract(client, { address: registry, abi: imageRegistryAbi, functionName: "eip712Domain" });
+    return { name, version, chainId };
+  }, { registry, chainId: client.chain?.id });
 }

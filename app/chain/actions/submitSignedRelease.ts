@@ -1,0 +1,49 @@
+import type { Hash } from "viem";
+import { simulateContract, writeContract } from "viem/actions";
+import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { releaseInputToChain } from "../releaseInput.ts";
+import { releasesFromReceipt } from "../releasesFromReceipt.ts";
+import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
+import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
+import type { SignedRelease } from "../signedRelease.ts";
+import { validateSignedRelease } from "../validateSignedRelease.ts";
+import type { PublishResult } from "./publishRelease.ts";
+
+/**
+ * Submits a publisher's signed release with publishBySig from the wallet's account (which
+ * pays the gas; the release is the publisher's). The document is checked first
+ * (validateSignedRelease), then the phases of publishRelease follow.
+ */
+export async function submitSignedRelease(
+  clients: WriteClients,
+  registryRef: RegistryRef,
+  signed: SignedRelease,
+  options?: WriteOptions<PublishResult>,
+): Promise<WriteOutcome<PublishResult>> {
+  const registry = registryAddressOf(registryRef);
+  return runWrite(
+    clients,
+    registry,
+    {
+      async simulate(account, blockNumber) {
+        // Replaying a reverted submission must not fail on the nonce the chain has moved past.
+        if (blockNumber === undefined) await validateSignedRelease(clients.publicClient, registry, signed);
+        const { request } = await simulateContract(clients.publicClient, {
+          address: registry,
+          abi: imageRegistryAbi,
+          functionName: "publishBySig",
+          args: [signed.publisher, releaseInputToChain(signed.release), signed.deadline, signed.signature],
+          account,
+          blockNumber,
+        });
+        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+      },
+      async decode(receipt) {
+        const releases = await releasesFromReceipt(clients.publicClient, registry, receipt);
+        return { releaseIds: releases.map((release) => release.id), releases };
+      },
+    },
+    options,
+    { subject: "publisher" },
+  );
+}

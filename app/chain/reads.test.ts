@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { after, describe, test } from "node:test";
+import type { Address } from "viem";
+import { getLatestValidRelease } from "./actions/getLatestValidRelease.ts";
+import { getNameHistory } from "./actions/getNameHistory.ts";
+import { getRelease } from "./actions/getRelease.ts";
+import { getReleasesByDigest } from "./actions/getReleasesByDigest.ts";
+import { getReleasesByPublisher } from "./actions/getReleasesByPublisher.ts";
+import { publishRelease } from "./actions/publishRelease.ts";
+import { publishReleaseBatch } from "./actions/publishReleaseBatch.ts";
+import { revokeRelease } from "./actions/revokeRelease.ts";
+import { isAppError } from "./errors.ts";
+import type { Release } from "./release.ts";
+import { inOneBlock } from "./test/inOneBlock.ts";
+import { countingClient, countOf, digestOf, imageRelease, startTestChain } from "./test/testChain.ts";
+
+describe("read actions", async () => {
+  const chain = await startTestChain();
+  after(() => chain.close());
+  const { publicClient, registry } = chain;
+  const as = (account: number) => ({ publicClient, walletClient: chain.wallet(account) });
+  const [alice, bob, carol] = chain.accounts as [Address, Address, Address];
+
+  test("getRelease: the name, the four digests, times, block and transaction of one release", async () => {
+    const input = { ...imageRelease("docker.io/acme/api:1.4.2", "api 1.4.2"), indexDigest: digestOf("api index"), archiveDigest: digestOf("api tar") };
+    const { releaseIds, receipt, transactionHash } = await publishRelease(as(0), registry, input);
+    const block = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
+    const release = await getRelease(publicClient, registry, releaseIds[0] as bigint);
+    assert.deepEqual(release, {
+      ...input,
+      chainId: 31337,
+      id: (1n << 32n) | 0n,
+      publisher: alice,
+      publishedAt: Number(block.timestamp),
+      revokedAt: null,
+      blockNumber: receipt.blockNumber,
+      transactionHash,
+    } satisfies Release);
+  });
+
+  test("getRelease of an unknown id: contract-revert ImageRegistryUnknownRelease with the id, in words", async () => {
+    const error = await getRelease(publicClient, registry, 999n).catch((e: unknown) => e);
+    assert.ok(isAppError(error) && error.kind === "contract-revert");
+    assert.deepEqual(error.revert, { errorName: "ImageRegistryUnknownRelease", args: [999n] });
+    assert.equal(error.message, "There is no release with id 999 in this registry. Check the id and the chain.");
+  });
+
+  test("releases recorded in one block are read with one eth_getLogs for that block", async () => {
+    const shared = digestOf("one-block shared manifest");
+    const named = (name: string, label: string) => ({ ...imageRelease(name, label), manifestDigest: shared });
+    // Three publishers in one block, plus a batch of three in another block.
+    await inOneBlock(chain, [
+      (options) => publishRelease(as(0), registry, named("one-block/a:1", "a"), options),
+      (options) => publishRelease(as(1), registry, named("one-block/b:1", "b"), options),
+      (options) => publishRelease(as(2), registry, named("one-block/c:1", "c"), options),
+    ]);
+    await publishReleaseBatch(as(0), registry, [named("one-block/d:1", "d"), named("one-block/e:1", "e"), named("one-block/f:1", "f")]);
+    const { client, methods } = countingClient(chain);
+    const releases = await getReleasesByDigest(client, registry, shared);
+    assert.deepEqual(releases.map((r) => r.name), ["one-block/f:1", "one-block/e:1", "one-block/d:1", "one-block/c:1", "one-block/b:1", "one-block/a:1"]);
+    assert.deepEqual(releases.map((r) => r.publisher), [alice, alice, alice, carol, bob, alice]);
+    assert.equal(new Set(releases.map((r) => r.blockNumber)).size, 2);
+    assert.equal(countOf(methods, "eth_getLogs"), 2, "one log query per block");
+    assert.equal(countOf(methods, "eth_call"), 1, "one page");
+  });
+
+  test("getReleasesByDigest: every page (over 100 releases), newest first, revoked included", async () => {
+    const digest = digestOf("popular base image");
+    const inputs = Array.from({ length: 130 }, (_, i) => ({ ...imageRelease(`paged/image:${i}`, `paged ${i}`), indexDigest: digest }));
+    await publishReleaseBatch(as(1), registry, inputs.slice(0, 65));
+    const second = await publishReleaseBatch(as(1), registry, inputs.slice(65));
+    await revokeRelease(as(1), registry, second.releaseIds[0] as bigint, "bad build");
+    const { client, methods } = countingClient(chain);
+    const releases = await getReleasesByDigest(client, registry, digest);
+    assert.equal(releases.length, 130);
+    assert.deepEqual(releases.map((r) => r.name), inputs.map((i) => i.name).reverse());
+    assert.equal(releases.filter((r) => r.revokedAt !== null).length, 1);
+    assert.equal(countOf(methods, "eth_call"), 2, "two pages of 100");
+    assert.equal(countOf(methods, "eth_getLogs"), 2, "two blocks");
+    assert.deepEqual(await getReleasesByDigest(publicClient, registry, digestOf("never published")), []);
+  });
+
+  test("getReleasesByPublisher: one page at a time with the total", async () => {
+    const publisher = chain.accounts[3] as Address;
+    for (let i = 0; i < 5; i++) await publishRelease(as(3), registry, imageRelease(`by-publisher/x:${i}`, `x ${i}`));
+    const first = await getReleasesByPublisher(publicClient, registry, publisher, { limit: 2 });
+    assert.deepEqual([first.total, first.offset, first.limit, first.releases.map((r) => r.name)], [5, 0, 2, ["by-publisher/x:4", "by-publisher/x:3"]]);
+    const last = await getReleasesByPublisher(publicClient, registry, publisher, { offset: 4, limit: 2 });
+    assert.deepEqual(last.releases.map((r) => r.name), ["by-publisher/x:0"]);
+    assert.ok(last.releases.every((r) => r.publisher === publisher));
+    const nobody = await getReleasesByPublisher(publicClient, registry, "0x000000000000000000000000000000000000dEaD");
+    assert.deepEqual([nobody.total, nobody.releases], [0, []]);
+  });
+
+  test("getNameHistory keeps revoked releases; getLatestValidRelease skips them, null when none is valid", async () => {
+    const name = "docker.io/acme/history:stable";
+    const v1 = await publishRelease(as(2), registry, imageRelease(name, "history v1"));
+    const v2 = await publishRelease(as(2), registry, imageRelease(name, "history v2"));
+    const v3 = await publishRelease(as(2), registry, imageRelease(name, "history v3"));
+    await revokeRelease(as(2), registry, v3.releaseIds[0] as bigint, "broken");
+    const history = await getNameHistory(publicClient, registry, carol, name);
+    assert.deepEqual(history.releases.map((r) => [r.id, r.revokedAt !== null]), [[v3.releaseIds[0], true], [v2.releaseIds[0], false], [v1.releaseIds[0], false]]);
+    assert.equal((await getLatestValidRelease(publicClient, registry, carol, name))?.id, v2.releaseIds[0]);
+    await revokeRelease(as(2), registry, v2.releaseIds[0] as bigint, "broken too");
+    await revokeRelease(as(2), registry, v1.releaseIds[0] as bigint, "all of them");
+    assert.equal(await getLatestValidRelease(publicClient, registry, carol, name), null);
+    assert.equal(await getLatestValidRelease(publicClient, registry, alice, name), null, "another publisher's name is not carol's");
+  });
+
+  test("registry-missing: reading where no contract is", async () => {
+    const error = await getReleasesByDigest(publicClient, bob, digestOf("x")).catch((e: unknown) => e);
+    assert.ok(isAppError(error) && error.kind === "registry-missing");
+    assert.equal(error.address, bob);
+    assert.match(error.message, /^No ImageRegistry at 0x[0-9a-fA-F]{40} on chain 31337/);
+  });
+});
