@@ -24,8 +24,11 @@ for (const archive of INTACT_ARCHIVES) {
     await page.goto(stack.siteUrl);
     await page.getByLabel("Choose an archive").setInputFiles(fixturePath(archive));
     await expect(page.getByTestId("inspect-summary")).toHaveAttribute("data-verdict", "intact");
+    const expected = expectedImages(archive).map(({ imageId }) => imageId);
+    // One verdict card per image, each naming its image ID, once the chain has answered.
+    await expect(page.getByTestId("verdict")).toHaveCount(expected.length);
     const shown = await page.getByTestId("image-id").allTextContents();
-    expect(shown.sort()).toEqual(expectedImages(archive).map(({ imageId }) => imageId).sort());
+    expect(shown.sort()).toEqual(expected.sort());
   });
 }
 
@@ -33,7 +36,8 @@ test("says plainly that zstd layers cannot be vouched for", async ({ page }) => 
   await page.goto(stack.siteUrl);
   await page.getByLabel("Choose an archive").setInputFiles(fixturePath("skopeo-copy-oci-archive-zstd.tar"));
   await expect(page.getByTestId("inspect-summary")).toHaveAttribute("data-verdict", "unsupported");
-  await expect(page.getByRole("list", { name: "Problems" })).toContainText("zstd");
+  await expect(page.getByTestId("verdict")).toHaveText(/^UNKNOWN/);
+  await expect(page.getByRole("list", { name: "Evidence" })).toContainText("zstd");
 });
 
 test("identifies a file that is not an image by its sha256", async ({ page }) => {

@@ -44,12 +44,12 @@ function LayerRow({ layer }: { layer: LayerReport }) {
 }
 
 /** What the bytes say about one image: its identities, then each layer against the config. */
-export function ImageFacts({ image }: { image: ImageReport }) {
+export function ImageFacts({ image, imageIdTestId }: { image: ImageReport; imageIdTestId?: string }) {
   return (
     <div className="image-facts">
       <dl className="facts">
         <dt>Image ID</dt>
-        <dd>{image.imageId ? <Hex value={image.imageId} label="image ID" testId="image-id" /> : "no config found"}</dd>
+        <dd>{image.imageId ? <Hex value={image.imageId} label="image ID" testId={imageIdTestId} /> : "no config found"}</dd>
         {image.platform && (
           <>
             <dt>Platform</dt>
@@ -118,7 +118,7 @@ export function ArchiveReportView({ report }: { report: ArchiveReport }) {
       )}
       {report.images.map((image, i) => (
         <section key={i} className="card" aria-label={`Image ${i + 1}`}>
-          <ImageFacts image={image} />
+          <ImageFacts image={image} imageIdTestId="image-id" />
         </section>
       ))}
       {report.notes.length > 0 && (

@@ -1,7 +1,7 @@
-// One archive inspection at a time per page, kept outside React: the wallet chunk
-// re-mounts the page when it loads, and an inspection of a multi-GB file must survive
-// that (and a route change back and forth). The engine's hash workers are created for
-// an inspection and closed after it, so an idle page holds no workers.
+// One archive inspection at a time per page, kept outside React: an inspection of a
+// multi-GB file must survive the page being left and opened again (a route change). The
+// engine's hash workers are created for an inspection and closed after it, so an idle
+// page holds no workers.
 import { InspectAbortedError } from "../image/errors.ts";
 import { inspectArchive } from "../image/inspectArchive.ts";
 import { createWebHashPool } from "../image/pool/webHashPool.ts";

@@ -1,8 +1,9 @@
 import { useEffect, type ReactNode } from "react";
 import { useWalletState } from "./useWallet.ts";
 import { requestWallet } from "./walletLoader.ts";
+import { WalletScope } from "./WalletScope.tsx";
 
-/** Loads the wallet chunk for a page that needs it, and renders the page once it is there. */
+/** Loads the wallet chunk for a page that needs it, and renders the page inside its providers once it is there. */
 export function RequireWallet({ children }: { children: ReactNode }) {
   const state = useWalletState();
   useEffect(() => {
@@ -18,6 +19,5 @@ export function RequireWallet({ children }: { children: ReactNode }) {
       </p>
     );
   }
-  if (state.status !== "ready") return <p role="status">Loading wallet support…</p>;
-  return <>{children}</>;
+  return <WalletScope fallback={<p role="status">Loading wallet support…</p>}>{children}</WalletScope>;
 }

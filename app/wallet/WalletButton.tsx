@@ -1,10 +1,22 @@
+import { useEffect } from "react";
 import { useWalletState } from "./useWallet.ts";
-import { requestWallet } from "./walletLoader.ts";
+import { requestWallet, walletWasUsed } from "./walletLoader.ts";
+import { WalletScope } from "./WalletScope.tsx";
 
 /** RainbowKit's connect button once loaded; before that a plain button that loads it. */
 export function WalletButton() {
   const state = useWalletState();
-  if (state.status === "ready") return <state.module.ConnectButton />;
+  useEffect(() => {
+    // A wallet connected on an earlier visit comes back without a click.
+    if (walletWasUsed()) requestWallet({ openConnectModal: false });
+  }, []);
+  if (state.status === "ready") {
+    return (
+      <WalletScope primary>
+        <state.module.ConnectButton />
+      </WalletScope>
+    );
+  }
   if (state.status === "failed") {
     return (
       <button type="button" className="button" onClick={() => requestWallet({ openConnectModal: true })} title={state.error.message}>

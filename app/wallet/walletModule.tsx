@@ -1,13 +1,28 @@
 // The lazily loaded wallet chunk: wagmi + RainbowKit providers and the connect button.
+//
+// The providers wrap only the parts of the page that use a wallet (the header's button, the
+// Publish page, a publisher's Revoke), each in its own scope, never the whole app: loading
+// this chunk then re-mounts nothing else, so a file chosen on Verify while it loads is not
+// lost. The scopes share one wagmi config, so they share one connection.
 import "@rainbow-me/rainbowkit/styles.css";
 import { ConnectButton, darkTheme, lightTheme, RainbowKitProvider, useConnectModal } from "@rainbow-me/rainbowkit";
-import { useEffect, useMemo, type ReactNode } from "react";
-import { useAccountEffect, WagmiProvider } from "wagmi";
+import { useEffect, type ReactNode } from "react";
+import { useAccountEffect, WagmiProvider, type Config } from "wagmi";
+import type { RegistryChain } from "../config/chains.ts";
 import { useAppConfig } from "../config/AppConfigContext.tsx";
 import { connectModalOpened, rememberWalletUse } from "./walletLoader.ts";
 import { useWalletState } from "./useWallet.ts";
 import { createWagmiConfig } from "./wagmiConfig.ts";
 
+const THEME = { lightMode: lightTheme({ accentColor: "#0f766e" }), darkMode: darkTheme({ accentColor: "#14b8a6" }) };
+
+let shared: { chains: readonly RegistryChain[]; config: Config } | null = null;
+function sharedConfig(chains: readonly RegistryChain[], walletConnectProjectId: string | undefined): Config {
+  if (shared?.chains !== chains) shared = { chains, config: createWagmiConfig(chains, walletConnectProjectId) };
+  return shared.config;
+}
+
+/** The header's scope: opens the connect modal when asked and remembers a connection for the next visit. */
 function WalletEffects() {
   const state = useWalletState();
   const { openConnectModal } = useConnectModal();
@@ -22,13 +37,13 @@ function WalletEffects() {
   return null;
 }
 
-function Providers({ children }: { children: ReactNode }) {
+/** `primary`: the one scope (the header's) that reconnects on load and handles the modal requests. */
+function Providers({ children, primary = false }: { children: ReactNode; primary?: boolean }) {
   const { chains, env } = useAppConfig();
-  const config = useMemo(() => createWagmiConfig(chains, env.walletConnectProjectId), [chains, env.walletConnectProjectId]);
   return (
-    <WagmiProvider config={config}>
-      <RainbowKitProvider theme={{ lightMode: lightTheme({ accentColor: "#0f766e" }), darkMode: darkTheme({ accentColor: "#14b8a6" }) }} modalSize="compact">
-        <WalletEffects />
+    <WagmiProvider config={sharedConfig(chains, env.walletConnectProjectId)} reconnectOnMount={primary}>
+      <RainbowKitProvider theme={THEME} modalSize="compact">
+        {primary && <WalletEffects />}
         {children}
       </RainbowKitProvider>
     </WagmiProvider>

@@ -1,0 +1,57 @@
+import { transactionUrl } from "../../chain/explorer.ts";
+import type { RegistryChain } from "../../config/chains.ts";
+import { routeHref } from "../../routing/route.ts";
+import { trustStore } from "../../trust/trustStore.ts";
+import type { Evidence } from "../../verdict/verdict.ts";
+
+function Extra({ item, registryChain }: { item: Evidence; registryChain: RegistryChain }) {
+  switch (item.kind) {
+    case "verified-by":
+    case "also-verified-by":
+    case "revoked":
+    case "current-release":
+    case "other-role": {
+      const url = transactionUrl(registryChain.chain, item.release.transactionHash);
+      return (
+        <span className="evidence-links">
+          <a href={routeHref({ page: "release", chainId: item.release.chainId, id: item.release.id })}>release {item.release.id.toString()}</a>
+          {url && (
+            <>
+              {" · "}
+              <a href={url} target="_blank" rel="noreferrer noopener">
+                transaction
+              </a>
+            </>
+          )}
+        </span>
+      );
+    }
+    case "untrusted-release":
+    case "other-name":
+      return (
+        <span className="evidence-links">
+          <a href={routeHref({ page: "publisher", address: item.release.publisher })}>who is this?</a>{" "}
+          <button type="button" className="button" onClick={() => trustStore.add({ name: item.release.name, publisher: item.release.publisher })}>
+            Trust {item.release.publisher.slice(0, 8)}… for {item.release.name}
+          </button>
+        </span>
+      );
+    default:
+      return null;
+  }
+}
+
+/** Every piece of evidence behind a verdict, decisive first, each in its own words. */
+export function EvidenceList({ evidence, registryChain }: { evidence: Evidence[]; registryChain: RegistryChain }) {
+  if (evidence.length === 0) return null;
+  return (
+    <ul className="evidence" aria-label="Evidence">
+      {evidence.map((item, index) => (
+        <li key={index} className={`evidence-${item.tone}`} data-kind={item.kind}>
+          <span className="visually-hidden">{item.tone === "bad" ? "Problem: " : item.tone === "warn" ? "Warning: " : ""}</span>
+          {item.message} <Extra item={item} registryChain={registryChain} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,27 @@
+import { routeHref } from "../../routing/route.ts";
+import { useLinkPublishers, usePins } from "../../trust/useTrust.ts";
+import { Hex } from "../../ui/Hex.tsx";
+
+/** Whom this verification trusts, said before the verdict so VERIFIED is never a surprise. */
+export function TrustNotice({ requestedName }: { requestedName: string | null }) {
+  const link = useLinkPublishers();
+  const pins = usePins();
+  return (
+    <div className="trust-notice muted" data-testid="trust-notice">
+      {link.publishers.length > 0 && (
+        <p>
+          This link trusts{" "}
+          {link.publishers.map((address) => (
+            <Hex key={address} value={address} label="publisher trusted by the link" />
+          ))}{" "}
+          for every name.
+        </p>
+      )}
+      {link.invalid.length > 0 && <p role="alert">Ignored a publisher in the link that is not an address: {link.invalid.join(", ")}.</p>}
+      <p>
+        You trust {pins.length === 0 ? "no publisher yet" : `${pins.length} publisher pin${pins.length === 1 ? "" : "s"}`} in this browser (
+        <a href={routeHref({ page: "trust" })}>manage</a>).{requestedName && <> Checking the name <code>{requestedName}</code>.</>}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { RegistryChain } from "../../config/chains.ts";
+import type { ArchiveReport } from "../../image/report.ts";
+import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
+import { Hex } from "../../ui/Hex.tsx";
+import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
+import type { TargetVerdict } from "../../verdict/verdict.ts";
+import { EvidenceList } from "./EvidenceList.tsx";
+
+const KIND_WORDS = { imageId: "image ID", manifestDigest: "manifest digest", indexDigest: "index digest", archiveDigest: "file sha256" } as const;
+
+/** One image's (or the file's) verdict: the word first, then why, then what the archive holds. */
+export function VerdictCard({ verdict, report, registryChain }: { verdict: TargetVerdict; report: ArchiveReport; registryChain: RegistryChain }) {
+  const { target } = verdict;
+  const image = target.kind === "image" ? report.images[target.index] : undefined;
+  return (
+    <article className={`card verdict-card verdict-${verdict.word.toLowerCase()}`} aria-label={`Verdict for ${verdict.label}`}>
+      <p className="verdict-line" data-testid="verdict">
+        <strong className="verdict-word">{verdict.word}</strong> <span className="verdict-summary">{verdict.summary}</span>
+      </p>
+      <p className="muted">
+        {verdict.label}
+        {target.kind === "image" && target.imageId && (
+          <>
+            {" · image ID "}
+            <Hex value={target.imageId} label="image ID" testId="image-id" />
+          </>
+        )}
+        {target.kind !== "image" && target.archiveDigest && (
+          <>
+            {" · sha256 "}
+            <Hex value={target.archiveDigest} label="file sha256" testId="archive-digest" />
+          </>
+        )}
+      </p>
+      {verdict.matched.length > 0 && <p>Matched by {verdict.matched.map((kind) => KIND_WORDS[kind]).join(" and ")}.</p>}
+      {verdict.release && <ReleaseCard release={verdict.release} chain={registryChain.chain} />}
+      {/* The release card above already says what the deciding "verified-by" item says. */}
+      <EvidenceList evidence={verdict.release ? verdict.evidence.filter((item) => item.kind !== "verified-by") : verdict.evidence} registryChain={registryChain} />
+      {image && (
+        <details>
+          <summary>What the archive holds: identities and every layer</summary>
+          <ImageFacts image={image} />
+        </details>
+      )}
+    </article>
+  );
+}

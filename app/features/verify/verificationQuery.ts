@@ -1,0 +1,23 @@
+// The verdict for an inspected archive as a react-query query: keyed by the archive's
+// identities (not its bytes), the registry, the trust and the name asked for, so changing
+// whom you trust re-decides without re-hashing anything.
+import { queryOptions } from "@tanstack/react-query";
+import { publicClientFor } from "../../chain/publicClient.ts";
+import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
+import type { RegistryChain } from "../../config/chains.ts";
+import type { ArchiveReport } from "../../image/report.ts";
+import type { Trust } from "../../verdict/trust.ts";
+import { verifyArchive } from "../../verdict/verifyArchive.ts";
+
+function identityKey(report: ArchiveReport): string {
+  const images = report.images.map((image) => [image.imageId, image.manifestDigest, image.indexDigest, ...(image.indexChain ?? [])].join(","));
+  return [report.format, report.verdict, report.archiveDigest ?? "", report.problems.length, ...images].join("|");
+}
+
+export function verificationQuery(registryChain: RegistryChain, report: ArchiveReport, trust: Trust, requestedName: string | null) {
+  return queryOptions({
+    queryKey: [...registryQueryKey(registryChain), "verification", identityKey(report), trust, requestedName],
+    queryFn: () => verifyArchive({ client: publicClientFor(registryChain), registry: registryChain, report, trust, requestedName }),
+    staleTime: 30_000,
+  });
+}
