@@ -9,8 +9,12 @@ test("publishes an image archive, shows the release, and lets its publisher revo
   await page.goto(`${stack.siteUrl}#/publish`);
   await connectWallet(page, wallet.address);
   await page.getByLabel("Choose an archive").setInputFiles(fixturePath("docker20-save-small.tar"));
+  // Prefilled from the archive's tag (fixture/small:1.0), spelled in full as Docker reads it.
   const name = page.getByLabel("Name to publish under");
-  await expect(name).toHaveValue("fixture/small:1.0");
+  await expect(name).toHaveValue("docker.io/fixture/small:1.0");
+  await name.fill("nginx");
+  await expect(page.getByTestId("recorded-name")).toHaveText("docker.io/library/nginx:latest");
+  await expect(page.getByTestId("review-name")).toHaveText("docker.io/library/nginx:latest");
   await name.fill("docker.io/fixture/small:1.0");
   await expect(page.getByTestId("review-name")).toHaveText("docker.io/fixture/small:1.0");
   await page.getByRole("button", { name: "Publish release" }).click();

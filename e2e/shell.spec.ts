@@ -1,6 +1,11 @@
 import { connectWallet } from "./support/connectWallet.ts";
 import { expect, test } from "./support/fixtures.ts";
+import { fixturePath } from "./support/fixtureArchives.ts";
 import { stack } from "./support/stack.ts";
+import { verifyFile } from "./support/verifyInPage.ts";
+
+// Chunks that only wallet work may load (wagmi, RainbowKit, connectors, the Publish page).
+const WALLET_CHUNK = /\/assets\/(walletModule|PublishPage|RevokeControl|WalletGate|injectedWallet|metaMaskWallet)[-.]/;
 
 test("the shell names its chain and contract, reads the contract, and connects a wallet through RainbowKit", async ({ page, wallet }) => {
   await page.goto(stack.siteUrl);
@@ -13,4 +18,23 @@ test("the shell names its chain and contract, reads the contract, and connects a
   await expect(page.getByTestId("registry-info")).toHaveText("ImageSeal v1, answering");
 
   await connectWallet(page, wallet.address);
+});
+
+test("verifying loads no wallet code and talks to nobody but the site and the chain's RPC", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await page.goto(stack.siteUrl);
+  const card = await verifyFile(page, fixturePath("docker20-save.tar"));
+  await expect(card.getByTestId("verdict")).toBeVisible();
+
+  expect(requested.filter((url) => WALLET_CHUNK.test(url))).toEqual([]);
+  const allowed = new Set([new URL(stack.siteUrl).origin, new URL(stack.rpcUrl).origin]);
+  const elsewhere = () => requested.filter((url) => !url.startsWith("data:") && !url.startsWith("blob:") && !allowed.has(new URL(url).origin));
+  expect(elsewhere()).toEqual([]);
+
+  // The wallet chunk loads when it is asked for, and only then; it calls nobody either.
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(requested.some((url) => WALLET_CHUNK.test(url))).toBe(true);
+  expect(elsewhere()).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { useId } from "react";
 
 /** The release name: prefilled from the archive's claimed tag, always editable. */
-export function NameField({ name, onChange, claimed }: { name: string; onChange: (name: string) => void; claimed: string }) {
+export function NameField({ name, onChange, claimed, recorded }: { name: string; onChange: (name: string) => void; claimed: string; recorded: string }) {
   const hintId = useId();
   return (
     <label className="field card">
@@ -16,6 +16,11 @@ export function NameField({ name, onChange, claimed }: { name: string; onChange:
           "The archive names no tag. Use the full name verifiers will look for: registry, repository and tag."
         )}
       </small>
+      {recorded !== name.trim() && recorded !== "" && (
+        <small>
+          Recorded as <code data-testid="recorded-name">{recorded}</code>, the way Docker reads it.
+        </small>
+      )}
     </label>
   );
 }

@@ -4,6 +4,7 @@ import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts"
 import { releaseInputProblems } from "../../chain/releaseInput.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
+import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
 import { Hex } from "../../ui/Hex.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
@@ -13,7 +14,7 @@ import { WalletGate } from "../../wallet/WalletGate.tsx";
 import { ChooseRelease, groupCandidates } from "./ChooseRelease.tsx";
 import { NameField } from "./NameField.tsx";
 import { PublishedReleases } from "./PublishedReleases.tsx";
-import { claimedNameOf, releaseCandidates, releaseInputsFor } from "./releaseCandidates.ts";
+import { claimedNameOf, recordedName, releaseCandidates, releaseInputsFor } from "./releaseCandidates.ts";
 import { ReleaseReview } from "./ReleaseReview.tsx";
 import { SignReleaseForm } from "./SignReleaseForm.tsx";
 
@@ -24,16 +25,21 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
   const group = groups.find(({ key }) => key === groupKey) ?? groups[0];
   const [chosenKeys, setChosenKeys] = useState<ReadonlySet<string>>(() => new Set(group?.members.map(({ key }) => key)));
   const chosen = (group?.members ?? []).filter(({ key }) => chosenKeys.has(key));
-  const [name, setName] = useState(() => claimedNameOf(chosen));
-  const inputs = releaseInputsFor(chosen, name);
-  const problems = chosen.length === 0 ? ["Choose at least one platform."] : [...new Set(inputs.flatMap(releaseInputProblems))];
+  const isImage = report.format !== "file";
+  // Prefilled with the archive's claimed tag, as Docker would spell it in full.
+  const prefill = (claimed: string) => (isImage ? (normalizeImageName(claimed) ?? claimed) : claimed);
+  const [name, setName] = useState(() => prefill(claimedNameOf(chosen)));
+  const recorded = recordedName(name, isImage);
+  const inputs = releaseInputsFor(chosen, recorded.name);
+  const problems =
+    chosen.length === 0 ? ["Choose at least one platform."] : [...(recorded.problem ? [recorded.problem] : []), ...new Set(inputs.flatMap(releaseInputProblems))];
   const write = useWriteRun<PublishResult>();
 
   function chooseGroup(key: string) {
     const next = groups.find((candidate) => candidate.key === key);
     setGroupKey(key);
     setChosenKeys(new Set(next?.members.map((member) => member.key)));
-    setName(claimedNameOf(next?.members ?? []));
+    setName(prefill(claimedNameOf(next?.members ?? [])));
     write.reset();
   }
 
@@ -70,7 +76,7 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
           })}
         </>
       )}
-      <NameField name={name} onChange={setName} claimed={claimedNameOf(chosen)} />
+      <NameField name={name} onChange={setName} claimed={claimedNameOf(chosen)} recorded={recorded.name} />
       {problems.length > 0 ? (
         <ul className="problems" aria-label="Before publishing">
           {problems.map((problem) => (

@@ -5,6 +5,7 @@ import type { ReleaseInput } from "../../chain/release.ts";
 import { formatPlatform } from "../../image/formats/platform.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import type { Digest } from "../../image/digest.ts";
+import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 
 export interface ReleaseCandidate {
   key: string;
@@ -60,4 +61,18 @@ export function claimedNameOf(chosen: readonly ReleaseCandidate[]): string {
 
 export function releaseInputsFor(chosen: readonly ReleaseCandidate[], name: string): ReleaseInput[] {
   return chosen.map(({ imageId, manifestDigest, indexDigest, archiveDigest }) => ({ name, imageId, manifestDigest, indexDigest, archiveDigest }));
+}
+
+/**
+ * The name as it will be recorded. An image's name is normalized the way Docker reads it
+ * (`nginx` → `docker.io/library/nginx:latest`), because verifiers compare names exactly;
+ * text Docker would not accept as an image reference is refused. A plain file's name is kept
+ * as typed.
+ */
+export function recordedName(typed: string, isImage: boolean): { name: string; problem: string | null } {
+  const trimmed = typed.trim();
+  if (!isImage || trimmed === "") return { name: trimmed, problem: null };
+  const normalized = normalizeImageName(trimmed);
+  if (normalized === null) return { name: trimmed, problem: `“${trimmed}” is not an image reference Docker would accept; use e.g. docker.io/acme/api:1.4.2.` };
+  return { name: normalized, problem: null };
 }
