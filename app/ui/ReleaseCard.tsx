@@ -5,6 +5,7 @@ import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
 import { routeHref } from "../routing/route.ts";
 import { Hex } from "./Hex.tsx";
+import { PublisherName } from "./PublisherName.tsx";
 
 const DIGEST_ROWS = [
   ["imageId", "Image ID"],
@@ -26,9 +27,7 @@ export function ReleaseCard({ release, chain, children, headingLevel = 3 }: { re
       <dl className="facts">
         <dt>Publisher</dt>
         <dd>
-          <a href={routeHref({ page: "publisher", address: release.publisher })}>
-            <code>{release.publisher}</code>
-          </a>
+          <PublisherName address={release.publisher} chainId={release.chainId} />
         </dd>
         {DIGEST_ROWS.map(([key, label]) => {
           const digest = release[key];
