@@ -10,15 +10,15 @@
 // Then one eth_getLogs over those few blocks finds the log. Measured on a local chain: 8-9
 // headers in all for a revocation 1,000 to 500,000 regular blocks after its release, 28 when
 // the block time changes from 12 s to 2 s in between (revocation.test.ts bounds it).
-import type { PublicClient } from "viem";
 import { getBlock, getBlockNumber } from "viem/actions";
+import type { ReadClient } from "./readClient.ts";
 
 export interface BlockRange {
   fromBlock: bigint;
   toBlock: bigint;
 }
 
-function headerReader(client: PublicClient) {
+function headerReader(client: ReadClient) {
   const cache = new Map<bigint, bigint>();
   return async (blockNumber: bigint): Promise<bigint> => {
     const known = cache.get(blockNumber);
@@ -30,7 +30,7 @@ function headerReader(client: PublicClient) {
 }
 
 /** The blocks from `fromBlock` on whose timestamp is exactly `timestamp`; null when none is. */
-export async function blocksAtTimestamp(client: PublicClient, timestamp: bigint, fromBlock: bigint): Promise<BlockRange | null> {
+export async function blocksAtTimestamp(client: ReadClient, timestamp: bigint, fromBlock: bigint): Promise<BlockRange | null> {
   const timeOf = headerReader(client);
   const head = await getBlockNumber(client, { cacheTime: 0 });
   let lo = fromBlock;

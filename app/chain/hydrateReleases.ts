@@ -2,7 +2,7 @@
 // transaction come from each release's `Published` log. Releases recorded in one block are
 // read with one eth_getLogs (fromBlock = toBlock, the ids as topic 1), a query every public
 // RPC allows; blocks are read a few at a time.
-import { getAbiItem, type Address, type PublicClient } from "viem";
+import { getAbiItem, type Address } from "viem";
 import { getLogs } from "viem/actions";
 import { chainIdOf } from "./chainIdOf.ts";
 import { bytes32ToDigest } from "./digests.ts";
@@ -10,12 +10,13 @@ import { MissingLogError } from "./errors.ts";
 import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
 import { mapLimit, RPC_CONCURRENCY } from "./mapLimit.ts";
 import type { Release, ReleaseRecord } from "./release.ts";
+import type { ReadClient } from "./readClient.ts";
 
 export const publishedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Published" });
 
 type PublishedLog = Omit<Release, "chainId" | "publishedAt" | "revokedAt">;
 
-async function readBlock(client: PublicClient, registry: Address, blockNumber: bigint, ids: bigint[]): Promise<PublishedLog[]> {
+async function readBlock(client: ReadClient, registry: Address, blockNumber: bigint, ids: bigint[]): Promise<PublishedLog[]> {
   const logs = await getLogs(client, { address: registry, event: publishedEvent, args: { id: ids }, fromBlock: blockNumber, toBlock: blockNumber, strict: true });
   return logs.map((log) => ({
     id: log.args.id,
@@ -31,7 +32,7 @@ async function readBlock(client: PublicClient, registry: Address, blockNumber: b
 }
 
 /** Full releases for the records, in the records' order. */
-export async function hydrateReleases(client: PublicClient, registry: Address, records: readonly ReleaseRecord[]): Promise<Release[]> {
+export async function hydrateReleases(client: ReadClient, registry: Address, records: readonly ReleaseRecord[]): Promise<Release[]> {
   if (records.length === 0) return [];
   const idsByBlock = new Map<bigint, bigint[]>();
   for (const record of records) {

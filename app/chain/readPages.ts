@@ -1,8 +1,9 @@
 // Paging over the contract's list lookups (releasesByDigest / ByPublisher / ByName), which
 // return `(Release[] page, total)` counted from the newest entry.
-import type { Address, PublicClient } from "viem";
+import type { Address } from "viem";
 import { hydrateReleases } from "./hydrateReleases.ts";
 import type { PageRequest, Release, ReleasePage, ReleaseRecord } from "./release.ts";
+import type { ReadClient } from "./readClient.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** Bounds one eth_call's work and its return data (a record is 5 words). */
@@ -16,7 +17,7 @@ export function pageBounds(page: PageRequest = {}): { offset: number; limit: num
   return { offset, limit };
 }
 
-export async function readPage(client: PublicClient, registry: Address, read: ReadPage, page?: PageRequest): Promise<ReleasePage> {
+export async function readPage(client: ReadClient, registry: Address, read: ReadPage, page?: PageRequest): Promise<ReleasePage> {
   const { offset, limit } = pageBounds(page);
   const [records, total] = await read(BigInt(offset), BigInt(limit));
   return { releases: await hydrateReleases(client, registry, records), total: Number(total), offset, limit };
@@ -43,6 +44,6 @@ export async function readAllRecords(read: ReadPage): Promise<ReleaseRecord[]> {
   }
 }
 
-export async function readAllPages(client: PublicClient, registry: Address, read: ReadPage): Promise<Release[]> {
+export async function readAllPages(client: ReadClient, registry: Address, read: ReadPage): Promise<Release[]> {
   return hydrateReleases(client, registry, await readAllRecords(read));
 }

@@ -2,14 +2,15 @@
 // revert is known in words before the wallet opens), ask the wallet, wait for the receipt.
 // Each step is reported as a phase, so a page can show "check your wallet", "pending" with a
 // link, then the outcome; the same AppError that rejects the promise ends in `failed`.
-import type { Account, Address, Hash, PublicClient, TransactionReceipt, WalletClient } from "viem";
+import type { Account, Address, Hash, TransactionReceipt, WalletClient } from "viem";
 import { getChainId, getCode, waitForTransactionReceipt } from "viem/actions";
 import { chainIdOf } from "./chainIdOf.ts";
 import { ContractRevertError, NoAccountError, RegistryMissingError, toAppError, WrongChainError, type AppError, type ErrorContext } from "./errors.ts";
+import type { ReadClient } from "./readClient.ts";
 
 /** The clients a write needs: the wallet signs and sends, the public client simulates and waits. */
 export interface WriteClients {
-  publicClient: PublicClient;
+  publicClient: ReadClient;
   walletClient: WalletClient;
 }
 

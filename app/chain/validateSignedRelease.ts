@@ -1,7 +1,7 @@
 // Everything that would make publishBySig revert, checked before a wallet is involved: the
 // chain and the registry the signature is bound to, the signer (recovered off-chain with
 // viem), the deadline against the chain's clock and the publisher's current nonce.
-import { isAddressEqual, parseSignature, recoverTypedDataAddress, type PublicClient } from "viem";
+import { isAddressEqual, parseSignature, recoverTypedDataAddress } from "viem";
 import { getBlock, readContract } from "viem/actions";
 import { chainIdOf } from "./chainIdOf.ts";
 import { SignedReleaseInvalidError, withAppErrors } from "./errors.ts";
@@ -11,6 +11,7 @@ import { releaseInputToChain } from "./releaseInput.ts";
 import { releaseTypedData } from "./releaseTypedData.ts";
 import { registryAddressOf, type RegistryRef } from "./registryRef.ts";
 import type { SignedRelease } from "./signedRelease.ts";
+import type { ReadClient } from "./readClient.ts";
 
 /** Half the secp256k1 group order: the contract rejects a larger s (EIP-2). */
 const HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n;
@@ -30,7 +31,7 @@ export async function recoverSignedReleaseSigner(signed: SignedRelease) {
 }
 
 /** Resolves when publishBySig would accept the document on this client's chain and registry; rejects with an AppError otherwise. */
-export async function validateSignedRelease(client: PublicClient, registryRef: RegistryRef, signed: SignedRelease): Promise<void> {
+export async function validateSignedRelease(client: ReadClient, registryRef: RegistryRef, signed: SignedRelease): Promise<void> {
   const registry = registryAddressOf(registryRef);
   return withAppErrors(async () => {
     const chainId = await chainIdOf(client);

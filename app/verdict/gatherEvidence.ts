@@ -1,7 +1,7 @@
 // Reads from the chain everything decideVerdict needs, and nothing more: the releases naming
 // the archive's digests, the trusted publishers' current releases of the names involved,
 // why trusted releases were revoked, and (unless turned off) every publisher of those names.
-import type { Address, PublicClient } from "viem";
+import type { Address } from "viem";
 import { getBlockNumber } from "viem/actions";
 import { findNameClaims, type FindNameClaimsOptions } from "../chain/actions/findNameClaims.ts";
 import { getLatestValidRelease } from "../chain/actions/getLatestValidRelease.ts";
@@ -18,9 +18,10 @@ import { nameSpellings } from "./normalizeImageName.ts";
 import { digestsOf, matchedKinds, targetsOf } from "./targets.ts";
 import { publishersTrustedFor, type Trust } from "./trust.ts";
 import type { ChainEvidence } from "./verdict.ts";
+import type { ReadClient } from "../chain/readClient.ts";
 
 export interface GatherEvidenceInput {
-  client: PublicClient;
+  client: ReadClient;
   /** A RegistryChain (from app/config) lets the name scan start at the deployment block. */
   registry: RegistryRef;
   report: ArchiveReport;

@@ -1,9 +1,10 @@
-import { keccak256, stringToBytes, type Address, type PublicClient } from "viem";
+import { keccak256, stringToBytes, type Address } from "viem";
 import { getBlockNumber, getLogs } from "viem/actions";
 import { withAppErrors } from "../errors.ts";
 import { publishedEvent } from "../hydrateReleases.ts";
 import { deployedOnBlockOf, registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { scanRanges, type ScanGap, type ScanOptions } from "../scanRanges.ts";
+import type { ReadClient } from "../readClient.ts";
 
 /** One publisher's releases of one exact name. */
 export interface NameClaim {
@@ -43,7 +44,7 @@ export interface FindNameClaimsOptions extends ScanOptions {
  * contested. Names are compared byte for byte: pass every spelling you care about.
  */
 export async function findNameClaims(
-  client: PublicClient,
+  client: ReadClient,
   registryRef: RegistryRef,
   name: string | readonly string[],
   options: FindNameClaimsOptions = {},

@@ -1,16 +1,17 @@
-import type { Address, PublicClient } from "viem";
+import type { Address } from "viem";
 import { readContract } from "viem/actions";
 import { withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { readPage } from "../readPages.ts";
 import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import type { PageRequest, ReleasePage } from "../release.ts";
+import type { ReadClient } from "../readClient.ts";
 
 /**
  * One page of a publisher's releases under exactly `name` (byte for byte: normalize it first
  * with normalizeImageName if it came from a person), newest first, revoked ones included.
  */
-export async function getNameHistory(client: PublicClient, registryRef: RegistryRef, publisher: Address, name: string, page?: PageRequest): Promise<ReleasePage> {
+export async function getNameHistory(client: ReadClient, registryRef: RegistryRef, publisher: Address, name: string, page?: PageRequest): Promise<ReleasePage> {
   const registry = registryAddressOf(registryRef);
   return withAppErrors(
     () =>

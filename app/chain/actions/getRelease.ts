@@ -1,13 +1,13 @@
-import type { PublicClient } from "viem";
 import { readContract } from "viem/actions";
 import { withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { hydrateReleases } from "../hydrateReleases.ts";
 import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import type { Release } from "../release.ts";
+import type { ReadClient } from "../readClient.ts";
 
 /** One release by id. Rejects with a `contract-revert` AppError (ImageRegistryUnknownRelease) when there is none. */
-export async function getRelease(client: PublicClient, registryRef: RegistryRef, id: bigint): Promise<Release> {
+export async function getRelease(client: ReadClient, registryRef: RegistryRef, id: bigint): Promise<Release> {
   const registry = registryAddressOf(registryRef);
   return withAppErrors(async () => {
     const record = await readContract(client, { address: registry, abi: imageRegistryAbi, functionName: "getRelease", args: [id] });

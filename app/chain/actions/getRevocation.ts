@@ -1,10 +1,11 @@
-import { getAbiItem, type PublicClient } from "viem";
+import { getAbiItem } from "viem";
 import { getLogs } from "viem/actions";
 import { blocksAtTimestamp } from "../blocksAtTimestamp.ts";
 import { MissingLogError, withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import type { Release, Revocation } from "../release.ts";
+import type { ReadClient } from "../readClient.ts";
 
 const revokedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Revoked" });
 
@@ -14,7 +15,7 @@ const revokedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Revoked" });
  * timestamps (see blocksAtTimestamp.ts), never by scanning a long range of logs.
  */
 export async function getRevocation(
-  client: PublicClient,
+  client: ReadClient,
   registryRef: RegistryRef,
   release: Pick<Release, "id" | "revokedAt" | "blockNumber">,
 ): Promise<Revocation | null> {

@@ -1,7 +1,8 @@
-import type { Address, PublicClient } from "viem";
+import type { Address } from "viem";
 import { getCode, readContract } from "viem/actions";
 import { RegistryMissingError, withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import type { ReadClient } from "../readClient.ts";
 
 export interface RegistryInfo {
   /** The EIP-712 domain name and version the contract signs releases under. */
@@ -11,7 +12,7 @@ export interface RegistryInfo {
 }
 
 /** Checks that code exists at the registry address and that it answers as an ImageRegistry; rejects with an AppError (`registry-missing`, …). */
-export async function readRegistryInfo(client: PublicClient, registry: Address): Promise<RegistryInfo> {
+export async function readRegistryInfo(client: ReadClient, registry: Address): Promise<RegistryInfo> {
   return withAppErrors(async () => {
     const code = await getCode(client, { address: registry });
     if (code === undefined || code === "0x") throw new RegistryMissingError(registry, client.chain?.id ?? null);

@@ -4,11 +4,12 @@
 // an RPC URL (with --registry unless its chain id has a known deployment).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createPublicClient, getAddress, http, isAddress, type Address, type Chain, type PublicClient } from "viem";
+import { createPublicClient, getAddress, http, isAddress, type Address, type Chain } from "viem";
 import { getChainId } from "viem/actions";
 import { toAppError } from "../../chain/errors.ts";
 import { publicDeployments } from "../../config/deployments.ts";
 import { EnvError, parseEnv, type AppEnv } from "../../config/env.ts";
+import type { ReadClient } from "../../chain/readClient.ts";
 
 /** Bad `--chain` / `--registry` input, or a chain that cannot be reached: exit status 2. */
 export class ChainInputError extends Error {
@@ -16,7 +17,7 @@ export class ChainInputError extends Error {
 }
 
 export interface ResolvedChain {
-  client: PublicClient;
+  client: ReadClient;
   chain: Chain;
   rpcUrl: string;
   registry: { registry: Address; deployedOnBlock: bigint };
@@ -55,8 +56,8 @@ function localDeployment(projectRoot: string): Address | undefined {
   return address !== undefined && isAddress(address) ? getAddress(address) : undefined;
 }
 
-function client(chain: Chain, rpcUrl: string): PublicClient {
-  return createPublicClient({ chain, transport: http(rpcUrl, { retryCount: 1, timeout: 20_000 }) }) as PublicClient;
+function client(chain: Chain, rpcUrl: string): ReadClient {
+  return createPublicClient({ chain, transport: http(rpcUrl, { retryCount: 1, timeout: 20_000 }) }) as ReadClient;
 }
 
 async function fromUrl(url: string, registry: Address | undefined): Promise<ResolvedChain> {
