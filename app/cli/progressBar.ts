@@ -2,7 +2,7 @@
 // is piped or redirected nothing is written, so logs stay clean.
 import type { InspectProgress } from "../image/report.ts";
 import type { CliIo } from "./command.ts";
-import { formatBytes } from "./formatBytes.ts";
+import { formatBytes } from "../image/progress/formatBytes.ts";
 
 /** Short runs finish before a bar helps; it appears only after this long. */
 const SHOW_AFTER_MS = 400;

@@ -1,6 +1,6 @@
-// Numbers for people, shared by every page. Sizes come from the CLI's formatter so the
-// terminal and the page print the same units.
-export { formatBytes } from "../cli/formatBytes.ts";
+// Numbers for people, shared by every page. Sizes use the engine's formatter, as the CLI
+// does, so the terminal and the page print the same figures.
+export { formatBytes } from "../image/progress/formatBytes.ts";
 
 export function formatRate(mbPerSecond: number): string {
   return `${mbPerSecond >= 100 ? mbPerSecond.toFixed(0) : mbPerSecond.toFixed(1)} MB/s`;

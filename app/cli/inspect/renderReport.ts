@@ -2,7 +2,7 @@
 // claims are labelled as such; every problem is printed with its reason.
 import { formatPlatform } from "../../image/formats/platform.ts";
 import type { ArchiveReport, ImageReport, LayerReport } from "../../image/report.ts";
-import { formatBytes } from "../formatBytes.ts";
+import { formatBytes } from "../../image/progress/formatBytes.ts";
 
 const FORMAT_LABELS: Record<ArchiveReport["format"], string> = {
   "docker-archive": "docker-archive (manifest.json)",

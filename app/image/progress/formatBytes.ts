@@ -1,4 +1,5 @@
-// Sizes for people: binary units, one decimal.
+// Sizes for people, in binary units with one decimal: shared by the CLI and the site so
+// both print the same figures.
 
 const UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
 
