@@ -38,6 +38,17 @@ test.describe.serial("verdicts", () => {
     await expect(card).toContainText(PUBLISHER);
     await screenshot(page, "untrusted");
 
+    // The same card on a phone, in dark mode: nothing may stick out sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    const tooWide = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")].filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `${element.tagName}.${element.className}`),
+    );
+    expect(tooWide).toEqual([]);
+    await screenshot(page, "untrusted-phone-dark");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+
     await card.getByRole("button", { name: `Trust ${PUBLISHER.slice(0, 8)}… for ${NAME}` }).click();
     await expect(card.getByTestId("verdict")).toHaveText(/^VERIFIED/);
     await expect(card).toContainText(NAME);
