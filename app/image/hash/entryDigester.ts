@@ -34,8 +34,9 @@ export class EntryDigester {
     this.#decompress = decompress;
   }
 
-  static async create(createSha256: Sha256Factory, decompress: boolean): Promise<EntryDigester> {
-    return new EntryDigester(await createSha256(), createSha256, decompress);
+  /** `raw`: the hasher of the stored bytes, when the caller has one (a SIMD lane); else a new one. */
+  static async create(createSha256: Sha256Factory, decompress: boolean, raw?: Sha256Hasher): Promise<EntryDigester> {
+    return new EntryDigester(raw ?? (await createSha256()), createSha256, decompress);
   }
 
   async write(chunk: Uint8Array): Promise<void> {

@@ -14,11 +14,14 @@ import type { GzipTarScan, RangeJob } from "./hashPool.ts";
 
 export type HashRequest =
   | { type: "digest-range"; id: number; source: SourceHandle; job: RangeJob }
+  /** Several ranges hashed together, one per SIMD lane of one worker (sha256Lanes.ts). */
+  | { type: "digest-lanes"; id: number; source: SourceHandle; jobs: RangeJob[] }
   | { type: "scan-gzip-tar"; id: number; source: SourceHandle };
 
 export type HashResponse =
   | { type: "progress"; id: number; bytes: number }
   | { type: "digests"; id: number; digests: EntryDigests }
+  | { type: "lane-digests"; id: number; digests: EntryDigests[] }
   | { type: "scan"; id: number; scan: GzipTarScan }
   | { type: "error"; id: number; error: SerializedError };
 

@@ -1,11 +1,22 @@
-// The Node HashPool: worker_threads hashing with node:crypto and positioned file reads.
-// Only the CLI, scripts and tests import it; the browser bundle never does.
+// The Node HashPool: node:crypto hashing with positioned file reads, on worker_threads
+// plus the calling thread. Only the CLI, scripts and tests import it; the browser bundle never does.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { nodeSha256 } from "../hash/nodeSha256.ts";
+import { BlobSource } from "../source/blobSource.ts";
+import { NodeFileSource } from "../source/nodeFileSource.ts";
 import type { HashPool } from "./hashPool.ts";
+import { inThreadWorker } from "./inThreadWorker.ts";
 import type { HashResponse } from "./messages.ts";
 import type { PoolWorker } from "./poolWorker.ts";
+import type { WorkerEnvironment } from "./runHashRequest.ts";
 import { WorkerPool } from "./workerPool.ts";
+
+/** The same environment as nodeHash.worker.ts, for the worker that runs on this thread. */
+const environment: WorkerEnvironment = {
+  createSha256: nodeSha256,
+  openSource: async (handle) => (handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path)),
+};
 
 function spawnNodeWorker(): PoolWorker {
   const worker = new Worker(new URL("./nodeHash.worker.ts", import.meta.url));
@@ -29,5 +40,13 @@ function spawnNodeWorker(): PoolWorker {
 export const DEFAULT_MAX_WORKERS = 4;
 
 export function createNodeHashPool(options: { concurrency?: number } = {}): HashPool {
-  return new WorkerPool(spawnNodeWorker, options.concurrency ?? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
+  // The first worker runs on this thread: it starts hashing at once, while the worker
+  // threads boot (see inThreadWorker.ts). One at most, however often the pool respawns.
+  let inThread = false;
+  const spawn = (): PoolWorker => {
+    if (inThread) return spawnNodeWorker();
+    inThread = true;
+    return inThreadWorker(environment, () => (inThread = false));
+  };
+  return new WorkerPool(spawn, options.concurrency ?? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
 }

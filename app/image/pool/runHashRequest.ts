@@ -1,14 +1,20 @@
 // The body of a hashing worker, shared by the Web Worker and the Node worker: only how
 // bytes are opened and which SHA-256 is used differ between them.
-import { EntryDigester } from "../hash/entryDigester.ts";
+import { throwIfAborted } from "../errors.ts";
+import { EntryDigester, type EntryDigests } from "../hash/entryDigester.ts";
 import { scanGzipTar } from "../hash/scanGzipTar.ts";
 import type { Sha256Factory } from "../hash/sha256.ts";
+import type { Sha256Lanes } from "../hash/sha256Lanes.ts";
 import type { ByteSource, SourceHandle } from "../source/byteSource.ts";
+import { digestLanes } from "./digestLanes.ts";
+import type { RangeJob } from "./hashPool.ts";
 import { serializeError, type HashRequest, type HashResponse } from "./messages.ts";
 
 export interface WorkerEnvironment {
   createSha256: Sha256Factory;
   openSource(handle: SourceHandle): Promise<ByteSource>;
+  /** SIMD lanes for "digest-lanes" requests; null where WebAssembly SIMD is missing (then one range after another). */
+  lanes?: () => Promise<Sha256Lanes | null>;
 }
 
 /** Progress is batched: one message per this many bytes keeps the channel quiet at GB/s rates. */
@@ -28,23 +34,57 @@ function progressReporter(id: number, post: (response: HashResponse) => void) {
   };
 }
 
-export async function runHashRequest(request: HashRequest, env: WorkerEnvironment, post: (response: HashResponse) => void): Promise<void> {
+/** The source's chunks, stopping between two of them once `signal` aborts. */
+async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    throwIfAborted(signal);
+    yield chunk;
+  }
+}
+
+type Stream = (start: number, end: number) => AsyncIterable<Uint8Array>;
+
+/** Every digest one range needs, from one pass over its bytes. */
+async function digestRange({ offset, size, decompress }: RangeJob, stream: Stream, env: WorkerEnvironment, onBytes: (bytes: number) => void): Promise<EntryDigests> {
+  const digester = await EntryDigester.create(env.createSha256, decompress);
+  for await (const chunk of stream(offset, offset + size)) {
+    await digester.write(chunk);
+    onBytes(chunk.length);
+  }
+  return digester.finish();
+}
+
+/** Ranges hashed together in SIMD lanes, or one after another where the platform has none. */
+async function digestTogether(jobs: readonly RangeJob[], stream: Stream, env: WorkerEnvironment, onBytes: (bytes: number) => void): Promise<EntryDigests[]> {
+  const lanes = (await env.lanes?.()) ?? null;
+  if (lanes) return digestLanes(jobs, lanes, stream, env.createSha256, onBytes);
+  const digests: EntryDigests[] = [];
+  for (const job of jobs) digests.push(await digestRange(job, stream, env, onBytes));
+  return digests;
+}
+
+/**
+ * `signal` stops a request run on the caller's own thread (a real worker is terminated
+ * instead, and passes none).
+ */
+export async function runHashRequest(request: HashRequest, env: WorkerEnvironment, post: (response: HashResponse) => void, signal?: AbortSignal): Promise<void> {
   const progress = progressReporter(request.id, post);
   let source: ByteSource | undefined;
   try {
     source = await env.openSource(request.source);
+    const opened = source;
+    const stream = (start: number, end: number) => untilAborted(opened.stream(start, end), signal);
+    const onBytes = (bytes: number) => progress.add(bytes);
     if (request.type === "digest-range") {
-      const { offset, size, decompress } = request.job;
-      const digester = await EntryDigester.create(env.createSha256, decompress);
-      for await (const chunk of source.stream(offset, offset + size)) {
-        await digester.write(chunk);
-        progress.add(chunk.length);
-      }
-      const digests = await digester.finish();
+      const digests = await digestRange(request.job, stream, env, onBytes);
       progress.flush();
       post({ type: "digests", id: request.id, digests });
+    } else if (request.type === "digest-lanes") {
+      const digests = await digestTogether(request.jobs, stream, env, onBytes);
+      progress.flush();
+      post({ type: "lane-digests", id: request.id, digests });
     } else {
-      const scan = await scanGzipTar(source.stream(0, source.size), env.createSha256, (bytes) => progress.add(bytes));
+      const scan = await scanGzipTar(stream(0, opened.size), env.createSha256, onBytes);
       progress.flush();
       post({ type: "scan", id: request.id, scan });
     }

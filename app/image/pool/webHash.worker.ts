@@ -1,5 +1,6 @@
 // Entry point of a browser hashing worker (a module Web Worker).
 import { SourceReadError } from "../errors.ts";
+import { Sha256Lanes } from "../hash/sha256Lanes.ts";
 import { createWasmSha256Factory } from "../hash/wasmSha256.ts";
 import { BlobSource } from "../source/blobSource.ts";
 import type { SourceHandle } from "../source/byteSource.ts";
@@ -14,8 +15,12 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+// One set of lanes per worker, made on the first request that needs it.
+let lanes: Promise<Sha256Lanes | null> | undefined;
+
 const environment: WorkerEnvironment = {
   createSha256: createWasmSha256Factory(),
+  lanes: () => (lanes ??= Sha256Lanes.create()),
   openSource: async (handle: SourceHandle) => {
     if (handle.kind !== "blob") throw new SourceReadError("a browser worker can only read a File or Blob");
     return new BlobSource(handle.blob);

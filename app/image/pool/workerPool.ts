@@ -5,6 +5,7 @@ import type { EntryDigests } from "../hash/entryDigester.ts";
 import { HashWorkerError, InspectAbortedError, type ImageEngineError } from "../errors.ts";
 import type { SourceHandle } from "../source/byteSource.ts";
 import type { GzipTarScan, HashPool, PoolRunOptions, RangeJob } from "./hashPool.ts";
+import { laneGroups } from "./laneGroups.ts";
 import { reviveError, type HashRequest, type HashResponse } from "./messages.ts";
 import type { PoolWorker } from "./poolWorker.ts";
 
@@ -16,12 +17,18 @@ interface Run {
 
 interface Task {
   request: HashRequest;
+  /** Bytes the task reads: the queue runs the biggest first. */
+  weight: number;
   run: Run;
   settle(response: HashResponse): void;
 }
 
 export class WorkerPool implements HashPool {
   readonly concurrency: number;
+  /** SIMD lanes per worker (1: none): big jobs of similar sizes then go to one worker together. */
+  readonly lanes: number;
+  /** A task smaller than this waits for a running worker rather than start another (0: never waits). */
+  readonly spawnMinBytes: number;
   readonly #spawnWorker: () => PoolWorker;
   readonly #queue: Task[] = [];
   readonly #idle: PoolWorker[] = [];
@@ -29,18 +36,32 @@ export class WorkerPool implements HashPool {
   #nextId = 1;
   #closed = false;
 
-  constructor(spawnWorker: () => PoolWorker, concurrency: number) {
+  constructor(spawnWorker: () => PoolWorker, concurrency: number, options: { lanes?: number; spawnMinBytes?: number } = {}) {
     this.#spawnWorker = spawnWorker;
     this.concurrency = Math.max(1, Math.floor(concurrency));
+    this.lanes = Math.max(1, Math.floor(options.lanes ?? 1));
+    this.spawnMinBytes = options.spawnMinBytes ?? 0;
   }
 
   async digestRanges(source: SourceHandle, jobs: readonly RangeJob[], options: PoolRunOptions = {}): Promise<EntryDigests[]> {
-    const requests = jobs.map((job): HashRequest => ({ type: "digest-range", id: this.#nextId++, source, job }));
-    const responses = await this.#runAll(requests, options, (request) => (request.type === "digest-range" ? request.job.size : 0));
-    return responses.map((response) => {
-      if (response.type !== "digests") throw new HashWorkerError(`unexpected "${response.type}" answer to a digest job`);
-      return response.digests;
+    const groups = laneGroups(jobs.map((job) => job.size), this.concurrency, this.lanes);
+    const grouped = new Set(groups.flat());
+    // Each request with the indices of the jobs it answers, in order.
+    const planned: { request: HashRequest; indices: number[] }[] = [
+      ...groups.map((indices) => ({ request: { type: "digest-lanes" as const, id: this.#nextId++, source, jobs: indices.map((i) => jobs[i] as RangeJob) }, indices })),
+      ...jobs.flatMap((job, i) => (grouped.has(i) ? [] : [{ request: { type: "digest-range" as const, id: this.#nextId++, source, job }, indices: [i] }])),
+    ];
+    const weight = (request: HashRequest) =>
+      request.type === "digest-range" ? request.job.size : request.type === "digest-lanes" ? request.jobs.reduce((sum, job) => sum + job.size, 0) : 0;
+    const responses = await this.#runAll(planned.map((p) => p.request), options, weight);
+    const results: EntryDigests[] = new Array(jobs.length);
+    responses.forEach((response, r) => {
+      const { indices } = planned[r] as (typeof planned)[number];
+      if (response.type === "digests" && indices.length === 1) results[indices[0] as number] = response.digests;
+      else if (response.type === "lane-digests" && response.digests.length === indices.length) indices.forEach((i, k) => (results[i] = response.digests[k] as EntryDigests));
+      else throw new HashWorkerError(`unexpected "${response.type}" answer to a digest job`);
     });
+    return results;
   }
 
   async scanGzipTar(source: SourceHandle, options: PoolRunOptions = {}): Promise<GzipTarScan> {
@@ -80,6 +101,7 @@ export class WorkerPool implements HashPool {
       for (const { request, index } of order) {
         this.#queue.push({
           request,
+          weight: weight(request),
           run,
           settle: (response) => {
             results[index] = response;
@@ -96,7 +118,10 @@ export class WorkerPool implements HashPool {
 
   #schedule(): void {
     while (this.#queue.length > 0) {
-      const worker = this.#idle.pop() ?? (this.#idle.length + this.#busy.size < this.concurrency ? this.#spawn() : undefined);
+      const next = this.#queue[0] as Task;
+      // A few KB of JSON are not worth a new worker (its isolate costs MiBs): they wait for a running one.
+      const spawnable = this.#idle.length + this.#busy.size < this.concurrency && (this.#busy.size === 0 || next.weight >= this.spawnMinBytes);
+      const worker = this.#idle.pop() ?? (spawnable ? this.#spawn() : undefined);
       if (!worker) return;
       const task = this.#queue.shift() as Task;
       this.#busy.set(worker, task);

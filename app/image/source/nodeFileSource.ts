@@ -38,14 +38,27 @@ export class NodeFileSource implements ByteSource {
 
   async *stream(start: number, end: number): AsyncIterable<Uint8Array> {
     // Two buffers, alternately reused (see ByteSource.stream): memory stays flat at any size.
+    // While the consumer hashes one, the next read fills the other: reads run on libuv's
+    // thread pool, so copying from the page cache overlaps hashing instead of adding to it.
     const capacity = Math.min(STREAM_CHUNK_BYTES, Math.max(0, end - start));
     const buffers = [new Uint8Array(capacity), new Uint8Array(capacity)];
-    let turn = 0;
-    for (let offset = start; offset < end; offset += STREAM_CHUNK_BYTES) {
-      turn ^= 1;
+    const readChunk = (offset: number, turn: number): Promise<Uint8Array> => {
       const chunk = (buffers[turn] as Uint8Array).subarray(0, Math.min(STREAM_CHUNK_BYTES, end - offset));
-      await this.#readInto(chunk, offset);
-      yield chunk;
+      return this.#readInto(chunk, offset).then(() => chunk);
+    };
+    let turn = 0;
+    let next = start < end ? readChunk(start, turn) : null;
+    try {
+      for (let offset = start; next !== null; offset += STREAM_CHUNK_BYTES) {
+        const chunk = await next;
+        // The consumer is done with the other buffer: it asked for this chunk.
+        turn ^= 1;
+        next = offset + STREAM_CHUNK_BYTES < end ? readChunk(offset + STREAM_CHUNK_BYTES, turn) : null;
+        yield chunk;
+      }
+    } finally {
+      // Stopped early: the read under way has nobody to report to.
+      next?.catch(() => {});
     }
   }
 

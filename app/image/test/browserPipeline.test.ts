@@ -5,8 +5,13 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { inspectArchive } from "../inspectArchive.ts";
+import { randomFillSync } from "node:crypto";
+import type { HashRequest } from "../pool/messages.ts";
+import type { PoolWorker } from "../pool/poolWorker.ts";
 import { WorkerPool } from "../pool/workerPool.ts";
-import { useHashPool } from "./hashPoolForTests.ts";
+import { dockerArchive } from "./syntheticArchives.ts";
+import { buildTar } from "./tarWriter.ts";
+import { blobOf, useHashPool } from "./hashPoolForTests.ts";
 import { browserEnvironment, inThreadWorker } from "./inThreadWorker.ts";
 
 const dir = new URL("../fixtures/", import.meta.url);
@@ -23,6 +28,30 @@ describe("browser pipeline == Node pipeline", () => {
       const fromBrowser = await inspectArchive(blob, { hashPool: browserPool, archiveDigest: true });
       const fromNode = await inspectArchive(blob, { hashPool: nodePool(), archiveDigest: true });
       assert.deepEqual(fromBrowser, fromNode);
+      await browserPool.close();
+    });
+  }
+});
+
+describe("browser pipeline with SIMD lanes == Node pipeline", () => {
+  const nodePool = useHashPool();
+  const layers = [9, 10, 11, 12].map((mib, i) => buildTar([{ path: `data/${i}.bin`, data: randomFillSync(new Uint8Array(mib * 1024 * 1024 + i * 777)) }]));
+
+  for (const gzip of [false, true]) {
+    test(`four big ${gzip ? "gzip" : "uncompressed"} layers are hashed together in one worker's lanes, with the same report`, async () => {
+      const environment = browserEnvironment();
+      const requests: HashRequest["type"][] = [];
+      const spawn = (): PoolWorker => {
+        const worker = inThreadWorker(environment);
+        return { ...worker, post: (request) => (requests.push(request.type), worker.post(request)) };
+      };
+      const browserPool = new WorkerPool(spawn, 1, { lanes: 4 });
+      const blob = blobOf(buildTar(dockerArchive(layers, { gzip }).entries));
+      const fromBrowser = await inspectArchive(blob, { hashPool: browserPool, archiveDigest: true });
+      const fromNode = await inspectArchive(blob, { hashPool: nodePool(), archiveDigest: true });
+      assert.deepEqual(fromBrowser, fromNode);
+      assert.equal(fromBrowser.verdict, "intact");
+      assert.ok(requests.includes("digest-lanes"), `requests: ${requests.join(", ")}`);
       await browserPool.close();
     });
   }

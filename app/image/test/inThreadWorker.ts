@@ -1,6 +1,7 @@
 // Test-only: a PoolWorker that runs the shared worker body on this thread, with every
 // message passed through structuredClone as a real worker's would be. With the browser
 // environment (hash-wasm + BlobSource) it exercises the browser pipeline in Node.
+import { Sha256Lanes } from "../hash/sha256Lanes.ts";
 import { createWasmSha256Factory } from "../hash/wasmSha256.ts";
 import type { HashRequest, HashResponse } from "../pool/messages.ts";
 import type { PoolWorker } from "../pool/poolWorker.ts";
@@ -9,8 +10,10 @@ import { BlobSource } from "../source/blobSource.ts";
 import { SourceReadError } from "../errors.ts";
 
 export function browserEnvironment(): WorkerEnvironment {
+  let lanes: Promise<Sha256Lanes | null> | undefined;
   return {
     createSha256: createWasmSha256Factory(),
+    lanes: () => (lanes ??= Sha256Lanes.create()),
     openSource: async (handle) => {
       if (handle.kind !== "blob") throw new SourceReadError("a browser worker can only read a File or Blob");
       return new BlobSource(handle.blob);
