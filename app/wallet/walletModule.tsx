@@ -7,7 +7,7 @@
 import "@rainbow-me/rainbowkit/styles.css";
 import { ConnectButton, darkTheme, lightTheme, RainbowKitProvider, useConnectModal } from "@rainbow-me/rainbowkit";
 import { useEffect, type ReactNode } from "react";
-import { useAccountEffect, WagmiProvider, type Config } from "wagmi";
+import { useAccountEffect, WagmiContext, WagmiProvider, type Config } from "wagmi";
 import type { RegistryChain } from "../config/chains.ts";
 import { useAppConfig } from "../config/AppConfigContext.tsx";
 import { connectModalOpened, rememberWalletUse } from "./walletLoader.ts";
@@ -37,15 +37,26 @@ function WalletEffects() {
   return null;
 }
 
-/** `primary`: the one scope (the header's) that reconnects on load and handles the modal requests. */
+/**
+ * `primary`: the one scope (the header's, always mounted) that hydrates wagmi's state,
+ * reconnects on load and handles the modal requests. The other scopes only pass the shared
+ * config down: a second WagmiProvider would hydrate again, and with `reconnectOnMount` off
+ * wagmi's hydration clears the stored connections — every Revoke button on a publisher's
+ * page would disconnect the wallet as it mounted.
+ */
 function Providers({ children, primary = false }: { children: ReactNode; primary?: boolean }) {
   const { chains, env } = useAppConfig();
+  const config = sharedConfig(chains, env.walletConnectProjectId);
+  const content = (
+    <RainbowKitProvider theme={THEME} modalSize="compact">
+      {primary && <WalletEffects />}
+      {children}
+    </RainbowKitProvider>
+  );
+  if (!primary) return <WagmiContext.Provider value={config}>{content}</WagmiContext.Provider>;
   return (
-    <WagmiProvider config={sharedConfig(chains, env.walletConnectProjectId)} reconnectOnMount={primary}>
-      <RainbowKitProvider theme={THEME} modalSize="compact">
-        {primary && <WalletEffects />}
-        {children}
-      </RainbowKitProvider>
+    <WagmiProvider config={config} reconnectOnMount>
+      {content}
     </WagmiProvider>
   );
 }
