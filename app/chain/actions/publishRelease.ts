@@ -1,8 +1,9 @@
-import type { Hash } from "viem";
+import type { Address, Hash, TransactionReceipt } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { Release, ReleaseInput } from "../release.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
+import type { ReadClient } from "../readClient.ts";
 import { releasesFromReceipt } from "../releasesFromReceipt.ts";
 import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
@@ -10,6 +11,14 @@ import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } fro
 export interface PublishResult {
   releaseIds: bigint[];
   releases: Release[];
+}
+
+/** Reads a publish transaction's result from its receipt (shared by publish, batch and by-signature). */
+export function decodePublishResult(publicClient: ReadClient, registry: Address): (receipt: TransactionReceipt) => Promise<PublishResult> {
+  return async (receipt) => {
+    const releases = await releasesFromReceipt(publicClient, registry, receipt);
+    return { releaseIds: releases.map((release) => release.id), releases };
+  };
 }
 
 /**
@@ -40,10 +49,7 @@ export async function publishRelease(
         });
         return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
-      async decode(receipt) {
-        const releases = await releasesFromReceipt(clients.publicClient, registry, receipt);
-        return { releaseIds: releases.map((release) => release.id), releases };
-      },
+      decode: decodePublishResult(clients.publicClient, registry),
     },
     options,
   );

@@ -3,10 +3,9 @@ import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { ReleaseInput } from "../release.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
-import { releasesFromReceipt } from "../releasesFromReceipt.ts";
 import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
-import type { PublishResult } from "./publishRelease.ts";
+import { decodePublishResult, type PublishResult } from "./publishRelease.ts";
 
 /**
  * Publishes several releases in one transaction (e.g. one per platform of a multi-platform
@@ -35,10 +34,7 @@ export async function publishReleaseBatch(
         });
         return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
-      async decode(receipt) {
-        const releases = await releasesFromReceipt(clients.publicClient, registry, receipt);
-        return { releaseIds: releases.map((release) => release.id), releases };
-      },
+      decode: decodePublishResult(clients.publicClient, registry),
     },
     options,
   );

@@ -2,12 +2,11 @@ import type { Hash } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
-import { releasesFromReceipt } from "../releasesFromReceipt.ts";
 import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 import type { SignedRelease } from "../signedRelease.ts";
 import { validateSignedRelease } from "../validateSignedRelease.ts";
-import type { PublishResult } from "./publishRelease.ts";
+import { decodePublishResult, type PublishResult } from "./publishRelease.ts";
 
 /**
  * Submits a publisher's signed release with publishBySig from the wallet's account (which
@@ -38,10 +37,7 @@ export async function submitSignedRelease(
         });
         return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
-      async decode(receipt) {
-        const releases = await releasesFromReceipt(clients.publicClient, registry, receipt);
-        return { releaseIds: releases.map((release) => release.id), releases };
-      },
+      decode: decodePublishResult(clients.publicClient, registry),
     },
     options,
     { subject: "publisher" },

@@ -4,9 +4,9 @@ import { useCallback } from "react";
 import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
+import { InspectionProgress } from "../../inspection/InspectionProgress.tsx";
 import { useInspection } from "../../inspection/useInspection.ts";
 import { DropZone } from "../../ui/DropZone.tsx";
-import { ProgressBar } from "../../ui/ProgressBar.tsx";
 import { useWriteClients } from "../../wallet/useWriteClients.ts";
 import { PublishArchive } from "./PublishArchive.tsx";
 import { publishBlocker } from "./releaseCandidates.ts";
@@ -31,13 +31,7 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
         {registryChain.chain.name}. Nothing is uploaded, and a release is never overwritten — only revoked, by you.
       </p>
       <DropZone onFile={onFile} label="Choose an archive" hint="or drop it anywhere on this page" />
-      {state.status === "running" && <ProgressBar label={`Checking ${state.file.name}`} progress={state.progress} onCancel={store.cancel} />}
-      {state.status === "cancelled" && <p role="status">Cancelled checking {state.file.name}.</p>}
-      {state.status === "failed" && (
-        <p role="alert" className="card error">
-          Could not check {state.file.name}: {state.message}
-        </p>
-      )}
+      <InspectionProgress state={state} store={store} />
       {state.status === "done" && blocker !== null && (
         <>
           <p role="alert" className="card error">

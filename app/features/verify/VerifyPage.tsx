@@ -1,12 +1,12 @@
 import { useCallback } from "react";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
+import { InspectionProgress } from "../../inspection/InspectionProgress.tsx";
 import { InspectSummary } from "../../inspection/InspectSummary.tsx";
 import { useInspection } from "../../inspection/useInspection.ts";
 import { useLocation } from "../../routing/useLocation.ts";
 import { useTrust } from "../../trust/useTrust.ts";
 import { DropZone } from "../../ui/DropZone.tsx";
-import { ProgressBar } from "../../ui/ProgressBar.tsx";
 import { LookupForm } from "./LookupForm.tsx";
 import { TrustNotice } from "./TrustNotice.tsx";
 import { Verification } from "./Verification.tsx";
@@ -26,13 +26,7 @@ export function VerifyPage() {
       </p>
       <TrustNotice requestedName={requestedName} />
       <DropZone onFile={onFile} label="Choose an archive" hint="or drop it anywhere on this page" />
-      {state.status === "running" && <ProgressBar label={`Checking ${state.file.name}`} progress={state.progress} onCancel={store.cancel} />}
-      {state.status === "cancelled" && <p role="status">Cancelled checking {state.file.name}.</p>}
-      {state.status === "failed" && (
-        <p role="alert" className="card error">
-          Could not check {state.file.name}: {state.message}
-        </p>
-      )}
+      <InspectionProgress state={state} store={store} />
       {state.status === "done" && (
         <>
           <InspectSummary fileName={state.file.name} report={state.report} ms={state.ms} />
