@@ -126,7 +126,7 @@ export type ProblemCode = Problem["code"];
 
 /** Observations that do not change the verdict (e.g. platforms an index names but the archive omits). */
 export interface Note {
-  code: "absent-platform" | "skipped-artifact" | "archive-not-inspected" | "manifest-layer-order";
+  code: "absent-platform" | "skipped-artifact" | "archive-not-inspected" | "manifest-layer-order" | "layout-in-folder";
   message: string;
 }
 

@@ -43,3 +43,28 @@ export async function detectLayout(contents: ArchiveContents): Promise<ArchiveFo
   if (docker) return "docker-archive";
   return "file";
 }
+
+/**
+ * For a tar detected as a plain file: the top-level folder that holds an image layout, as
+ * when a layout directory is archived with its folder name (`myimage/index.json` +
+ * `myimage/oci-layout`, or `myimage/manifest.json` with Docker's other marks). docker load
+ * and podman refuse such a tar too, so it stays a plain file; the folder is named so the
+ * user can re-archive it.
+ */
+export function layoutFolder(table: EntryTable): string | null {
+  for (const [path] of table.paths()) {
+    const slash = path.indexOf("/");
+    if (slash <= 0 || slash !== path.lastIndexOf("/")) continue;
+    const folder = path.slice(0, slash);
+    const inFolder = (name: string) => table.has(`${folder}/${name}`);
+    const name = path.slice(slash + 1);
+    if (name === OCI_INDEX_PATH && inFolder(OCI_LAYOUT_PATH)) return folder;
+    if (name === DOCKER_MANIFEST_PATH && (inFolder("repositories") || hasLayerTar(table, `${folder}/`))) return folder;
+  }
+  return null;
+}
+
+function hasLayerTar(table: EntryTable, prefix: string): boolean {
+  for (const [path] of table.paths()) if (path.startsWith(prefix) && path.endsWith("/layer.tar")) return true;
+  return false;
+}

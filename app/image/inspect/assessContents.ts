@@ -3,10 +3,10 @@
 // combined layout, and settle the verdict.
 import { discoverDockerArchive } from "../formats/discoverDockerArchive.ts";
 import { discoverOciLayout } from "../formats/discoverOciLayout.ts";
-import { detectLayout } from "../formats/detectLayout.ts";
+import { detectLayout, layoutFolder } from "../formats/detectLayout.ts";
 import type { Discovery } from "../formats/imagePlan.ts";
 import { problemKey, verdictOf } from "../problems.ts";
-import type { ArchiveCompression, ArchiveReport, Problem } from "../report.ts";
+import type { ArchiveCompression, ArchiveReport, Note, Problem } from "../report.ts";
 import { blobRoles } from "../verify/blobRoles.ts";
 import { checkBlobs } from "../verify/checkBlobs.ts";
 import { digestNeeds } from "../verify/digestNeeds.ts";
@@ -32,13 +32,22 @@ function dedupe(problems: readonly Problem[]): Problem[] {
   });
 }
 
+function layoutInFolderMessage(folder: string): string {
+  return (
+    `This tar holds an image layout inside the folder ${folder}/ rather than at its root, so it is read as a plain file ` +
+    `(docker load and podman would not load it either). To check the image, archive the folder's contents: tar -cf image.tar -C ${folder} .`
+  );
+}
+
 export async function assessContents({ backend, compression, size, archiveDigest }: AssessInput): Promise<ArchiveReport> {
   const { contents } = backend;
   const format = await detectLayout(contents);
   if (format === "file") {
     // A tar that holds no image is a plain digital asset: its identity is its own digest.
     const computed = await backend.digest([], true);
-    const report: ArchiveReport = { format, compression, size, verdict: "intact", problems: [], notes: [], images: [] };
+    const folder = layoutFolder(contents.table);
+    const notes: Note[] = folder === null ? [] : [{ code: "layout-in-folder", message: layoutInFolderMessage(folder) }];
+    const report: ArchiveReport = { format, compression, size, verdict: "intact", problems: [], notes, images: [] };
     if (computed.archiveDigest) report.archiveDigest = computed.archiveDigest;
     return report;
   }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Digest } from "../digest.ts";
 import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
-import { imageConfig, layerTar, sha256 } from "./syntheticArchives.ts";
+import { dockerArchive, imageConfig, layerTar, ociLayout, sha256 } from "./syntheticArchives.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -164,5 +164,31 @@ describe("layouts built blob by blob", () => {
     layout.entries.push({ path: "blobs/sha256/not-a-digest", data: "x" });
     const report = await inspectBytes(pool(), layout.index([{ mediaType: MANIFEST, ...manifest }]));
     assert.deepEqual(report.problems.map((p) => p.code), ["invalid-blob-name"]);
+  });
+});
+
+describe("an image layout archived inside a folder", () => {
+  const pool = useHashPool();
+  const inFolder = (entries: readonly TarInput[], folder: string) => entries.map((entry) => ({ ...entry, path: `${folder}/${entry.path}` }));
+
+  test("an OCI layout under myimage/ is a plain file, with a note that names the folder and how to re-archive it", async () => {
+    const bytes = buildTar(inFolder(ociLayout([layerTar("one", "1")]).entries, "myimage"));
+    const report = await inspectBytes(pool(), bytes);
+    assert.equal(report.format, "file");
+    assert.equal(report.archiveDigest, sha256(bytes));
+    assert.deepEqual(report.notes.map((n) => n.code), ["layout-in-folder"]);
+    assert.match(report.notes[0]?.message ?? "", /inside the folder myimage\/.*tar -cf image\.tar -C myimage \./);
+  });
+
+  test("so is a docker-archive under a folder", async () => {
+    const report = await inspectBytes(pool(), buildTar(inFolder(dockerArchive([layerTar("one", "1")]).entries, "saved")));
+    assert.equal(report.format, "file");
+    assert.deepEqual(report.notes.map((n) => n.code), ["layout-in-folder"]);
+  });
+
+  test("a folder with a web app's manifest.json and nothing of Docker's is a plain file without a note", async () => {
+    const report = await inspectBytes(pool(), buildTar([{ path: "site/manifest.json", data: encode({ name: "app", icons: [] }) }, { path: "site/index.html", data: encode("<html>") }]));
+    assert.equal(report.format, "file");
+    assert.deepEqual(report.notes, []);
   });
 });
