@@ -52,19 +52,23 @@ export async function detectLayout(contents: ArchiveContents): Promise<ArchiveFo
  * user can re-archive it.
  */
 export function layoutFolder(table: EntryTable): string | null {
+  // One pass over the paths (a crafted tar may hold many folders with a manifest.json).
+  const candidates: string[] = [];
+  const withLayerTar = new Set<string>();
   for (const [path] of table.paths()) {
     const slash = path.indexOf("/");
-    if (slash <= 0 || slash !== path.lastIndexOf("/")) continue;
+    if (slash <= 0) continue;
     const folder = path.slice(0, slash);
-    const inFolder = (name: string) => table.has(`${folder}/${name}`);
+    const nested = slash !== path.lastIndexOf("/");
+    if (nested && path.endsWith("/layer.tar")) withLayerTar.add(folder);
+    if (nested) continue;
     const name = path.slice(slash + 1);
-    if (name === OCI_INDEX_PATH && inFolder(OCI_LAYOUT_PATH)) return folder;
-    if (name === DOCKER_MANIFEST_PATH && (inFolder("repositories") || hasLayerTar(table, `${folder}/`))) return folder;
+    if (name === OCI_INDEX_PATH || name === DOCKER_MANIFEST_PATH) candidates.push(folder);
+  }
+  const inFolder = (folder: string, name: string) => table.has(`${folder}/${name}`);
+  for (const folder of candidates) {
+    if (inFolder(folder, OCI_INDEX_PATH) && inFolder(folder, OCI_LAYOUT_PATH)) return folder;
+    if (inFolder(folder, DOCKER_MANIFEST_PATH) && (inFolder(folder, "repositories") || withLayerTar.has(folder))) return folder;
   }
   return null;
-}
-
-function hasLayerTar(table: EntryTable, prefix: string): boolean {
-  for (const [path] of table.paths()) if (path.startsWith(prefix) && path.endsWith("/layer.tar")) return true;
-  return false;
 }
