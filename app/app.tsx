@@ -7,6 +7,7 @@ import { VerifyPage } from "./features/verify/VerifyPage.tsx";
 import type { Route } from "./routing/route.ts";
 import { useLocation } from "./routing/useLocation.ts";
 import { Shell } from "./ui/Shell.tsx";
+import { UntrustedText } from "./ui/UntrustedText.tsx";
 import { RequireWallet } from "./wallet/RequireWallet.tsx";
 
 // Pages that write use wagmi: they load with the wallet chunk, never with Verify.
@@ -36,7 +37,9 @@ function page(route: Route): ReactNode {
       return (
         <section className="page">
           <h1>Not found</h1>
-          <p>Nothing lives at {route.path}.</p>
+          <p>
+            Nothing lives at <UntrustedText text={route.path} what="link" />.
+          </p>
         </section>
       );
   }

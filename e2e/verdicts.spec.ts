@@ -49,7 +49,8 @@ test.describe.serial("verdicts", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: "light" });
 
-    await card.getByRole("button", { name: `Trust ${PUBLISHER.slice(0, 8)}… for ${NAME}` }).click();
+    // The button that grants trust names the full address (the README's rule), not 0xf39Fd6…
+    await card.getByRole("button", { name: `Trust ${PUBLISHER} for ${NAME}`, exact: true }).click();
     await expect(card.getByTestId("verdict")).toHaveText(/^VERIFIED/);
     await expect(card).toContainText(NAME);
     await screenshot(page, "verified");

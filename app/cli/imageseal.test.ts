@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { flipByte, rewriteTar } from "../image/test/rewriteTar.ts";
+import { editData, flipByte, rewriteTar } from "../image/test/rewriteTar.ts";
 import type { InspectJson } from "./inspect/reportJson.ts";
 
 const CLI = fileURLToPath(new URL("./imageseal.ts", import.meta.url));
@@ -71,6 +71,24 @@ describe("imageseal inspect", () => {
     assert.equal(human.status, 1);
     assert.match(human.stdout, /TAMPERED/);
     assert.match(human.stdout, /layer 2 \(1f4dc0379e2e.*\/layer\.tar\) does not match the config's diff_id: expected sha256:ab54cdcbcd51…, found sha256:/);
+  });
+
+  test("names from the archive reach the terminal escaped: an ESC sequence and a bidi override print as \\x1b and \\u202e, in text and in --json", async () => {
+    const crafted = join(temp, "crafted-names.tar");
+    const tags = ["fixture/evil\x1b[2J\x1b]0;pwned\x07:1.0", "fixture/\u202e0.1:live"];
+    const setTags = editData("manifest.json", (data) => {
+      const manifest = JSON.parse(new TextDecoder().decode(data)) as { RepoTags: string[] }[];
+      (manifest[0] as { RepoTags: string[] }).RepoTags = tags;
+      return new TextEncoder().encode(JSON.stringify(manifest));
+    });
+    writeFileSync(crafted, await rewriteTar(new Uint8Array(readFileSync(fixture("docker20-save-small.tar"))), setTags));
+    const human = await imageseal("inspect", crafted);
+    assert.doesNotMatch(human.stdout, /[\x1b\x07\u202e]/u);
+    assert.match(human.stdout, /names {6}fixture\/evil\\x1b\[2J\\x1b\]0;pwned\\x07:1\.0, fixture\/\\u202e0\.1:live {3}\(claimed by the archive, not verified\)/);
+    assert.match(human.stdout, /control or invisible characters: each is shown as an escape/);
+    const json = await imageseal("inspect", crafted, "--json");
+    assert.doesNotMatch(json.stdout, /[\x1b\x07\u202e]/u);
+    assert.deepEqual((JSON.parse(json.stdout) as InspectJson).images[0]?.names, tags);
   });
 
   test("unsupported input exits 2: zstd layers", async () => {

@@ -3,6 +3,7 @@
 import process from "node:process";
 import { EXIT, type CliIo } from "./command.ts";
 import { commands } from "./commands.ts";
+import { terminalLine } from "./terminalText.ts";
 
 function usage(): string {
   const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    process.stderr.write(`imageseal: unknown command "${name}"\n\n${usage()}`);
+    process.stderr.write(`${terminalLine(`imageseal: unknown command "${name}"`)}\n${usage()}`);
     return EXIT.unsupported;
   }
   const interrupt = new AbortController();
@@ -31,7 +32,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`imageseal: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(terminalLine(`imageseal: ${error instanceof Error ? error.message : String(error)}`));
     process.exitCode = EXIT.unsupported;
   },
 );

@@ -1,7 +1,8 @@
 import { formatPlatform } from "../image/formats/platform.ts";
-import type { ArchiveReport, ImageReport, LayerReport } from "../image/report.ts";
+import type { ArchiveReport, ImageReport, LayerReport, Note } from "../image/report.ts";
 import { formatBytes } from "../ui/format.ts";
 import { Hex } from "../ui/Hex.tsx";
+import { UntrustedText } from "../ui/UntrustedText.tsx";
 
 const FORMAT_NAMES: Record<ArchiveReport["format"], string> = {
   "docker-archive": "docker save / podman docker-archive",
@@ -43,8 +44,14 @@ function LayerRow({ layer }: { layer: LayerReport }) {
   );
 }
 
-/** What the bytes say about one image: its identities, then each layer against the config. */
-export function ImageFacts({ image, imageIdTestId }: { image: ImageReport; imageIdTestId?: string }) {
+/** Notes about one image are shown with it; the rest after the images. */
+function isAbout(note: Note, image: ImageReport): boolean {
+  return note.imageId !== undefined && note.imageId === image.imageId;
+}
+
+/** What the bytes say about one image: its identities, its notes, then each layer against the config. */
+export function ImageFacts({ image, imageIdTestId, notes = [] }: { image: ImageReport; imageIdTestId?: string; notes?: readonly Note[] }) {
+  const aboutImage = notes.filter((note) => isAbout(note, image));
   return (
     <div className="image-facts">
       <dl className="facts">
@@ -53,7 +60,9 @@ export function ImageFacts({ image, imageIdTestId }: { image: ImageReport; image
         {image.platform && (
           <>
             <dt>Platform</dt>
-            <dd>{formatPlatform(image.platform)}</dd>
+            <dd>
+              <UntrustedText text={formatPlatform(image.platform)} what="platform" />
+            </dd>
           </>
         )}
         {image.manifestDigest && (
@@ -73,8 +82,27 @@ export function ImageFacts({ image, imageIdTestId }: { image: ImageReport; image
           </>
         )}
         <dt>Names the archive claims</dt>
-        <dd>{image.names.length > 0 ? image.names.join(", ") : "none"} <span className="muted">(claims, not proof)</span></dd>
+        <dd data-testid="claimed-names">
+          {image.names.length > 0
+            ? image.names.map((name, index) => (
+                <span key={index}>
+                  {index > 0 && ", "}
+                  <UntrustedText text={name} what="name" code />
+                </span>
+              ))
+            : "none"}{" "}
+          <span className="muted">(claims, not proof)</span>
+        </dd>
       </dl>
+      {aboutImage.length > 0 && (
+        <ul className="notes muted" aria-label="Notes on this image">
+          {aboutImage.map((note, i) => (
+            <li key={i}>
+              <UntrustedText text={note.message} />
+            </li>
+          ))}
+        </ul>
+      )}
       <table className="layers">
         <caption className="visually-hidden">Layers of {image.imageId ?? "this image"}</caption>
         <thead>
@@ -97,6 +125,7 @@ export function ImageFacts({ image, imageIdTestId }: { image: ImageReport; image
 
 /** The engine's whole report: format, every image, every problem and note. */
 export function ArchiveReportView({ report }: { report: ArchiveReport }) {
+  const archiveNotes = report.notes.filter((note) => !report.images.some((image) => isAbout(note, image)));
   return (
     <div className="archive-report">
       <p>
@@ -112,19 +141,23 @@ export function ArchiveReportView({ report }: { report: ArchiveReport }) {
       {report.problems.length > 0 && (
         <ul className="problems" aria-label="Problems">
           {report.problems.map((problem, i) => (
-            <li key={i}>{problem.message}</li>
+            <li key={i}>
+              <UntrustedText text={problem.message} />
+            </li>
           ))}
         </ul>
       )}
       {report.images.map((image, i) => (
         <section key={i} className="card" aria-label={`Image ${i + 1}`}>
-          <ImageFacts image={image} imageIdTestId="image-id" />
+          <ImageFacts image={image} imageIdTestId="image-id" notes={report.notes} />
         </section>
       ))}
-      {report.notes.length > 0 && (
+      {archiveNotes.length > 0 && (
         <ul className="notes muted" aria-label="Notes">
-          {report.notes.map((note, i) => (
-            <li key={i}>{note.message}</li>
+          {archiveNotes.map((note, i) => (
+            <li key={i}>
+              <UntrustedText text={note.message} />
+            </li>
           ))}
         </ul>
       )}

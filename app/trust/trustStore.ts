@@ -44,10 +44,10 @@ export const trustStore = {
   remove(pin: Pick<TrustPin, "name" | "publisher">): void {
     write(read().filter((known) => !samePin(known, pin)));
   },
-  /** Merges a trust file's pins; throws TrustFileError for a bad file. */
-  importFile(text: string): number {
+  /** Adds pins read from a trust file (parseTrustFile), keeping their dates; returns how many were new. */
+  addPins(pins: readonly TrustPin[]): number {
     const before = read();
-    const after = mergePins(before, parseTrustFile(text));
+    const after = mergePins(before, pins);
     write(after);
     return after.length - before.length;
   },

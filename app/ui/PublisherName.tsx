@@ -4,8 +4,9 @@ import { ensNameQuery } from "../chain/queries/ensNameQuery.ts";
 import type { RegistryChain } from "../config/chains.ts";
 import { useRegistryChainById } from "../config/useRegistryChainById.ts";
 import { routeHref } from "../routing/route.ts";
+import { UntrustedText } from "./UntrustedText.tsx";
 
-/** A publisher: always the full address (a shortened one invites look-alikes), plus its ENS name where the chain has ENS. */
+/** A publisher: always the full address (a shortened one invites look-alikes), plus its ENS name where the chain has ENS (whoever owns the address chose it: shown as untrusted text). */
 export function PublisherName({ address, chainId }: { address: Address; chainId: number }) {
   const registryChain = useRegistryChainById(chainId);
   return (
@@ -20,5 +21,10 @@ export function PublisherName({ address, chainId }: { address: Address; chainId:
 
 function EnsName({ registryChain, address }: { registryChain: RegistryChain; address: Address }) {
   const name = useQuery(ensNameQuery(registryChain, address));
-  return name.data ? <strong className="ens-name"> ({name.data})</strong> : null;
+  return name.data ? (
+    <strong className="ens-name">
+      {" ("}
+      <UntrustedText text={name.data} what="ENS name" />)
+    </strong>
+  ) : null;
 }

@@ -6,6 +6,8 @@ import type { Release } from "../chain/release.ts";
 import { routeHref } from "../routing/route.ts";
 import { Hex } from "./Hex.tsx";
 import { PublisherName } from "./PublisherName.tsx";
+import { HiddenCharactersFlag, UntrustedText } from "./UntrustedText.tsx";
+import { visibleText } from "./visibleText.ts";
 
 const DIGEST_ROWS = [
   ["imageId", "Image ID"],
@@ -19,9 +21,12 @@ export function ReleaseCard({ release, chain, children, headingLevel = 3 }: { re
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const txUrl = transactionUrl(chain, release.transactionHash);
   return (
-    <article className={`card release${release.revokedAt === null ? "" : " release-revoked"}`} aria-label={`Release ${release.id} ${release.name}`}>
+    <article className={`card release${release.revokedAt === null ? "" : " release-revoked"}`} aria-label={`Release ${release.id} ${visibleText(release.name)}`}>
       <Heading className="release-title">
-        <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}>{release.name}</a>{" "}
+        <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}>
+          <UntrustedText text={release.name} what="name" flag={false} />
+        </a>
+        <HiddenCharactersFlag text={release.name} what="name" />{" "}
         <span className={`badge ${release.revokedAt === null ? "badge-valid" : "badge-revoked"}`}>{release.revokedAt === null ? "valid" : "revoked"}</span>
       </Heading>
       <dl className="facts">

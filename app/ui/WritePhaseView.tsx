@@ -3,6 +3,7 @@ import type { Chain } from "viem";
 import { transactionUrl } from "../chain/explorer.ts";
 import type { WritePhase } from "../chain/runWrite.ts";
 import { Hex } from "./Hex.tsx";
+import { UntrustedText } from "./UntrustedText.tsx";
 
 function Transaction({ chain, hash }: { chain: Chain; hash: `0x${string}` }) {
   const url = transactionUrl(chain, hash);
@@ -46,7 +47,9 @@ export function WritePhaseView<T>({ phase, chain, confirmed }: { phase: WritePha
     case "failed":
       return (
         <div role="alert" className="card error" data-testid="write-error">
-          <p>{phase.error.message}</p>
+          <p>
+            <UntrustedText text={phase.error.message} what="message" />
+          </p>
           {phase.transactionHash && (
             <p className="muted">
               <Transaction chain={chain} hash={phase.transactionHash} />

@@ -7,6 +7,7 @@ import { createNodeHashPool } from "../../image/pool/nodeHashPool.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { EXIT, type CliIo, type Command } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
+import { terminalJson, terminalLine } from "../terminalText.ts";
 import { renderReport } from "./renderReport.ts";
 import { reportJson } from "./reportJson.ts";
 
@@ -32,7 +33,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, "archive-digest": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
-    io.stderr.write(`imageseal inspect: ${(error as Error).message}\n\n${USAGE}`);
+    io.stderr.write(`${terminalLine(`imageseal inspect: ${(error as Error).message}`)}\n${USAGE}`);
     return EXIT.unsupported;
   }
   if (parsed.values.help) {
@@ -54,13 +55,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
       archiveDigest: parsed.values["archive-digest"] === true,
     });
     bar.clear();
-    io.stdout.write(parsed.values.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : renderReport(report, basename(file)));
+    io.stdout.write(parsed.values.json ? terminalJson(reportJson(report)) : renderReport(report, basename(file)));
     return exitStatus(report);
   } catch (error) {
     bar.clear();
     if (error instanceof InspectAbortedError) return EXIT.interrupted;
     if (!(error instanceof ImageEngineError)) throw error;
-    io.stderr.write(`imageseal inspect: ${error.message}\n`);
+    io.stderr.write(terminalLine(`imageseal inspect: ${error.message}`));
     return EXIT.unsupported;
   } finally {
     await pool.close();

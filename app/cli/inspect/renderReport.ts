@@ -1,8 +1,10 @@
 // `imageseal inspect`: the report for people. Verified facts and the archive's own
-// claims are labelled as such; every problem is printed with its reason.
+// claims are labelled as such; every problem is printed with its reason. Names, paths and
+// platforms come from the archive: every line is escaped for the terminal (terminalText.ts).
 import { formatPlatform } from "../../image/formats/platform.ts";
-import type { ArchiveReport, ImageReport, LayerReport } from "../../image/report.ts";
+import type { ArchiveReport, ImageReport, LayerReport, Note } from "../../image/report.ts";
 import { formatBytes } from "../../image/progress/formatBytes.ts";
+import { terminalLines } from "../terminalText.ts";
 
 const FORMAT_LABELS: Record<ArchiveReport["format"], string> = {
   "docker-archive": "docker-archive (manifest.json)",
@@ -28,7 +30,12 @@ function layerLine(layer: LayerReport): string[] {
   return lines;
 }
 
-function imageLines(image: ImageReport, index: number, count: number): string[] {
+/** Notes about one image are printed with it; the rest under "notes". */
+function isAbout(note: Note, image: ImageReport): boolean {
+  return note.imageId !== undefined && note.imageId === image.imageId;
+}
+
+function imageLines(image: ImageReport, index: number, count: number, notes: readonly Note[]): string[] {
   const lines = [`image ${index + 1} of ${count}`, `  imageId    ${image.imageId ?? "(config missing)"}`];
   if (image.platform) lines.push(`  platform   ${formatPlatform(image.platform)}`);
   if (image.created) lines.push(`  created    ${image.created}`);
@@ -36,6 +43,7 @@ function imageLines(image: ImageReport, index: number, count: number): string[] 
   if (image.indexDigest) lines.push(`  index      ${image.indexDigest}`);
   if (image.indexChain && image.indexChain.length > 1) lines.push(`  via        ${image.indexChain.slice(0, -1).join(" → ")}`);
   lines.push(`  names      ${image.names.length > 0 ? image.names.join(", ") : "(none)"}   (claimed by the archive, not verified)`);
+  for (const note of notes.filter((n) => isAbout(n, image))) lines.push(`  note       ${note.message}`);
   lines.push(`  layers`);
   for (const layer of image.layers) lines.push(...layerLine(layer));
   return lines;
@@ -48,14 +56,15 @@ export function renderReport(report: ArchiveReport, fileName: string): string {
     if (report.archiveDigest) lines.push(`archiveDigest  ${report.archiveDigest}   (identifies these bytes only, never an image)`);
     lines.push(`verdict        ${VERDICT_LINES[report.verdict]}`);
   }
-  report.images.forEach((image, i) => lines.push("", ...imageLines(image, i, report.images.length)));
+  report.images.forEach((image, i) => lines.push("", ...imageLines(image, i, report.images.length, report.notes)));
   if (report.problems.length > 0) {
     lines.push("", `problems (${report.problems.length})`);
     for (const problem of report.problems) lines.push(`  ✗ ${problem.message}`);
   }
-  if (report.notes.length > 0) {
+  const archiveNotes = report.notes.filter((note) => !report.images.some((image) => isAbout(note, image)));
+  if (archiveNotes.length > 0) {
     lines.push("", "notes");
-    for (const note of report.notes) lines.push(`  · ${note.message}`);
+    for (const note of archiveNotes) lines.push(`  · ${note.message}`);
   }
-  return `${lines.join("\n")}\n`;
+  return terminalLines(lines);
 }

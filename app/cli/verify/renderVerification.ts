@@ -1,7 +1,9 @@
 // `imageseal verify`: the verdict for people. The words and every evidence sentence come from
-// app/verdict (the page shows the same); this only lays them out.
+// app/verdict (the page shows the same); this only lays them out. Release names, reasons and
+// the archive's claims are untrusted: every line is escaped for the terminal (terminalText.ts).
 import type { Chain } from "viem";
 import type { TargetVerdict, Tone, VerificationResult } from "../../verdict/verdict.ts";
+import { terminalLines } from "../terminalText.ts";
 
 const MARKS: Record<Tone, string> = { good: "✓", bad: "✗", warn: "!", info: "·" };
 
@@ -42,5 +44,5 @@ export function renderVerification(result: VerificationResult, fileName: string,
   ];
   if (result.requestedName !== null) lines.push(`name       ${result.requestedName}`);
   for (const note of result.notes) lines.push(`note       ${note.message}`);
-  return `${lines.join("\n")}\n`;
+  return terminalLines(lines);
 }

@@ -11,6 +11,7 @@ import { verificationJson } from "../../verdict/verificationJson.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
 import { EXIT, type CliIo } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
+import { terminalJson, terminalLine } from "../terminalText.ts";
 import { renderVerification } from "./renderVerification.ts";
 import { ChainInputError, resolveChain } from "./resolveChain.ts";
 import { VERIFY_USAGE } from "./verifyCommand.ts";
@@ -34,8 +35,9 @@ function parse(args: string[]) {
   });
 }
 
-function fail(io: CliIo, message: string): number {
-  io.stderr.write(`imageseal verify: ${message}\n`);
+/** An error for stderr: the message may quote a path, a name or an RPC's answer, so it is escaped. */
+function fail(io: CliIo, message: string, usage = false): number {
+  io.stderr.write(`${terminalLine(`imageseal verify: ${message}`)}${usage ? `\n${VERIFY_USAGE}` : ""}`);
   return EXIT.unsupported;
 }
 
@@ -44,7 +46,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   try {
     parsed = parse(args);
   } catch (error) {
-    return fail(io, `${(error as Error).message}\n\n${VERIFY_USAGE}`);
+    return fail(io, (error as Error).message, true);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -52,7 +54,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0 || values.chain === undefined) return fail(io, `give one file and --chain\n\n${VERIFY_USAGE}`);
+  if (file === undefined || extra.length > 0 || values.chain === undefined) return fail(io, "give one file and --chain", true);
   const bad = (values.publisher ?? []).find((p) => !isAddress(p));
   if (bad !== undefined) return fail(io, `--publisher is not an address: "${bad}"`);
   const trust = { publishers: (values.publisher ?? []).map((p) => getAddress(p) as Address), pins: [] };
@@ -73,7 +75,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     const report = await inspectFile(file, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
     bar.clear();
     const result = await verifyArchive({ client: resolved.client, registry: resolved.registry, report, trust, requestedName: values.name ?? null, scanNames: values["skip-name-scan"] !== true });
-    io.stdout.write(values.json ? `${JSON.stringify(verificationJson(result), null, 2)}\n` : renderVerification(result, basename(file), resolved.chain));
+    io.stdout.write(values.json ? terminalJson(verificationJson(result)) : renderVerification(result, basename(file), resolved.chain));
     return result.word === "VERIFIED" ? EXIT.ok : EXIT.tampered;
   } catch (error) {
     bar.clear();

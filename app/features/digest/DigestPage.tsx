@@ -3,6 +3,7 @@ import { releasesByDigestQuery } from "../../chain/queries/releaseQueries.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import { isSha256Digest } from "../../image/digest.ts";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
+import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { Digest } from "../../image/digest.ts";
 
@@ -14,7 +15,9 @@ export function DigestPage({ digest }: { digest: string }) {
     return (
       <section className="page">
         <h1>Releases naming a digest</h1>
-        <p role="alert">“{digest}” is not a digest: expected sha256: followed by 64 hex digits.</p>
+        <p role="alert">
+          “<UntrustedText text={digest} what="link" flag={false} />”<HiddenCharactersFlag text={digest} what="link" /> is not a digest: expected sha256: followed by 64 hex digits.
+        </p>
       </section>
     );
   }
@@ -32,7 +35,11 @@ function DigestReleases({ registryChain, digest }: { registryChain: RegistryChai
       </p>
       <p className="muted">Anyone can publish any name: a release is only as good as its publisher. Check who published it before you trust it.</p>
       {releases.isPending && <p role="status">Reading releases…</p>}
-      {releases.isError && <p role="alert">{releases.error.message}</p>}
+      {releases.isError && (
+        <p role="alert">
+          <UntrustedText text={releases.error.message} what="message" />
+        </p>
+      )}
       {releases.data?.length === 0 && <p role="status">No release names this digest.</p>}
       {releases.data?.map((release) => (
         <ReleaseCard key={release.id.toString()} release={release} chain={registryChain.chain} />

@@ -1,4 +1,5 @@
 import { shortDigest } from "../../image/digest.ts";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { ReleaseCandidate } from "./releaseCandidates.ts";
 
 export interface CandidateGroup {
@@ -44,7 +45,7 @@ export function ChooseRelease({
       {groups.length > 1 &&
         groups.map((candidate) => (
           <label key={candidate.key} className="checkbox">
-            <input type="radio" name="image-group" checked={candidate.key === groupKey} onChange={() => onGroup(candidate.key)} /> {groupLabel(candidate)}
+            <input type="radio" name="image-group" checked={candidate.key === groupKey} onChange={() => onGroup(candidate.key)} /> <UntrustedText text={groupLabel(candidate)} what="name" />
           </label>
         ))}
       {group && group.members.length > 1 && (
@@ -52,13 +53,18 @@ export function ChooseRelease({
           <p className="muted">A multi-platform image: one release per platform, all sharing the index digest. Untick a platform to leave it out.</p>
           {group.members.map((member) => (
             <label key={member.key} className="checkbox">
-              <input type="checkbox" checked={chosenKeys.has(member.key)} onChange={(event) => onToggle(member.key, event.target.checked)} /> {member.platform ?? "unknown platform"} ·{" "}
+              <input type="checkbox" checked={chosenKeys.has(member.key)} onChange={(event) => onToggle(member.key, event.target.checked)} />{" "}
+              {member.platform === null ? "unknown platform" : <UntrustedText text={member.platform} what="platform" />} ·{" "}
               <code>{shortDigest(member.imageId ?? "")}</code>
             </label>
           ))}
         </div>
       )}
-      {groups.length === 1 && group?.members.length === 1 && <p>{groupLabel(group)}</p>}
+      {groups.length === 1 && group?.members.length === 1 && (
+        <p>
+          <UntrustedText text={groupLabel(group)} what="name" />
+        </p>
+      )}
     </fieldset>
   );
 }

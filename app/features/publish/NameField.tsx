@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
 /** The release name: prefilled from the archive's claimed tag, always editable. */
 export function NameField({ name, onChange, claimed, recorded }: { name: string; onChange: (name: string) => void; claimed: string; recorded: string }) {
@@ -10,7 +11,7 @@ export function NameField({ name, onChange, claimed, recorded }: { name: string;
       <small id={hintId}>
         {claimed ? (
           <>
-            The archive claims <code>{claimed}</code>. Verifiers compare names exactly, so use the full name: registry, repository and tag.
+            The archive claims <UntrustedText text={claimed} what="name" code />. Verifiers compare names exactly, so use the full name: registry, repository and tag.
           </>
         ) : (
           "The archive names no tag. Use the full name verifiers will look for: registry, repository and tag."
@@ -18,7 +19,7 @@ export function NameField({ name, onChange, claimed, recorded }: { name: string;
       </small>
       {recorded !== name.trim() && recorded !== "" && (
         <small>
-          Recorded as <code data-testid="recorded-name">{recorded}</code>, the way Docker reads it.
+          Recorded as <UntrustedText text={recorded} what="name" code testId="recorded-name" />, the way Docker reads it.
         </small>
       )}
     </label>

@@ -4,9 +4,11 @@ import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts"
 import { releaseInputProblems } from "../../chain/releaseInput.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
+import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
 import { Hex } from "../../ui/Hex.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
 import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
@@ -26,8 +28,9 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
   const [chosenKeys, setChosenKeys] = useState<ReadonlySet<string>>(() => new Set(group?.members.map(({ key }) => key)));
   const chosen = (group?.members ?? []).filter(({ key }) => chosenKeys.has(key));
   const isImage = report.format !== "file";
-  // Prefilled with the archive's claimed tag, as Docker would spell it in full.
-  const prefill = (claimed: string) => (isImage ? (normalizeImageName(claimed) ?? claimed) : claimed);
+  // Prefilled with the archive's claimed tag, as Docker would spell it in full; never with a
+  // claim holding hidden characters (a text field would draw them raw): the hint shows it, marked.
+  const prefill = (claimed: string) => (hasHiddenCharacters(claimed) ? "" : isImage ? (normalizeImageName(claimed) ?? claimed) : claimed);
   const [name, setName] = useState(() => prefill(claimedNameOf(chosen)));
   const recorded = recordedName(name, isImage);
   const inputs = releaseInputsFor(chosen, recorded.name);
@@ -53,7 +56,10 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
     <div className="page">
       {report.format === "file" ? (
         <p className="card">
-          <strong>{fileName}</strong> holds no container image. It will be recorded by its sha256{" "}
+          <strong>
+            <UntrustedText text={fileName} what="file name" />
+          </strong>{" "}
+          holds no container image. It will be recorded by its sha256{" "}
           {report.archiveDigest && <Hex value={report.archiveDigest} label="file sha256" />}.
         </p>
       ) : (
@@ -69,7 +75,9 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
             const image = report.images.find((candidateImage) => candidateImage.imageId === candidate.imageId && candidateImage.indexDigest === (candidate.indexDigest ?? undefined));
             return image ? (
               <details key={candidate.key} className="card">
-                <summary>What the archive holds for {candidate.platform ?? "this image"}</summary>
+                <summary>
+                  What the archive holds for {candidate.platform === null ? "this image" : <UntrustedText text={candidate.platform} what="platform" />}
+                </summary>
                 <ImageFacts image={image} />
               </details>
             ) : null;
@@ -80,7 +88,9 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
       {problems.length > 0 ? (
         <ul className="problems" aria-label="Before publishing">
           {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={problem}>
+              <UntrustedText text={problem} />
+            </li>
           ))}
         </ul>
       ) : (

@@ -7,6 +7,7 @@ import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
 import { InspectionProgress } from "../../inspection/InspectionProgress.tsx";
 import { useInspection } from "../../inspection/useInspection.ts";
 import { DropZone } from "../../ui/DropZone.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { useWriteClients } from "../../wallet/useWriteClients.ts";
 import { PublishArchive } from "./PublishArchive.tsx";
 import { publishBlocker } from "./releaseCandidates.ts";
@@ -35,7 +36,7 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
       {state.status === "done" && blocker !== null && (
         <>
           <p role="alert" className="card error">
-            {blocker}
+            <UntrustedText text={blocker} />
           </p>
           <ArchiveReportView report={state.report} />
         </>

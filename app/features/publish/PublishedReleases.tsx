@@ -1,5 +1,6 @@
 import type { Release } from "../../chain/release.ts";
 import { routeHref } from "../../routing/route.ts";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
 /** After a publish: where each release now lives, and the link a publisher puts in a README. */
 export function PublishedReleases({ releases }: { releases: Release[] }) {
@@ -14,7 +15,7 @@ export function PublishedReleases({ releases }: { releases: Release[] }) {
         {releases.map((release) => (
           <li key={release.id.toString()}>
             <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })} data-testid="published-release-link">
-              {release.name} (release {release.id.toString()})
+              <UntrustedText text={release.name} what="name" flag={false} /> (release {release.id.toString()})
             </a>
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { Address } from "viem";
 import type { ReleaseInput } from "../../chain/release.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { Hex } from "../../ui/Hex.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
 const FIELDS: { key: keyof Omit<ReleaseInput, "name">; label: string }[] = [
   { key: "imageId", label: "Image ID" },
@@ -23,7 +24,8 @@ export function ReleaseReview({ inputs, publisher, registryChain }: { inputs: Re
         <dl key={index} className="facts review" aria-label={`Release ${index + 1}`}>
           <dt>Name</dt>
           <dd>
-            <code data-testid="review-name">{input.name}</code>
+            {/* A signed release file may come from anyone: its name is shown as untrusted text. */}
+            <UntrustedText text={input.name} what="name" code testId="review-name" />
           </dd>
           {FIELDS.map(({ key, label }) => (
             <div key={key} className="contents">

@@ -5,6 +5,7 @@ import type { ReleaseInput } from "../../chain/release.ts";
 import { serializeSignedRelease } from "../../chain/signedRelease.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { downloadText } from "../../ui/downloadText.ts";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 
 const DAY = 24 * 60 * 60;
@@ -60,7 +61,11 @@ export function SignReleaseForm({ input, registryChain, wallet }: { input: Relea
         <button type="button" className="button" disabled={busy || wallet.clients === null} onClick={() => void sign()}>
           Sign and download
         </button>
-        {status && <p role={status.kind}>{status.text}</p>}
+        {status && (
+          <p role={status.kind}>
+            <UntrustedText text={status.text} />
+          </p>
+        )}
       </div>
     </details>
   );

@@ -4,6 +4,8 @@ import { submitSignedRelease } from "../../chain/actions/submitSignedRelease.ts"
 import { isAppError } from "../../chain/errors.ts";
 import { parseSignedRelease, type SignedRelease } from "../../chain/signedRelease.ts";
 import type { RegistryChain } from "../../config/chains.ts";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
 import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
@@ -46,10 +48,20 @@ export function SubmitSignedRelease({ registryChain, wallet }: { registryChain: 
           event.target.value = "";
         }} />
       </label>
-      {problem && <p role="alert" className="error-text">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error-text">
+          <UntrustedText text={problem} />
+        </p>
+      )}
       {signed && (
         <>
           <ReleaseReview inputs={[signed.release]} publisher={signed.publisher} registryChain={registryChain} />
+          {/* This page refuses to publish such a name; a release someone else signed is theirs, so it is only warned about. */}
+          {hasHiddenCharacters(signed.release.name) && (
+            <p role="alert" className="error-text">
+              Its name holds control, bidi or invisible characters (marked above): it reads as something it is not. Submit it only if you know why.
+            </p>
+          )}
           <p className="muted">
             Signed for chain {signed.chainId}, valid until {new Date(Number(signed.deadline) * 1000).toLocaleString()}.
           </p>

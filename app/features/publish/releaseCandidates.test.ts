@@ -59,4 +59,12 @@ describe("recordedName", () => {
     assert.match(recordedName("Not An Image", true).problem ?? "", /not an image reference/);
     assert.deepEqual(recordedName("Tool v1.zip", false), { name: "Tool v1.zip", problem: null });
   });
+
+  it("refuses a name with control, bidi or invisible characters, for a file as for an image", () => {
+    for (const name of ["tool\u202Eexe.zip", "tool\x1b[31m.zip", "to\u200bol.zip", "tool\x9b.zip", "acme/api:1\u2066"]) {
+      for (const isImage of [false, true]) {
+        assert.deepEqual(recordedName(name, isImage), { name, problem: `“${name}” holds control, bidi or invisible characters (marked in it): verifiers would read a name that is not what it looks like. Remove them.` });
+      }
+    }
+  });
 });

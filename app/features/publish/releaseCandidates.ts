@@ -5,6 +5,7 @@ import type { ReleaseInput } from "../../chain/release.ts";
 import { formatPlatform } from "../../image/formats/platform.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import type { Digest } from "../../image/digest.ts";
+import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 
 export interface ReleaseCandidate {
@@ -67,10 +68,15 @@ export function releaseInputsFor(chosen: readonly ReleaseCandidate[], name: stri
  * The name as it will be recorded. An image's name is normalized the way Docker reads it
  * (`nginx` → `docker.io/library/nginx:latest`), because verifiers compare names exactly;
  * text Docker would not accept as an image reference is refused. A plain file's name is kept
- * as typed.
+ * as typed, but never with control, bidi or invisible characters: the contract refuses only
+ * bytes below 0x20 and 0x7f, and a name like "tool\u202Eexe.zip" reads as something it is not
+ * wherever it is shown. Refused before the wallet opens, for images and files alike.
  */
 export function recordedName(typed: string, isImage: boolean): { name: string; problem: string | null } {
   const trimmed = typed.trim();
+  if (hasHiddenCharacters(trimmed)) {
+    return { name: trimmed, problem: `“${trimmed}” holds control, bidi or invisible characters (marked in it): verifiers would read a name that is not what it looks like. Remove them.` };
+  }
   if (!isImage || trimmed === "") return { name: trimmed, problem: null };
   const normalized = normalizeImageName(trimmed);
   if (normalized === null) return { name: trimmed, problem: `“${trimmed}” is not an image reference Docker would accept; use e.g. docker.io/acme/api:1.4.2.` };

@@ -11,6 +11,8 @@ import { trustStore } from "../../trust/trustStore.ts";
 import { usePins } from "../../trust/useTrust.ts";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { Revocation } from "../../ui/Revocation.tsx";
+import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
+import { visibleText } from "../../ui/visibleText.ts";
 import { useWalletState } from "../../wallet/useWallet.ts";
 import { requestWallet } from "../../wallet/walletLoader.ts";
 import { groupByName } from "./groupByName.ts";
@@ -26,7 +28,9 @@ export function PublisherPage({ address }: { address: string | null }) {
     return (
       <section className="page">
         <h1>Publisher</h1>
-        <p role="alert">“{address}” is not an address: expected 0x and 40 hex digits.</p>
+        <p role="alert">
+          “<UntrustedText text={address} what="link" flag={false} />”<HiddenCharactersFlag text={address} what="link" /> is not an address: expected 0x and 40 hex digits.
+        </p>
       </section>
     );
   }
@@ -59,16 +63,17 @@ function PublisherLookup() {
   );
 }
 
+/** Grants (or takes back) trust for every name: it names the full address it acts on. */
 function TrustButton({ publisher }: { publisher: Address }) {
   const pins = usePins();
   const trusted = pins.some((pin) => pin.name === ANY_NAME && pin.publisher === publisher);
   return trusted ? (
-    <button type="button" className="button" onClick={() => trustStore.remove({ name: ANY_NAME, publisher })}>
-      Trusted for every name — stop
+    <button type="button" className="button trust-grant" onClick={() => trustStore.remove({ name: ANY_NAME, publisher })}>
+      Stop trusting <code>{publisher}</code> for every name
     </button>
   ) : (
-    <button type="button" className="button" onClick={() => trustStore.add({ name: ANY_NAME, publisher })}>
-      Trust for every name
+    <button type="button" className="button trust-grant" onClick={() => trustStore.add({ name: ANY_NAME, publisher })}>
+      Trust <code>{publisher}</code> for every name
     </button>
   );
 }
@@ -96,18 +101,25 @@ function PublisherReleases({ registryChain, publisher }: { registryChain: Regist
       </div>
       {name !== null && (
         <p>
-          History of <code>{name}</code> ·{" "}
+          History of <UntrustedText text={name} what="name" code /> ·{" "}
           <a href={routeHref({ page: "publisher", address: publisher })}>all names</a>
         </p>
       )}
       {page.isPending && <p role="status">Reading releases…</p>}
-      {page.isError && <p role="alert">{page.error.message}</p>}
+      {page.isError && (
+        <p role="alert">
+          <UntrustedText text={page.error.message} what="message" />
+        </p>
+      )}
       {page.data && page.data.total === 0 && <p role="status">No releases{name === null ? "" : " under this name"}.</p>}
       {page.data &&
         groupByName(page.data.releases).map((group) => (
-          <section key={group.name} className="name-group" aria-label={group.name}>
+          <section key={group.name} className="name-group" aria-label={visibleText(group.name)}>
             <h2 className="break">
-              <a href={routeHref({ page: "publisher", address: publisher }, { name: group.name })}>{group.name}</a>{" "}
+              <a href={routeHref({ page: "publisher", address: publisher }, { name: group.name })}>
+                <UntrustedText text={group.name} what="name" flag={false} />
+              </a>
+              <HiddenCharactersFlag text={group.name} what="name" />{" "}
               <span className="muted">({group.releases.length})</span>
             </h2>
             {group.releases.map((release) => (

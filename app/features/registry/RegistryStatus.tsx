@@ -1,6 +1,7 @@
 import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import { Hex } from "../../ui/Hex.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { useRegistryStatus } from "./useRegistryStatus.ts";
 
 /** Which chain and contract the site talks to, and whether the contract answers. */
@@ -31,7 +32,11 @@ function RegistryStatusOf({ registryChain }: { registryChain: RegistryChain }) {
       <div>
         <dt>Contract</dt>
         <dd data-testid="registry-info">
-          {status.isPending ? "checking…" : status.isError ? <span role="alert">{status.error.message}</span> : `${status.data.name} v${status.data.version}, answering`}
+          {status.isPending ? "checking…" : status.isError ? (
+            <span role="alert">
+              <UntrustedText text={status.error.message} what="message" />
+            </span>
+          ) : `${status.data.name} v${status.data.version}, answering`}
         </dd>
       </div>
     </dl>

@@ -5,6 +5,7 @@ import { useRegistryChainById } from "../../config/useRegistryChainById.ts";
 import { routeHref } from "../../routing/route.ts";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { Revocation } from "../../ui/Revocation.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
 /** `#/release/<chainId>/<id>`: one release, shareable. */
 export function ReleasePage({ chainId, id }: { chainId: number; id: bigint }) {
@@ -26,14 +27,20 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
     <section className="page" aria-labelledby="release-title">
       <h1 id="release-title">Release {id.toString()}</h1>
       {release.isPending && <p role="status">Reading release {id.toString()} from {registryChain.chain.name}…</p>}
-      {release.isError && <p role="alert">{release.error.message}</p>}
+      {release.isError && (
+        <p role="alert">
+          <UntrustedText text={release.error.message} what="message" />
+        </p>
+      )}
       {release.data && (
         <>
           <ReleaseCard release={release.data} chain={registryChain.chain} headingLevel={2}>
             <Revocation registryChain={registryChain} release={release.data} />
           </ReleaseCard>
           <p>
-            <a href={routeHref({ page: "publisher", address: release.data.publisher }, { name: release.data.name })}>History of {release.data.name} by this publisher</a>
+            <a href={routeHref({ page: "publisher", address: release.data.publisher }, { name: release.data.name })}>
+              History of <UntrustedText text={release.data.name} what="name" flag={false} /> by this publisher
+            </a>
             {release.data.imageId && (
               <>
                 {" · "}

@@ -1,26 +1,43 @@
 import { useState } from "react";
 import { routeHref } from "../../routing/route.ts";
-import { ANY_NAME, TrustFileError } from "../../trust/trustFile.ts";
+import { ANY_NAME, mergePins, parseTrustFile, TrustFileError, type TrustPin } from "../../trust/trustFile.ts";
 import { trustStore } from "../../trust/trustStore.ts";
 import { useLinkPublishers, usePins } from "../../trust/useTrust.ts";
 import { downloadText } from "../../ui/downloadText.ts";
 import { formatDate } from "../../ui/format.ts";
 import { Hex } from "../../ui/Hex.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { visibleText } from "../../ui/visibleText.ts";
 import { AddPinForm } from "./AddPinForm.tsx";
+import { ImportReview } from "./ImportReview.tsx";
 
 export function TrustPage() {
   const pins = usePins();
   const link = useLinkPublishers();
   const [message, setMessage] = useState<{ kind: "status" | "alert"; text: string } | null>(null);
+  // A file's pins wait here until the user has seen every address and name they trust.
+  const [pending, setPending] = useState<{ fileName: string; pins: TrustPin[] } | null>(null);
 
-  async function importFile(file: File) {
+  async function readImport(file: File) {
+    setPending(null);
     try {
-      const added = trustStore.importFile(await file.text());
-      setMessage({ kind: "status", text: `Imported ${added} new pin${added === 1 ? "" : "s"} from ${file.name}.` });
+      const fresh = mergePins(pins, parseTrustFile(await file.text())).slice(pins.length);
+      if (fresh.length === 0) setMessage({ kind: "status", text: `${file.name} holds no pin you do not have already.` });
+      else {
+        setMessage(null);
+        setPending({ fileName: file.name, pins: fresh });
+      }
     } catch (error) {
       const reason = error instanceof TrustFileError ? error.message : String(error);
       setMessage({ kind: "alert", text: `Could not import ${file.name}: ${reason}.` });
     }
+  }
+
+  function confirmImport() {
+    if (pending === null) return;
+    const added = trustStore.addPins(pending.pins);
+    setMessage({ kind: "status", text: `Imported ${added} new pin${added === 1 ? "" : "s"} from ${pending.fileName}.` });
+    setPending(null);
   }
 
   return (
@@ -37,7 +54,12 @@ export function TrustPage() {
         </p>
       )}
       <AddPinForm onAdded={(text) => setMessage({ kind: "status", text })} />
-      {message && <p role={message.kind}>{message.text}</p>}
+      {message && (
+        <p role={message.kind}>
+          <UntrustedText text={message.text} />
+        </p>
+      )}
+      {pending && <ImportReview fileName={pending.fileName} pins={pending.pins} onConfirm={confirmImport} onCancel={() => setPending(null)} />}
       <table className="pins">
         <caption className="visually-hidden">Your pins</caption>
         <thead>
@@ -60,7 +82,7 @@ export function TrustPage() {
           )}
           {pins.map((pin) => (
             <tr key={`${pin.name} ${pin.publisher}`}>
-              <td>{pin.name === ANY_NAME ? <em>every name</em> : <code>{pin.name}</code>}</td>
+              <td>{pin.name === ANY_NAME ? <em>every name</em> : <UntrustedText text={pin.name} what="name" code />}</td>
               <td>
                 <a href={routeHref({ page: "publisher", address: pin.publisher })}>
                   <code>{pin.publisher}</code>
@@ -68,7 +90,7 @@ export function TrustPage() {
               </td>
               <td>{pin.addedAt > 0 ? formatDate(pin.addedAt / 1000) : ""}</td>
               <td>
-                <button type="button" className="button" aria-label={`Stop trusting ${pin.publisher} for ${pin.name === ANY_NAME ? "every name" : pin.name}`} onClick={() => trustStore.remove(pin)}>
+                <button type="button" className="button" aria-label={`Stop trusting ${pin.publisher} for ${pin.name === ANY_NAME ? "every name" : visibleText(pin.name)}`} onClick={() => trustStore.remove(pin)}>
                   Remove
                 </button>
               </td>
@@ -84,7 +106,7 @@ export function TrustPage() {
           Import a file
           <input className="visually-hidden" type="file" accept="application/json,.json" onChange={(event) => {
             const file = event.target.files?.[0];
-            if (file) void importFile(file);
+            if (file) void readImport(file);
             event.target.value = "";
           }} />
         </label>

@@ -2,6 +2,7 @@ import { transactionUrl } from "../../chain/explorer.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { routeHref } from "../../routing/route.ts";
 import { trustStore } from "../../trust/trustStore.ts";
+import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { Evidence } from "../../verdict/verdict.ts";
 
 function Extra({ item, registryChain }: { item: Evidence; registryChain: RegistryChain }) {
@@ -31,9 +32,11 @@ function Extra({ item, registryChain }: { item: Evidence; registryChain: Registr
       return (
         <span className="evidence-links">
           <a href={routeHref({ page: "publisher", address: item.release.publisher })}>who is this?</a>{" "}
-          <button type="button" className="button" onClick={() => trustStore.add({ name: item.release.name, publisher: item.release.publisher })}>
-            Trust {item.release.publisher.slice(0, 8)}… for {item.release.name}
+          {/* It grants trust: the full address (a shortened one invites look-alikes) and the name, hidden characters shown. */}
+          <button type="button" className="button trust-grant" onClick={() => trustStore.add({ name: item.release.name, publisher: item.release.publisher })}>
+            Trust <code>{item.release.publisher}</code> for <UntrustedText text={item.release.name} what="name" flag={false} />
           </button>
+          <HiddenCharactersFlag text={item.release.name} what="name" />
         </span>
       );
     default:
@@ -49,7 +52,7 @@ export function EvidenceList({ evidence, registryChain }: { evidence: Evidence[]
       {evidence.map((item, index) => (
         <li key={index} className={`evidence-${item.tone}`} data-kind={item.kind}>
           <span className="visually-hidden">{item.tone === "bad" ? "Problem: " : item.tone === "warn" ? "Warning: " : ""}</span>
-          {item.message} <Extra item={item} registryChain={registryChain} />
+          <UntrustedText text={item.message} /> <Extra item={item} registryChain={registryChain} />
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import { routeHref } from "../../routing/route.ts";
 import { useLinkPublishers, usePins } from "../../trust/useTrust.ts";
 import { Hex } from "../../ui/Hex.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
 /** Whom this verification trusts, said before the verdict so VERIFIED is never a surprise. */
 export function TrustNotice({ requestedName }: { requestedName: string | null }) {
@@ -17,10 +18,26 @@ export function TrustNotice({ requestedName }: { requestedName: string | null })
           for every name.
         </p>
       )}
-      {link.invalid.length > 0 && <p role="alert">Ignored a publisher in the link that is not an address: {link.invalid.join(", ")}.</p>}
+      {link.invalid.length > 0 && (
+        <p role="alert">
+          Ignored a publisher in the link that is not an address:{" "}
+          {link.invalid.map((value, index) => (
+            <span key={index}>
+              {index > 0 && ", "}
+              <UntrustedText text={value} what="link parameter" code />
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <p>
         You trust {pins.length === 0 ? "no publisher yet" : `${pins.length} publisher pin${pins.length === 1 ? "" : "s"}`} in this browser (
-        <a href={routeHref({ page: "trust" })}>manage</a>).{requestedName && <> Checking the name <code>{requestedName}</code>.</>}
+        <a href={routeHref({ page: "trust" })}>manage</a>).{requestedName && (
+          <>
+            {" "}
+            Checking the name <UntrustedText text={requestedName} what="name" code />.
+          </>
+        )}
       </p>
     </div>
   );

@@ -3,6 +3,8 @@ import type { ArchiveReport } from "../../image/report.ts";
 import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
 import { Hex } from "../../ui/Hex.tsx";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { visibleText } from "../../ui/visibleText.ts";
 import type { TargetVerdict } from "../../verdict/verdict.ts";
 import { EvidenceList } from "./EvidenceList.tsx";
 
@@ -13,12 +15,15 @@ export function VerdictCard({ verdict, report, registryChain }: { verdict: Targe
   const { target } = verdict;
   const image = target.kind === "image" ? report.images[target.index] : undefined;
   return (
-    <article className={`card verdict-card verdict-${verdict.word.toLowerCase()}`} aria-label={`Verdict for ${verdict.label}`}>
+    <article className={`card verdict-card verdict-${verdict.word.toLowerCase()}`} aria-label={`Verdict for ${visibleText(verdict.label)}`}>
       <p className="verdict-line" data-testid="verdict">
-        <strong className="verdict-word">{verdict.word}</strong> <span className="verdict-summary">{verdict.summary}</span>
+        <strong className="verdict-word">{verdict.word}</strong> <span className="verdict-summary">
+          <UntrustedText text={verdict.summary} />
+        </span>
       </p>
       <p className="muted">
-        {verdict.label}
+        {/* "image 1 of 2 (linux/amd64)": the platform is the archive's word. */}
+        <UntrustedText text={verdict.label} />
         {target.kind === "image" && target.imageId && (
           <>
             {" · image ID "}

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { Trust } from "../../verdict/trust.ts";
 import { VerdictCard } from "./VerdictCard.tsx";
 import { verificationQuery } from "./verificationQuery.ts";
@@ -20,7 +21,7 @@ export function Verification({ report, registryChain, trust, requestedName }: { 
     return (
       <>
         <div role="alert" className="card error">
-          <p>Could not read the registry on {registryChain.chain.name}: {verification.error.message}</p>
+          <p>Could not read the registry on {registryChain.chain.name}: <UntrustedText text={verification.error.message} what="message" /></p>
           <button type="button" className="button" onClick={() => void verification.refetch()}>
             Try again
           </button>
@@ -34,7 +35,7 @@ export function Verification({ report, registryChain, trust, requestedName }: { 
     <div className="verification" aria-live="polite">
       {result.targets.length > 1 && (
         <p className={`card verdict-overall verdict-${result.word.toLowerCase()}`} data-testid="overall-verdict">
-          <strong className="verdict-word">{result.word}</strong> {result.summary}
+          <strong className="verdict-word">{result.word}</strong> <UntrustedText text={result.summary} />
         </p>
       )}
       {result.targets.map((target, index) => (
@@ -43,7 +44,9 @@ export function Verification({ report, registryChain, trust, requestedName }: { 
       {result.notes.length > 0 && (
         <ul className="notes muted" aria-label="Notes">
           {result.notes.map((note, index) => (
-            <li key={index}>{note.message}</li>
+            <li key={index}>
+              <UntrustedText text={note.message} />
+            </li>
           ))}
         </ul>
       )}
