@@ -61,7 +61,7 @@ export class EntryTooLargeError extends ImageEngineError {
 
 /** A metadata entry is not what it claims: not UTF-8, not JSON, or JSON of the wrong shape. */
 export class MetadataError extends ImageEngineError {
-  override readonly name = "MetadataError";
+  override readonly name: string = "MetadataError";
   readonly code = "invalid-metadata";
   readonly path: string;
   readonly reason: string;
@@ -69,6 +69,21 @@ export class MetadataError extends ImageEngineError {
     super(`${path}: ${reason}`, options);
     this.path = path;
     this.reason = reason;
+  }
+}
+
+/**
+ * A metadata entry that Go's encoding/json (docker, containerd, containers/image) would read
+ * otherwise than the engine, or that reads as two kinds of document: refused, never read
+ * one way. `construct` says which ("json": keys, bytes, numbers; "document-kind": a
+ * manifest that is also an index, a media type that contradicts its descriptor).
+ */
+export class AmbiguousJsonError extends MetadataError {
+  override readonly name = "AmbiguousJsonError";
+  readonly construct: "json" | "document-kind";
+  constructor(path: string, reason: string, construct: "json" | "document-kind", options?: { cause?: unknown }) {
+    super(path, reason, options);
+    this.construct = construct;
   }
 }
 

@@ -55,7 +55,8 @@ function wholeDigest(context: Context, alone: boolean): Promise<Digest> {
 
 async function inspectTar(context: Context): Promise<ArchiveReport> {
   const { source, options, meter } = context;
-  const table = new EntryTable(await indexTar(source, options.signal));
+  const listing = await indexTar(source, options.signal);
+  const table = new EntryTable(listing.entries, listing.ambiguities);
   const backend = tarBackend(source, table, options.hashPool, meter, options.signal);
   return assessContents({ backend, compression: "none", size: source.size, archiveDigest: options.archiveDigest === true });
 }
@@ -70,7 +71,7 @@ async function inspectGzip(context: Context): Promise<ArchiveReport> {
   if (want) digestOnce().catch(() => {}); // observed below; this only keeps it from rejecting unhandled
   const scan = await options.hashPool.scanGzipTar(source.handle, runOptions(context));
   if (!scan.isTar) return fileReport(source.size, "gzip", await digestOnce());
-  const backend = gzipBackend(scan, new EntryTable(scan.entries), digestOnce);
+  const backend = gzipBackend(scan, new EntryTable(scan.entries, scan.ambiguities), digestOnce);
   const report = await assessContents({ backend, compression: "gzip", size: source.size, archiveDigest: want });
   meter.finish();
   return report;

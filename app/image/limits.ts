@@ -17,8 +17,12 @@ export const MAX_PATH_BYTES = 4096;
 /** Most entries in one archive. */
 export const MAX_ENTRIES = 100_000;
 
-/** Most symlink / hard-link hops while resolving one path (Linux uses 40). */
-export const MAX_LINK_HOPS = 40;
+/**
+ * Deepest nesting of arrays and objects read in one JSON document. Go reads up to 10,000
+ * levels; image documents use about five, and the recursive reader must stay well inside
+ * the smallest stack it runs on (browser workers). Deeper is refused as ambiguous.
+ */
+export const MAX_JSON_DEPTH = 512;
 
 /** Deepest chain of nested image indexes followed from index.json. */
 export const MAX_INDEX_DEPTH = 8;

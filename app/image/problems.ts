@@ -17,12 +17,13 @@ const TAMPERED_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   "size-mismatch",
   "missing-entry",
   "layer-count-mismatch",
-  "platform-mismatch",
   "corrupt-layer",
   "duplicate-entry",
   "unsafe-path",
   "invalid-blob-name",
   "bad-link",
+  // Loaders could read different content: as good as a contradiction.
+  "ambiguous-archive",
 ]);
 
 export function isTamperedProblem(p: Problem): boolean {

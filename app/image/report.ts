@@ -102,12 +102,42 @@ export type TamperedProblem =
   | (ProblemBase & { code: "size-mismatch"; path: string; expected: number; found: number })
   | (ProblemBase & { code: "missing-entry"; path: string; referencedBy: string })
   | (ProblemBase & { code: "layer-count-mismatch"; declared: number; found: number })
-  | (ProblemBase & { code: "platform-mismatch"; expected: string; found: string })
   | (ProblemBase & { code: "corrupt-layer"; path: string; reason: string })
   | (ProblemBase & { code: "duplicate-entry"; path: string; count: number })
   | (ProblemBase & { code: "unsafe-path"; path: string })
   | (ProblemBase & { code: "invalid-blob-name"; path: string })
-  | (ProblemBase & { code: "bad-link"; path: string; target: string; reason: "loop" | "outside-archive" | "not-a-file" });
+  | (ProblemBase & { code: "bad-link"; path: string; target: string; reason: "outside-archive" | "not-a-file" })
+  /**
+   * Readers of this archive could disagree about what it holds: docker, podman
+   * (containers/image) and containerd, all on Go's archive/tar and encoding/json, would not
+   * all load what the engine read. Refused rather than read one way silently.
+   */
+  | (ProblemBase & { code: "ambiguous-archive"; construct: AmbiguousConstruct; path: string | null; offset?: number });
+
+/** What made an archive ambiguous. */
+export type AmbiguousConstruct =
+  /** A tar header, pax or GNU record that tar readers interpret differently. */
+  | "tar-header"
+  /** A GNU sparse entry (old GNU, pax 0.0 / 0.1 / 1.0): its logical bytes differ from its stored bytes. */
+  | "sparse-entry"
+  /** An entry whose typeflag, mode bits and name form disagree, or a type only some loaders read as a file. */
+  | "entry-type"
+  /** A name that is not UTF-8: Go compares raw bytes, the engine cannot. */
+  | "entry-name"
+  /** Two entries that land on one path (./x and x, a//b, a trailing slash, letter case). */
+  | "path-alias"
+  /** An entry placed below a symlink, hard link or file: extraction follows it, path lookups do not. */
+  | "path-through-link"
+  /** A reference reached through a link the loaders resolve differently (hard links, chains, absolute targets). */
+  | "link"
+  /** Data after the end-of-archive marker. */
+  | "trailing-data"
+  /** JSON that Go's encoding/json reads differently (case-folded or duplicate keys, BOM, lone surrogates, numbers). */
+  | "json"
+  /** A document that reads as both a manifest and an index, or whose media type contradicts its descriptor. */
+  | "document-kind"
+  /** Folders docker 20.10 loads as pre-1.10 (v1) images when there is no manifest.json, beside a layout the others read. */
+  | "legacy-layout";
 
 /** The engine cannot give a trustworthy answer: unreadable input or something it does not support. */
 export type UnsupportedProblem =
@@ -126,8 +156,21 @@ export type ProblemCode = Problem["code"];
 
 /** Observations that do not change the verdict (e.g. platforms an index names but the archive omits). */
 export interface Note {
-  code: "absent-platform" | "skipped-artifact" | "archive-not-inspected" | "manifest-layer-order" | "layout-in-folder";
+  code:
+    | "absent-platform"
+    | "skipped-artifact"
+    | "archive-not-inspected"
+    | "manifest-layer-order"
+    | "layout-in-folder"
+    /**
+     * An index lists an image under another platform than its config states (`podman manifest
+     * add --arch …` writes this). Every loader reads the same bytes; only which image a
+     * platform-picking loader chooses follows the claim, so it is shown, not called tampering.
+     */
+    | "platform-claim-differs";
   message: string;
+  /** The image the note is about, when it is about one: shown with that image. */
+  imageId?: Digest | null;
 }
 
 export interface ArchiveReport {

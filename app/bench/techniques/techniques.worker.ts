@@ -1,6 +1,7 @@
 // Runs one technique on a byte range of the File and reports its time (bench only).
 import { createSHA256, type IHasher } from "hash-wasm";
 import { LANE_WRITE_MAX, Sha256Lanes } from "../../image/hash/sha256Lanes.ts";
+import { portableGunzip } from "../../image/hash/gunzipPlatform.ts";
 import { createWasmSha256Factory } from "../../image/hash/wasmSha256.ts";
 import { digestLanes } from "../../image/pool/digestLanes.ts";
 import { BlobSource } from "../../image/source/blobSource.ts";
@@ -92,7 +93,7 @@ async function lanesFromFile(file: Blob, start: number, end: number): Promise<nu
   if (!lanes) throw new Error("no WebAssembly SIMD");
   const source = new BlobSource(file);
   let bytes = 0;
-  await digestLanes(quarters(start, end), lanes, (from, to) => source.stream(from, to), createWasmSha256Factory(), (n) => (bytes += n));
+  await digestLanes(quarters(start, end), lanes, (from, to) => source.stream(from, to), { createSha256: createWasmSha256Factory(), gunzip: portableGunzip }, (n) => (bytes += n));
   return bytes;
 }
 

@@ -30,7 +30,10 @@ async function startsWithJsonArray(contents: ArchiveContents): Promise<boolean> 
   } catch {
     return false; // not kept by the .tar.gz pass because it does not start like JSON
   }
-  const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
+  // A byte order mark is skipped here so the reader reports it (Go refuses it) instead of
+  // the archive passing for a plain file.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const first = bytes.subarray(start).find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
   return first === 0x5b;
 }
 

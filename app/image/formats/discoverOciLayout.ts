@@ -7,9 +7,10 @@ import { problem } from "../problems.ts";
 import type { ArchiveContents } from "./archiveContents.ts";
 import { blobPath } from "./blobPath.ts";
 import type { BlobRef, Discovery, ImagePlan } from "./imagePlan.ts";
-import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, REFERENCE_TYPE_ANNOTATION, SCHEMA1_MEDIA_TYPES } from "./mediaTypes.ts";
+import { blobKind } from "./documentKind.ts";
+import { MANIFEST_MEDIA_TYPES, REFERENCE_TYPE_ANNOTATION, SCHEMA1_MEDIA_TYPES } from "./mediaTypes.ts";
 import { claimsFrom, mergeClaims } from "./ociClaims.ts";
-import { documentKind, parseImageIndex, parseOciLayoutFile, type Descriptor } from "./ociDocuments.ts";
+import { parseImageIndex, parseOciLayoutFile, type Descriptor } from "./ociDocuments.ts";
 import { formatPlatform } from "./platform.ts";
 import { planOciImage, type ManifestContext } from "./planOciImage.ts";
 import { problemFromMetadataError, readJson } from "./readJson.ts";
@@ -54,7 +55,10 @@ class OciWalker {
       this.discovery.problems.push(fields);
       return [];
     }
-    if (descriptor.annotations[REFERENCE_TYPE_ANNOTATION] !== undefined) {
+    // Attestations hang below an image index. In index.json itself every descriptor is what
+    // the loaders import (containerd makes an image of each named one, skopeo loads a sole
+    // one), whatever its annotations say: it is checked as an image, never skipped.
+    if (descriptor.annotations[REFERENCE_TYPE_ANNOTATION] !== undefined && context.indexes.length > 0) {
       this.discovery.notes.push({ code: "skipped-artifact", message: `${context.origin}: ${descriptor.annotations[REFERENCE_TYPE_ANNOTATION]} ${descriptor.digest} is not an image` });
       return [];
     }
@@ -84,9 +88,10 @@ class OciWalker {
         problem<"size-mismatch">({ code: "size-mismatch", path, expected: descriptor.size, found: read.entry.size }, `${path} is ${read.entry.size} bytes but ${context.origin} says ${descriptor.size}`),
       );
     }
-    const kind = INDEX_MEDIA_TYPES.has(descriptor.mediaType) ? "index" : MANIFEST_MEDIA_TYPES.has(descriptor.mediaType) ? "manifest" : documentKind(read.value);
     const ref: BlobRef = { path, entry: read.entry, descriptor };
     try {
+      // By the descriptor's media type, the document's own and its fields, which must agree.
+      const kind = blobKind(read.value, path, descriptor.mediaType);
       if (kind === "index") addAll(reached, await this.#walkIndex(read.value, ref, context));
       else if (kind === "manifest") {
         const plan = await planOciImage(this.#contents, read.value, ref, context, this.discovery.notes);
@@ -106,7 +111,7 @@ class OciWalker {
   }
 
   async #walkIndex(value: unknown, ref: BlobRef, context: WalkContext): Promise<ImagePlan[]> {
-    const index = parseImageIndex(value, ref.path);
+    const index = parseImageIndex(value, ref.path, ref.descriptor.mediaType);
     if (context.depth >= MAX_INDEX_DEPTH) {
       this.discovery.problems.push(
         problem<"invalid-metadata">({ code: "invalid-metadata", path: ref.path, reason: `indexes nest deeper than ${MAX_INDEX_DEPTH}` }, `${ref.path}: indexes nest deeper than ${MAX_INDEX_DEPTH}`),

@@ -12,12 +12,13 @@ export interface DockerManifestItem {
 export function parseDockerManifest(value: unknown, path = "manifest.json"): DockerManifestItem[] {
   const shape = new Shape(path);
   return shape.array(value, "the document").map((item, i) => {
-    const object = shape.object(item, `[${i}]`);
-    const tags = object["RepoTags"];
+    // Go's manifestItem struct (docker image/tarexport, containers/image docker/internal/tarfile): "config" is Config too.
+    const object = shape.struct(item, `[${i}]`);
+    const tags = object.get("RepoTags");
     return {
-      config: shape.string(object["Config"], `[${i}].Config`),
+      config: shape.string(object.get("Config"), `[${i}].Config`),
       repoTags: tags === null || tags === undefined ? [] : shape.stringArray(tags, `[${i}].RepoTags`),
-      layers: shape.stringArray(object["Layers"], `[${i}].Layers`),
+      layers: shape.stringArray(object.get("Layers"), `[${i}].Layers`),
     };
   });
 }

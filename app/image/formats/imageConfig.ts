@@ -12,25 +12,25 @@ export interface ImageConfig {
 
 export function parseImageConfig(value: unknown, path: string): ImageConfig {
   const shape: Shape = new Shape(path);
-  const object = shape.object(value, "the document");
-  const rootfs = shape.object(object["rootfs"], "rootfs");
-  if (rootfs["type"] !== "layers") shape.fail("rootfs.type", 'is not "layers"');
-  const diffIds = shape.array(rootfs["diff_ids"], "rootfs.diff_ids").map((item, i) => {
+  const document = shape.struct(value, "the document");
+  const rootfs = shape.struct(document.get("rootfs"), "rootfs");
+  if (rootfs.get("type") !== "layers") shape.fail("rootfs.type", 'is not "layers"');
+  const diffIds = shape.array(rootfs.get("diff_ids"), "rootfs.diff_ids").map((item, i) => {
     if (!isSha256Digest(item)) shape.fail(`rootfs.diff_ids[${i}]`, "is not a sha256 digest");
     return item;
   });
   const config: ImageConfig = { diffIds };
-  const os = shape.optionalString(object["os"], "os");
-  const architecture = shape.optionalString(object["architecture"], "architecture");
+  const os = shape.optionalString(document.get("os"), "os");
+  const architecture = shape.optionalString(document.get("architecture"), "architecture");
   if (os !== undefined && architecture !== undefined) {
     const platform: Platform = { os, architecture };
-    const variant = shape.optionalString(object["variant"], "variant");
+    const variant = shape.optionalString(document.get("variant"), "variant");
     if (variant) platform.variant = variant;
-    const osVersion = shape.optionalString(object["os.version"], '"os.version"');
+    const osVersion = shape.optionalString(document.get("os.version"), '"os.version"');
     if (osVersion) platform.osVersion = osVersion;
     config.platform = platform;
   }
-  const created = object["created"];
+  const created = document.get("created");
   if (typeof created === "string") config.created = created;
   return config;
 }

@@ -1,7 +1,9 @@
 // OCI image-spec documents (and their Docker v2 equivalents): descriptors, image indexes
 // (manifest lists) and image manifests.
 import type { Platform } from "../report.ts";
-import { Shape, type JsonObject } from "./jsonShape.ts";
+import { documentKind } from "./documentKind.ts";
+import type { GoStruct } from "./goStruct.ts";
+import { Shape } from "./jsonShape.ts";
 
 export interface Descriptor {
   mediaType: string;
@@ -28,66 +30,62 @@ const DIGEST_GRAMMAR = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 
 function parsePlatform(shape: Shape, value: unknown, where: string): Platform | undefined {
   if (value === undefined || value === null) return undefined;
-  const object = shape.object(value, where);
+  const object = shape.struct(value, where);
   const platform: Platform = {
-    os: shape.string(object["os"], `${where}.os`),
-    architecture: shape.string(object["architecture"], `${where}.architecture`),
+    os: shape.string(object.get("os"), `${where}.os`),
+    architecture: shape.string(object.get("architecture"), `${where}.architecture`),
   };
-  const variant = shape.optionalString(object["variant"], `${where}.variant`);
+  const variant = shape.optionalString(object.get("variant"), `${where}.variant`);
   if (variant !== undefined && variant !== "") platform.variant = variant;
-  const osVersion = shape.optionalString(object["os.version"], `${where}["os.version"]`);
+  const osVersion = shape.optionalString(object.get("os.version"), `${where}["os.version"]`);
   if (osVersion !== undefined && osVersion !== "") platform.osVersion = osVersion;
   return platform;
 }
 
 export function parseDescriptor(shape: Shape, value: unknown, where: string): Descriptor {
-  const object = shape.object(value, where);
-  const digest = shape.string(object["digest"], `${where}.digest`);
+  const object = shape.struct(value, where);
+  const digest = shape.string(object.get("digest"), `${where}.digest`);
   if (!DIGEST_GRAMMAR.test(digest)) shape.fail(`${where}.digest`, "is not a digest");
   if (digest.startsWith("sha256:") && !/^sha256:[a-f0-9]{64}$/.test(digest)) shape.fail(`${where}.digest`, "is not a sha256 digest");
+  const urls = object.get("urls");
   const descriptor: Descriptor = {
-    mediaType: shape.optionalString(object["mediaType"], `${where}.mediaType`) ?? "",
+    mediaType: shape.optionalString(object.get("mediaType"), `${where}.mediaType`) ?? "",
     digest,
-    size: shape.size(object["size"], `${where}.size`),
-    annotations: shape.stringMap(object["annotations"], `${where}.annotations`),
-    urls: object["urls"] === undefined || object["urls"] === null ? [] : shape.stringArray(object["urls"], `${where}.urls`),
+    size: shape.size(object.get("size"), `${where}.size`),
+    annotations: shape.stringMap(object.get("annotations"), `${where}.annotations`),
+    urls: urls === undefined || urls === null ? [] : shape.stringArray(urls, `${where}.urls`),
   };
-  const platform = parsePlatform(shape, object["platform"], `${where}.platform`);
+  const platform = parsePlatform(shape, object.get("platform"), `${where}.platform`);
   if (platform) descriptor.platform = platform;
   return descriptor;
 }
 
-function schemaVersion2(shape: Shape, object: JsonObject): void {
-  if (object["schemaVersion"] !== 2) shape.fail("schemaVersion", "is not 2");
+function schemaVersion2(shape: Shape, document: GoStruct): void {
+  if (document.get("schemaVersion") !== 2) shape.fail("schemaVersion", "is not 2");
 }
 
-export function parseImageIndex(value: unknown, path: string): ImageIndex {
+/** An image index; `listedAs` is the media type of the descriptor that leads to it ("" for index.json). */
+export function parseImageIndex(value: unknown, path: string, listedAs = ""): ImageIndex {
   const shape = new Shape(path);
-  const object = shape.object(value, "the document");
-  schemaVersion2(shape, object);
-  return { manifests: shape.array(object["manifests"], "manifests").map((item, i) => parseDescriptor(shape, item, `manifests[${i}]`)) };
+  const document = shape.struct(value, "the document");
+  documentKind(shape, document, { mediaType: listedAs, kind: "index" });
+  schemaVersion2(shape, document);
+  return { manifests: shape.array(document.get("manifests"), "manifests").map((item, i) => parseDescriptor(shape, item, `manifests[${i}]`)) };
 }
 
-export function parseImageManifest(value: unknown, path: string): ImageManifest {
+/** An image manifest; `listedAs` is the media type of the descriptor that leads to it. */
+export function parseImageManifest(value: unknown, path: string, listedAs = ""): ImageManifest {
   const shape = new Shape(path);
-  const object = shape.object(value, "the document");
-  schemaVersion2(shape, object);
+  const document = shape.struct(value, "the document");
+  documentKind(shape, document, { mediaType: listedAs, kind: "manifest" });
+  schemaVersion2(shape, document);
   return {
-    config: parseDescriptor(shape, object["config"], "config"),
-    layers: shape.array(object["layers"], "layers").map((item, i) => parseDescriptor(shape, item, `layers[${i}]`)),
+    config: parseDescriptor(shape, document.get("config"), "config"),
+    layers: shape.array(document.get("layers"), "layers").map((item, i) => parseDescriptor(shape, item, `layers[${i}]`)),
   };
-}
-
-/** Which kind of document a JSON value looks like, for blobs whose media type is missing or unknown. */
-export function documentKind(value: unknown): "index" | "manifest" | "other" {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "other";
-  const object = value as JsonObject;
-  if (Array.isArray(object["manifests"])) return "index";
-  if (object["config"] !== undefined && Array.isArray(object["layers"])) return "manifest";
-  return "other";
 }
 
 export function parseOciLayoutFile(value: unknown, path = "oci-layout"): string {
   const shape = new Shape(path);
-  return shape.string(shape.object(value, "the document")["imageLayoutVersion"], "imageLayoutVersion");
+  return shape.string(shape.struct(value, "the document").get("imageLayoutVersion"), "imageLayoutVersion");
 }

@@ -5,7 +5,8 @@ import { claimedNames } from "../verify/claimedNames.ts";
 import { decodeJson } from "./decodeJson.ts";
 import { parseDockerManifest } from "./dockerManifest.ts";
 import { parseImageConfig } from "./imageConfig.ts";
-import { documentKind, parseImageIndex, parseImageManifest } from "./ociDocuments.ts";
+import { blobKind } from "./documentKind.ts";
+import { parseImageIndex, parseImageManifest } from "./ociDocuments.ts";
 
 const D1 = `sha256:${"a".repeat(64)}`;
 const D2 = `sha256:${"b".repeat(64)}`;
@@ -45,10 +46,10 @@ describe("OCI index and manifest", () => {
     assert.equal(parseImageIndex({ schemaVersion: 2, manifests: [{ ...descriptor, digest: sha512 }] }, "i").manifests[0]?.digest, sha512);
   });
 
-  test("documentKind tells an index from a manifest by shape", () => {
-    assert.equal(documentKind({ manifests: [] }), "index");
-    assert.equal(documentKind({ config: {}, layers: [] }), "manifest");
-    assert.equal(documentKind([1]), "other");
+  test("blobKind tells an index from a manifest by shape when the media type is missing", () => {
+    assert.equal(blobKind({ manifests: [] }, "b", ""), "index");
+    assert.equal(blobKind({ config: {}, layers: [] }, "b", ""), "manifest");
+    assert.equal(blobKind([1], "b", ""), "other");
   });
 });
 

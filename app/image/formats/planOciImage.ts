@@ -21,7 +21,7 @@ export interface ManifestContext {
 }
 
 export async function planOciImage(contents: ArchiveContents, value: unknown, manifest: BlobRef, context: ManifestContext, notes: Note[]): Promise<ImagePlan | null> {
-  const parsed = parseImageManifest(value, manifest.path);
+  const parsed = parseImageManifest(value, manifest.path, manifest.descriptor.mediaType);
   const configMediaType = parsed.config.mediaType;
   if (configMediaType !== "" && !IMAGE_CONFIG_MEDIA_TYPES.has(configMediaType)) {
     notes.push({ code: "skipped-artifact", message: `${manifest.path} is an artifact (config ${configMediaType}), not an image` });

@@ -1,6 +1,7 @@
 // Reads a JSON metadata entry by path (following links), turning every way it can fail
-// into a report problem: missing, bad link, too large, not JSON.
-import { EntryTooLargeError, MetadataError } from "../errors.ts";
+// into a report problem: missing, bad link, too large, not JSON, or JSON that Go's
+// encoding/json would read otherwise (ambiguous-archive, which means tampered).
+import { AmbiguousJsonError, EntryTooLargeError, MetadataError } from "../errors.ts";
 import { MAX_JSON_ENTRY_BYTES } from "../limits.ts";
 import { problem } from "../problems.ts";
 import type { Problem } from "../report.ts";
@@ -15,6 +16,12 @@ export type JsonRead =
 
 /** The problem for a path that does not lead to a regular file. */
 export function lookupProblem(result: Extract<LookupResult, { ok: false }>, referencedBy: string): Problem {
+  if (result.reason === "ambiguous") {
+    return problem<"ambiguous-archive">(
+      { code: "ambiguous-archive", construct: result.construct, path: result.path },
+      `ambiguous archive: ${result.detail} (referenced by ${referencedBy})`,
+    );
+  }
   if (result.reason === "missing") {
     const via = result.linkPath === undefined ? "" : ` (through the link ${result.linkPath} → ${result.linkTarget ?? ""})`;
     return problem<"missing-entry">({ code: "missing-entry", path: result.path, referencedBy }, `${result.path} is missing${via}, referenced by ${referencedBy}`);
@@ -22,7 +29,7 @@ export function lookupProblem(result: Extract<LookupResult, { ok: false }>, refe
   if (result.linkPath === undefined) {
     return problem<"missing-entry">({ code: "missing-entry", path: result.path, referencedBy }, `${result.path} is not a regular file (referenced by ${referencedBy})`);
   }
-  const why = { loop: "links form a loop", "outside-archive": "the link leads outside the archive", "not-a-file": "the link does not lead to a regular file" }[result.reason];
+  const why = { "outside-archive": "the link leads outside the archive", "not-a-file": "the link does not lead to a regular file" }[result.reason];
   return problem<"bad-link">(
     { code: "bad-link", path: result.linkPath, target: result.linkTarget ?? "", reason: result.reason },
     `${result.path} cannot be resolved: ${result.linkPath} → ${result.linkTarget ?? ""}: ${why}`,
@@ -30,6 +37,9 @@ export function lookupProblem(result: Extract<LookupResult, { ok: false }>, refe
 }
 
 export function problemFromMetadataError(error: unknown): Problem {
+  if (error instanceof AmbiguousJsonError) {
+    return problem<"ambiguous-archive">({ code: "ambiguous-archive", construct: error.construct, path: error.path }, `ambiguous archive: ${error.message}`);
+  }
   if (error instanceof EntryTooLargeError) {
     return problem<"entry-too-large">({ code: "entry-too-large", path: error.path, size: error.size, limit: error.limit }, error.message);
   }

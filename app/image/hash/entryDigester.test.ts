@@ -3,12 +3,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { EntryDigester } from "./entryDigester.ts";
+import { nodeGunzip } from "./nodeGunzipPlatform.ts";
 import { nodeSha256 } from "./nodeSha256.ts";
 
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 
 async function digestChunks(bytes: Uint8Array, chunk: number, decompress = true) {
-  const digester = await EntryDigester.create(nodeSha256, decompress);
+  const digester = await EntryDigester.create({ createSha256: nodeSha256, gunzip: nodeGunzip }, decompress);
   for (let i = 0; i < bytes.length; i += chunk) await digester.write(bytes.subarray(i, i + chunk));
   return digester.finish();
 }

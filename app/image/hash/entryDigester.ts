@@ -4,7 +4,8 @@
 import type { Digest } from "../digest.ts";
 import { detectCompression, MAGIC_BYTES, type DetectedCompression } from "./compression.ts";
 import { GunzipDigest } from "./gunzipDigest.ts";
-import type { Sha256Factory, Sha256Hasher } from "./sha256.ts";
+import type { HashTools } from "./hashTools.ts";
+import type { Sha256Hasher } from "./sha256.ts";
 
 export interface EntryDigests {
   /** sha256 of the bytes as stored. */
@@ -16,27 +17,37 @@ export interface EntryDigests {
   uncompressedSize?: number;
   /** Why the gzip stream did not decompress, when it did not. */
   decompressError?: string;
+  /**
+   * The fast gunzip pass declined (browsers: not one plain gzip member): the bytes must be
+   * read again exactly (exactGunzipPass.ts), which replaces this with the digest or the error.
+   */
+  exactGunzipNeeded?: true;
 }
 
 export class EntryDigester {
   readonly #raw: Sha256Hasher;
-  readonly #createSha256: Sha256Factory;
+  readonly #tools: HashTools;
   readonly #decompress: boolean;
+  readonly #exactGunzip: boolean;
   #size = 0;
   /** Leading chunks held until enough bytes arrived to read the magic number. */
   #head: Uint8Array[] | null = [];
   #compression: DetectedCompression = "none";
   #gunzip: GunzipDigest | null = null;
 
-  private constructor(raw: Sha256Hasher, createSha256: Sha256Factory, decompress: boolean) {
+  private constructor(raw: Sha256Hasher, tools: HashTools, decompress: boolean, exactGunzip: boolean) {
     this.#raw = raw;
-    this.#createSha256 = createSha256;
+    this.#tools = tools;
     this.#decompress = decompress;
+    this.#exactGunzip = exactGunzip;
   }
 
-  /** `raw`: the hasher of the stored bytes, when the caller has one (a SIMD lane); else a new one. */
-  static async create(createSha256: Sha256Factory, decompress: boolean, raw?: Sha256Hasher): Promise<EntryDigester> {
-    return new EntryDigester(raw ?? (await createSha256()), createSha256, decompress);
+  /**
+   * `raw`: the hasher of the stored bytes, when the caller has one (a SIMD lane); else a new one.
+   * `exactGunzip`: gunzip with the exact reader from the start (no fast pass to decline).
+   */
+  static async create(tools: HashTools, decompress: boolean, raw?: Sha256Hasher, exactGunzip = false): Promise<EntryDigester> {
+    return new EntryDigester(raw ?? (await tools.createSha256()), tools, decompress, exactGunzip);
   }
 
   async write(chunk: Uint8Array): Promise<void> {
@@ -48,7 +59,8 @@ export class EntryDigester {
       if (this.#size >= MAGIC_BYTES) await this.#decide();
       return;
     }
-    if (this.#gunzip) await this.#gunzip.write(chunk.slice());
+    // Lent, not copied: each gunzip path copies what it keeps (singleMemberGunzip.ts, gzipReader.ts).
+    if (this.#gunzip) await this.#gunzip.write(chunk);
   }
 
   async finish(): Promise<EntryDigests> {
@@ -59,6 +71,8 @@ export class EntryDigester {
       if (gunzipped.ok) {
         result.uncompressedDigest = gunzipped.digest;
         result.uncompressedSize = gunzipped.size;
+      } else if ("exactPassNeeded" in gunzipped) {
+        result.exactGunzipNeeded = true;
       } else {
         result.decompressError = gunzipped.reason;
       }
@@ -79,7 +93,7 @@ export class EntryDigester {
     }
     this.#compression = detectCompression(head);
     if (this.#compression !== "gzip" || !this.#decompress) return;
-    this.#gunzip = new GunzipDigest(await this.#createSha256());
+    this.#gunzip = await GunzipDigest.open(await this.#tools.createSha256(), this.#tools.gunzip, this.#exactGunzip);
     for (const chunk of chunks) await this.#gunzip.write(chunk);
   }
 }

@@ -1,10 +1,17 @@
-// sha256 of a gzip stream's decompressed bytes, fed chunk by chunk through the platform's
-// DecompressionStream. A corrupt stream is an answer ("does not decompress: …"), not a
-// crash: every promise of the stream is observed so none rejects unhandled.
+// sha256 of a gzip stream's decompressed bytes, fed chunk by chunk. A stream that does not
+// decompress is an answer ("does not decompress: …"), not a crash; a fast pass that declined
+// says so, and the caller reads the bytes again exactly (exactGunzipPass.ts).
 import type { Digest } from "../digest.ts";
+import { openGunzip, type Gunzip } from "./gunzip.ts";
+import { ExactPassNeeded } from "./singleMemberGunzip.ts";
+import type { GunzipPlatform } from "./gunzipPlatform.ts";
 import type { Sha256Hasher } from "./sha256.ts";
 
-export type GunzipResult = { ok: true; digest: Digest; size: number } | { ok: false; reason: string };
+export type GunzipResult =
+  | { ok: true; digest: Digest; size: number }
+  | { ok: false; reason: string }
+  /** The fast pass declined: read the bytes again with `exact`. */
+  | { ok: false; exactPassNeeded: true };
 
 function reasonOf(error: unknown): string {
   const cause = (error as { cause?: { message?: string } })?.cause?.message;
@@ -14,58 +21,45 @@ function reasonOf(error: unknown): string {
 
 export class GunzipDigest {
   readonly #hasher: Sha256Hasher;
-  readonly #writer: WritableStreamDefaultWriter<BufferSource>;
-  readonly #pump: Promise<void>;
+  #gunzip: Gunzip | null = null;
   #size = 0;
   #error: unknown = null;
 
-  constructor(hasher: Sha256Hasher) {
+  private constructor(hasher: Sha256Hasher) {
     this.#hasher = hasher;
-    const inflater = new DecompressionStream("gzip");
-    this.#writer = inflater.writable.getWriter();
-    this.#pump = this.#drain(inflater.readable.getReader());
+  }
+
+  /** `exact`: the exact reader from the start (a second pass after the fast one declined). */
+  static async open(hasher: Sha256Hasher, platform: GunzipPlatform, exact: boolean): Promise<GunzipDigest> {
+    const digest = new GunzipDigest(hasher);
+    digest.#gunzip = await openGunzip(platform, (bytes) => digest.#take(bytes), exact);
+    return digest;
+  }
+
+  #take(bytes: Uint8Array): void {
+    this.#hasher.update(bytes);
+    this.#size += bytes.length;
   }
 
   async write(chunk: Uint8Array): Promise<void> {
     if (this.#error !== null) return;
     try {
-      // Awaiting each write (not just `ready`) is the backpressure: Node's DecompressionStream
-      // counts its queue in chunks, not bytes, so `ready` alone lets megabytes pile up.
-      await this.#writer.write(chunk as Uint8Array<ArrayBuffer>);
+      await (this.#gunzip as Gunzip).write(chunk);
     } catch (error) {
-      this.#fail(error);
+      this.#error = error;
     }
   }
 
   async finish(): Promise<GunzipResult> {
     if (this.#error === null) {
       try {
-        await this.#writer.close();
+        await (this.#gunzip as Gunzip).finish();
       } catch (error) {
-        this.#fail(error);
+        this.#error = error;
       }
-    } else {
-      this.#writer.abort(this.#error).catch(() => {});
     }
-    await this.#pump;
+    if (this.#error instanceof ExactPassNeeded) return { ok: false, exactPassNeeded: true };
     if (this.#error !== null) return { ok: false, reason: reasonOf(this.#error) };
     return { ok: true, digest: this.#hasher.digest(), size: this.#size };
-  }
-
-  async #drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        this.#hasher.update(value);
-        this.#size += value.length;
-      }
-    } catch (error) {
-      this.#fail(error);
-    }
-  }
-
-  #fail(error: unknown): void {
-    this.#error ??= error;
   }
 }

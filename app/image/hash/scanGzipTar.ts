@@ -1,6 +1,8 @@
 // One sequential pass over a gzip-compressed tar: decompress, read the tar stream, hash
 // every entry as it passes (and gunzip gzip layers inside), keep the small JSON entries.
-// Runs inside one hashing worker: a .tar.gz cannot be entered at random offsets.
+// Runs inside one hashing worker: a .tar.gz cannot be entered at random offsets. When a fast
+// gunzip pass declines (browsers: the archive, or a gzip layer in it, is not one plain gzip
+// member), the whole archive is read again with the exact reader where it declined.
 import { CorruptGzipError, ImageEngineError, LimitExceededError } from "../errors.ts";
 import { MAX_JSON_ENTRY_BYTES, MAX_RETAINED_JSON_BYTES } from "../limits.ts";
 import type { GzipTarScan } from "../pool/hashPool.ts";
@@ -9,13 +11,16 @@ import { looksLikeTar } from "../tar/looksLikeTar.ts";
 import type { TarEntry } from "../tar/tarEntry.ts";
 import { TarStreamReader, type EntrySink } from "../tar/tarStreamReader.ts";
 import { EntryDigester } from "./entryDigester.ts";
-import type { Sha256Factory } from "./sha256.ts";
+import { gunzipStream } from "./gunzip.ts";
+import { ExactPassNeeded } from "./singleMemberGunzip.ts";
+import type { HashTools } from "./hashTools.ts";
 
 function startsLikeJson(chunks: readonly Uint8Array[]): boolean {
   for (const chunk of chunks) {
     for (const byte of chunk) {
       if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
-      return byte === 0x7b || byte === 0x5b;
+      // 0xef: a UTF-8 byte order mark, kept so the JSON reader refuses it as Go does (as for a plain tar).
+      return byte === 0x7b || byte === 0x5b || byte === 0xef;
     }
   }
   return false;
@@ -32,18 +37,22 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
 }
 
 class ScanCollector {
-  readonly scan: GzipTarScan = { isTar: true, entries: [], digests: new Map(), retained: new Map() };
-  readonly #createSha256: Sha256Factory;
+  readonly scan: GzipTarScan = { isTar: true, entries: [], ambiguities: [], digests: new Map(), retained: new Map() };
+  readonly #tools: HashTools;
+  readonly #exactLayers: boolean;
+  /** A gzip entry's fast gunzip pass declined: this scan must be run again with exact layers. */
+  layersDeclined = false;
   #retainedBytes = 0;
 
-  constructor(createSha256: Sha256Factory) {
-    this.#createSha256 = createSha256;
+  constructor(tools: HashTools, exactLayers: boolean) {
+    this.#tools = tools;
+    this.#exactLayers = exactLayers;
   }
 
   onEntry = async (entry: TarEntry): Promise<EntrySink | null> => {
     this.scan.entries.push(entry);
     if (entry.kind !== "file") return null;
-    const digester = await EntryDigester.create(this.#createSha256, true);
+    const digester = await EntryDigester.create(this.#tools, true, undefined, this.#exactLayers);
     // Small entries are buffered in case they are JSON metadata; larger ones only hashed.
     const chunks: Uint8Array[] | null = entry.size <= MAX_JSON_ENTRY_BYTES ? [] : null;
     return {
@@ -52,7 +61,9 @@ class ScanCollector {
         await digester.write(chunk);
       },
       end: async () => {
-        this.scan.digests.set(entry.dataOffset, await digester.finish());
+        const digests = await digester.finish();
+        if (digests.exactGunzipNeeded) this.layersDeclined = true;
+        this.scan.digests.set(entry.dataOffset, digests);
         if (chunks && startsLikeJson(chunks)) this.#retain(entry, concat(chunks, entry.size));
       },
     };
@@ -93,6 +104,7 @@ async function readTar(reader: ReadableStreamDefaultReader<Uint8Array>, collecto
     return;
   }
   tar.end();
+  collector.scan.ambiguities = tar.listing.ambiguities;
 }
 
 function gzipReason(error: unknown): string {
@@ -100,13 +112,30 @@ function gzipReason(error: unknown): string {
   return cause || (error as Error)?.message || String(error);
 }
 
-export async function scanGzipTar(
+/** `open` gives the compressed bytes from the start, each time it is called. */
+export async function scanGzipTar(open: () => AsyncIterable<Uint8Array>, tools: HashTools, onBytes: (bytes: number) => void): Promise<GzipTarScan> {
+  const exact = { archive: false, layers: false };
+  // At most two more reads, each rare: the archive's own stream, then its gzip layers.
+  for (let read = 0; ; read++) {
+    try {
+      const { scan, layersDeclined } = await scanOnce(open(), tools, read === 0 ? onBytes : () => {}, exact);
+      if (!layersDeclined) return scan;
+      exact.layers = true;
+    } catch (error) {
+      if (!(error instanceof ExactPassNeeded) || exact.archive) throw error;
+      exact.archive = true;
+    }
+  }
+}
+
+async function scanOnce(
   compressed: AsyncIterable<Uint8Array>,
-  createSha256: Sha256Factory,
+  tools: HashTools,
   onBytes: (bytes: number) => void,
-): Promise<GzipTarScan> {
-  const collector = new ScanCollector(createSha256);
-  const inflater = new DecompressionStream("gzip");
+  exact: { archive: boolean; layers: boolean },
+): Promise<{ scan: GzipTarScan; layersDeclined: boolean }> {
+  const collector = new ScanCollector(tools, exact.layers);
+  const inflater = gunzipStream(tools.gunzip, exact.archive);
   const writer = inflater.writable.getWriter();
   const reader = inflater.readable.getReader();
   let readError: unknown = null;
@@ -143,8 +172,8 @@ export async function scanGzipTar(
   if (sourceError !== null) throw sourceError;
   if (readError !== null) {
     // The tar reader throws engine errors; anything else came out of the inflater.
-    if (readError instanceof ImageEngineError) throw readError;
+    if (readError instanceof ImageEngineError || readError instanceof ExactPassNeeded) throw readError;
     throw new CorruptGzipError(`the gzip stream does not decompress: ${gzipReason(readError)}`, { cause: readError });
   }
-  return collector.scan;
+  return { scan: collector.scan, layersDeclined: collector.layersDeclined };
 }

@@ -4,8 +4,9 @@
 import { discoverDockerArchive } from "../formats/discoverDockerArchive.ts";
 import { discoverOciLayout } from "../formats/discoverOciLayout.ts";
 import { detectLayout, layoutFolder } from "../formats/detectLayout.ts";
+import { legacyImageFolders, unsafeLayoutFiles } from "../formats/hiddenLayouts.ts";
 import type { Discovery } from "../formats/imagePlan.ts";
-import { problemKey, verdictOf } from "../problems.ts";
+import { problem, problemKey, verdictOf } from "../problems.ts";
 import type { ArchiveCompression, ArchiveReport, Note, Problem } from "../report.ts";
 import { blobRoles } from "../verify/blobRoles.ts";
 import { checkBlobs } from "../verify/checkBlobs.ts";
@@ -13,6 +14,7 @@ import { digestNeeds } from "../verify/digestNeeds.ts";
 import { DigestsByEntry } from "../verify/digestsByEntry.ts";
 import { evaluateImage } from "../verify/evaluateImage.ts";
 import { mergeViews } from "../verify/mergeViews.ts";
+import type { EntryTable } from "../tar/entryTable.ts";
 import type { ContentsBackend } from "./contentsBackend.ts";
 
 export interface AssessInput {
@@ -39,10 +41,45 @@ function layoutInFolderMessage(folder: string): string {
   );
 }
 
+function legacyFoldersText(folders: readonly string[]): string {
+  return `docker 20.10 would load ${folders.length === 1 ? "the folder" : "the folders"} ${folders.join(", ")} as images of the pre-1.10 layout (v1 json files, no manifest.json)`;
+}
+
+/**
+ * A tar the engine reads as no image, that docker would still load images from: not a plain
+ * file. Refused with what docker would do (hiddenLayouts.ts), so the card never says "no image".
+ */
+function hiddenLayoutReport(table: EntryTable, legacy: readonly string[], compression: ArchiveCompression, size: number): ArchiveReport | null {
+  const unsafe = unsafeLayoutFiles(table);
+  if (unsafe.length === 0 && legacy.length === 0) return null;
+  const problems = [...table.problems];
+  if (legacy.length > 0) {
+    const reason = `${legacyFoldersText(legacy)}, whose image IDs the archive never states: ImageSeal cannot vouch for them`;
+    problems.push(problem<"no-images">({ code: "no-images", reason }, reason));
+  }
+  // A legacy docker save is still a docker archive, one the engine cannot read.
+  const format = legacy.length > 0 ? "docker-archive" : "unknown";
+  return { format, compression, size, verdict: verdictOf(problems), problems, notes: [], images: [] };
+}
+
+/** Beside a layout the other loaders read, legacy folders are what docker alone would load instead. */
+function legacyBesideLayout(legacy: readonly string[]): Problem[] {
+  if (legacy.length === 0) return [];
+  const message = `ambiguous archive: ${legacyFoldersText(legacy)}, while containers/image and containerd read the OCI layout`;
+  return [problem<"ambiguous-archive">({ code: "ambiguous-archive", construct: "legacy-layout", path: legacy[0] ?? null }, message)];
+}
+
 export async function assessContents({ backend, compression, size, archiveDigest }: AssessInput): Promise<ArchiveReport> {
   const { contents } = backend;
   const format = await detectLayout(contents);
+  const legacy = legacyImageFolders(contents.table);
   if (format === "file") {
+    const hidden = hiddenLayoutReport(contents.table, legacy, compression, size);
+    if (hidden) {
+      const computed = await backend.digest([], archiveDigest);
+      if (computed.archiveDigest) hidden.archiveDigest = computed.archiveDigest;
+      return hidden;
+    }
     // A tar that holds no image is a plain digital asset: its identity is its own digest.
     const computed = await backend.digest([], true);
     const folder = layoutFolder(contents.table);
@@ -61,6 +98,7 @@ export async function assessContents({ backend, compression, size, archiveDigest
   const merged = mergeViews(evaluated);
   const problems = dedupe([
     ...contents.table.problems,
+    ...legacyBesideLayout(legacy),
     ...discoveries.flatMap((d) => d.problems),
     ...merged.images.flatMap((e) => e.problems),
     ...checkBlobs(contents.table, digests, blobRoles(evaluated)),
@@ -71,7 +109,7 @@ export async function assessContents({ backend, compression, size, archiveDigest
     size,
     verdict: verdictOf(problems),
     problems,
-    notes: [...discoveries.flatMap((d) => d.notes), ...merged.notes],
+    notes: [...discoveries.flatMap((d) => d.notes), ...merged.notes, ...merged.images.flatMap((e) => e.notes)],
     images: merged.images.map((e) => e.image),
   };
   if (computed.archiveDigest) report.archiveDigest = computed.archiveDigest;

@@ -4,6 +4,7 @@
 import type { EntryDigests } from "../hash/entryDigester.ts";
 import type { SourceHandle } from "../source/byteSource.ts";
 import type { TarEntry } from "../tar/tarEntry.ts";
+import type { TarAmbiguity } from "../tar/tarListing.ts";
 
 /** Digests of the bytes [offset, offset + size) of the source. */
 export interface RangeJob {
@@ -24,6 +25,8 @@ export interface GzipTarScan {
   /** False when the decompressed stream is not a tar (the input is then a plain file). */
   isTar: boolean;
   entries: TarEntry[];
+  /** Where loaders could read the tar differently (tarListing.ts); plain data, so it crosses threads as is. */
+  ambiguities: TarAmbiguity[];
   /** Digests of every regular file entry, by dataOffset in the decompressed tar. */
   digests: Map<number, EntryDigests>;
   /** Bytes of the small JSON-looking entries, by dataOffset: they cannot be re-read later. */

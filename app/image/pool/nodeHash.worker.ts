@@ -1,5 +1,6 @@
 // Entry point of a Node hashing worker (worker_threads).
 import { parentPort } from "node:worker_threads";
+import { nodeGunzip } from "../hash/nodeGunzipPlatform.ts";
 import { nodeSha256 } from "../hash/nodeSha256.ts";
 import { BlobSource } from "../source/blobSource.ts";
 import type { SourceHandle } from "../source/byteSource.ts";
@@ -12,6 +13,7 @@ if (!port) throw new Error("nodeHash.worker.ts must run in a worker thread");
 
 const environment: WorkerEnvironment = {
   createSha256: nodeSha256,
+  gunzip: nodeGunzip,
   openSource: async (handle: SourceHandle) => (handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path)),
 };
 

@@ -2,6 +2,7 @@
 // plus the calling thread. Only the CLI, scripts and tests import it; the browser bundle never does.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { nodeGunzip } from "../hash/nodeGunzipPlatform.ts";
 import { nodeSha256 } from "../hash/nodeSha256.ts";
 import { BlobSource } from "../source/blobSource.ts";
 import { NodeFileSource } from "../source/nodeFileSource.ts";
@@ -15,6 +16,7 @@ import { WorkerPool } from "./workerPool.ts";
 /** The same environment as nodeHash.worker.ts, for the worker that runs on this thread. */
 const environment: WorkerEnvironment = {
   createSha256: nodeSha256,
+  gunzip: nodeGunzip,
   openSource: async (handle) => (handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path)),
 };
 

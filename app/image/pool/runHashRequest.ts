@@ -2,6 +2,8 @@
 // bytes are opened and which SHA-256 is used differ between them.
 import { throwIfAborted } from "../errors.ts";
 import { EntryDigester, type EntryDigests } from "../hash/entryDigester.ts";
+import { completeGunzip } from "../hash/exactGunzipPass.ts";
+import type { GunzipPlatform } from "../hash/gunzipPlatform.ts";
 import { scanGzipTar } from "../hash/scanGzipTar.ts";
 import type { Sha256Factory } from "../hash/sha256.ts";
 import type { Sha256Lanes } from "../hash/sha256Lanes.ts";
@@ -12,6 +14,8 @@ import { serializeError, type HashRequest, type HashResponse } from "./messages.
 
 export interface WorkerEnvironment {
   createSha256: Sha256Factory;
+  /** node:zlib in Node; DecompressionStream first, then the JavaScript decoder, in browsers. */
+  gunzip: GunzipPlatform;
   openSource(handle: SourceHandle): Promise<ByteSource>;
   /** SIMD lanes for "digest-lanes" requests; null where WebAssembly SIMD is missing (then one range after another). */
   lanes?: () => Promise<Sha256Lanes | null>;
@@ -46,18 +50,19 @@ type Stream = (start: number, end: number) => AsyncIterable<Uint8Array>;
 
 /** Every digest one range needs, from one pass over its bytes. */
 async function digestRange({ offset, size, decompress }: RangeJob, stream: Stream, env: WorkerEnvironment, onBytes: (bytes: number) => void): Promise<EntryDigests> {
-  const digester = await EntryDigester.create(env.createSha256, decompress);
+  const digester = await EntryDigester.create(env, decompress);
   for await (const chunk of stream(offset, offset + size)) {
     await digester.write(chunk);
     onBytes(chunk.length);
   }
-  return digester.finish();
+  // A fast gunzip pass that declined reads the range again (rare: not one plain gzip member).
+  return completeGunzip(await digester.finish(), () => stream(offset, offset + size), env);
 }
 
 /** Ranges hashed together in SIMD lanes, or one after another where the platform has none. */
 async function digestTogether(jobs: readonly RangeJob[], stream: Stream, env: WorkerEnvironment, onBytes: (bytes: number) => void): Promise<EntryDigests[]> {
   const lanes = (await env.lanes?.()) ?? null;
-  if (lanes) return digestLanes(jobs, lanes, stream, env.createSha256, onBytes);
+  if (lanes) return digestLanes(jobs, lanes, stream, env, onBytes);
   const digests: EntryDigests[] = [];
   for (const job of jobs) digests.push(await digestRange(job, stream, env, onBytes));
   return digests;
@@ -84,7 +89,7 @@ export async function runHashRequest(request: HashRequest, env: WorkerEnvironmen
       progress.flush();
       post({ type: "lane-digests", id: request.id, digests });
     } else {
-      const scan = await scanGzipTar(stream(0, opened.size), env.createSha256, onBytes);
+      const scan = await scanGzipTar(() => stream(0, opened.size), env, onBytes);
       progress.flush();
       post({ type: "scan", id: request.id, scan });
     }

@@ -1,5 +1,6 @@
 // Entry point of a browser hashing worker (a module Web Worker).
 import { SourceReadError } from "../errors.ts";
+import { portableGunzip } from "../hash/gunzipPlatform.ts";
 import { Sha256Lanes } from "../hash/sha256Lanes.ts";
 import { createWasmSha256Factory } from "../hash/wasmSha256.ts";
 import { BlobSource } from "../source/blobSource.ts";
@@ -20,6 +21,7 @@ let lanes: Promise<Sha256Lanes | null> | undefined;
 
 const environment: WorkerEnvironment = {
   createSha256: createWasmSha256Factory(),
+  gunzip: portableGunzip,
   lanes: () => (lanes ??= Sha256Lanes.create()),
   openSource: async (handle: SourceHandle) => {
     if (handle.kind !== "blob") throw new SourceReadError("a browser worker can only read a File or Blob");

@@ -1,115 +1,208 @@
-// Turns a sequence of header blocks into entries, applying pax ('x') and GNU long name /
-// long link ('L' / 'K') records to the header that follows them. Both tar readers — the
-// random-access indexer and the sequential stream reader — drive this one state machine,
-// so they cannot disagree about what an archive contains.
+// Turns header blocks into entries exactly as Go's archive/tar Reader.next() does (reader.go):
+// pax ('x') records and GNU long names / links ('L', 'K') apply to the next header, each
+// 'x' replacing the last; a global pax header ('g') is itself an entry and drops what was
+// pending; the old NUL typeflag becomes a directory when the name ends in "/"; sparse
+// entries are checked as Go checks them. What Go refuses throws TarFormatError; what Go
+// reads but loaders could still disagree on is recorded in `ambiguities`. Both tar readers
+// (random access and stream) drive this one machine, so they cannot disagree.
 import { LimitExceededError, TarFormatError } from "../errors.ts";
-import { MAX_ENTRIES, MAX_PATH_BYTES, MAX_TAR_META_BYTES } from "../limits.ts";
-import type { HeaderBlock } from "./headerBlock.ts";
-import { BLOCK_SIZE } from "./headerBlock.ts";
-import { parsePaxRecords } from "./pax.ts";
-import type { TarEntry, TarEntryKind } from "./tarEntry.ts";
+import { MAX_ENTRIES, MAX_PATH_BYTES } from "../limits.ts";
+import { entryAmbiguities } from "./entryAmbiguities.ts";
+import { BLOCK_SIZE, type HeaderBlock, parseHeaderBlock } from "./headerBlock.ts";
+import { paxFields, parsePaxRecords, type PaxRecords } from "./pax.ts";
+import { checkPaxSparse, OldGnuSparseMap, paxSparseVersion } from "./sparse.ts";
+import type { TarEntry } from "./tarEntry.ts";
+import type { TarAmbiguity } from "./tarListing.ts";
+import { cStringBytes, decodeText, type TarText } from "./tarText.ts";
+import {
+  isHeaderOnly,
+  kindOf,
+  TYPE_DIR,
+  TYPE_GNU_LONG_LINK,
+  TYPE_GNU_LONG_NAME,
+  TYPE_GNU_SPARSE,
+  TYPE_PAX,
+  TYPE_PAX_GLOBAL,
+  TYPE_REG,
+  TYPE_REG_OLD,
+} from "./typeflags.ts";
 
 export type AssemblerStep =
-  /** The header's data is a record for the next entry: pass it to acceptMeta(). */
+  /** The header's data is a record (pax, GNU long name): pass its dataSize bytes to acceptMeta(). */
   | { type: "meta"; dataSize: number }
-  /** Data the reader just skips (global pax headers). */
-  | { type: "skip"; dataSize: number }
-  | { type: "entry"; entry: TarEntry; dataSize: number };
+  /** An old GNU sparse extension block comes next: pass it to acceptExtension(). */
+  | { type: "extension" }
+  /** An entry; its dataSize bytes of data start at entry.dataOffset. */
+  | { type: "entry"; entry: TarEntry; dataSize: number }
+  /** Nothing more for this header: the next one follows the padding. */
+  | { type: "next" };
 
-/** Types whose size field does not describe stored data (Go's archive/tar reads them as size 0). */
-const HEADER_ONLY = new Set(["1", "2", "3", "4", "5", "6"]);
-
-function kindOf(typeflag: string): TarEntryKind {
-  switch (typeflag) {
-    case "0":
-    case "7":
-      return "file";
-    case "1":
-      return "hardlink";
-    case "2":
-      return "symlink";
-    case "5":
-      return "directory";
-    default:
-      return "other";
-  }
-}
-
-const decoder = new TextDecoder("utf-8");
-
-function cString(bytes: Uint8Array): string {
-  const end = bytes.indexOf(0);
-  return decoder.decode(end === -1 ? bytes : bytes.subarray(0, end));
-}
+/** Go's maxSpecialFileSize: a pax or GNU record of more bytes is refused (ErrFieldTooLong). */
+const MAX_RECORD_BYTES = 1 << 20;
 
 export function paddedSize(size: number): number {
   return Math.ceil(size / BLOCK_SIZE) * BLOCK_SIZE;
 }
 
+interface Assembled {
+  header: HeaderBlock;
+  headerOffset: number;
+  name: TarText;
+  linkName: TarText;
+  typeflag: number;
+  dataSize: number;
+  sparse: boolean;
+}
+
 export class TarEntryAssembler {
-  #pendingType: "x" | "L" | "K" | null = null;
-  #path: string | undefined;
-  #linkPath: string | undefined;
-  #size: number | undefined;
+  /** What loaders could read differently, in archive order. */
+  readonly ambiguities: TarAmbiguity[] = [];
+  #pax: PaxRecords | null = null;
+  #longName: Uint8Array | null = null;
+  #longLink: Uint8Array | null = null;
+  #pendingMeta: { header: HeaderBlock; headerOffset: number } | null = null;
+  #pendingSparse: { map: OldGnuSparseMap; assembled: Assembled; blocks: number } | null = null;
   #entries = 0;
 
-  accept(header: HeaderBlock, headerOffset: number): AssemblerStep {
-    if (this.#pendingType !== null) throw new TarFormatError("header arrived before the previous record's data", headerOffset);
+  accept(block: Uint8Array, headerOffset: number): AssemblerStep {
+    if (this.#pendingMeta !== null || this.#pendingSparse !== null) throw new TarFormatError("header arrived before the previous record's data", headerOffset);
+    const header = parseHeaderBlock(block, headerOffset);
+    // Go's handleRegularFile on the header as read, before any record applies.
+    if (!isHeaderOnly(header.typeflag) && header.size < 0) throw new TarFormatError("tar header has a negative size", headerOffset);
     const flag = header.typeflag;
-    if (flag === "x" || flag === "L" || flag === "K") {
-      if (header.size > MAX_TAR_META_BYTES) {
-        throw new LimitExceededError(`tar extended header of ${header.size} bytes at byte ${headerOffset} exceeds ${MAX_TAR_META_BYTES}`);
-      }
-      this.#pendingType = flag;
+    if (flag === TYPE_PAX || flag === TYPE_PAX_GLOBAL || flag === TYPE_GNU_LONG_NAME || flag === TYPE_GNU_LONG_LINK) {
+      if (header.size > MAX_RECORD_BYTES) throw new TarFormatError(`tar extended header of ${header.size} bytes exceeds ${MAX_RECORD_BYTES}`, headerOffset);
+      this.#pendingMeta = { header, headerOffset };
       return { type: "meta", dataSize: header.size };
     }
-    if (flag === "g") return { type: "skip", dataSize: header.size };
-    return { type: "entry", entry: this.#finishEntry(header, headerOffset), dataSize: HEADER_ONLY.has(flag) ? 0 : (this.#size ?? header.size) };
+    return this.#finishHeader(header, block, headerOffset);
   }
 
-  acceptMeta(data: Uint8Array, offset: number): void {
-    const type = this.#pendingType;
-    this.#pendingType = null;
-    if (type === "x") {
-      const pax = parsePaxRecords(data, offset);
-      if (pax.path !== undefined) this.#path = pax.path;
-      if (pax.linkpath !== undefined) this.#linkPath = pax.linkpath;
-      if (pax.size !== undefined) this.#size = pax.size;
-    } else if (type === "L") {
-      this.#path = cString(data);
-    } else if (type === "K") {
-      this.#linkPath = cString(data);
+  acceptMeta(data: Uint8Array, offset: number): AssemblerStep {
+    const meta = this.#pendingMeta;
+    if (meta === null) throw new TarFormatError("record data without a record header", offset);
+    this.#pendingMeta = null;
+    switch (meta.header.typeflag) {
+      case TYPE_PAX:
+        this.#pax = parsePaxRecords(data, offset);
+        return { type: "next" };
+      case TYPE_GNU_LONG_NAME:
+        this.#longName = cStringBytes(data).slice();
+        return { type: "next" };
+      case TYPE_GNU_LONG_LINK:
+        this.#longLink = cStringBytes(data).slice();
+        return { type: "next" };
+      default:
+        return this.#globalHeader(meta.header, meta.headerOffset, parsePaxRecords(data, offset));
+    }
+  }
+
+  acceptExtension(block: Uint8Array, offset: number): AssemblerStep {
+    const pending = this.#pendingSparse;
+    if (pending === null) throw new TarFormatError("sparse extension block without a sparse header", offset);
+    pending.map.acceptExtension(block, offset);
+    pending.blocks++;
+    if (pending.map.extended) return { type: "extension" };
+    this.#pendingSparse = null;
+    return this.#entry(pending.assembled, pending.assembled.headerOffset + BLOCK_SIZE * (1 + pending.blocks));
+  }
+
+  /** Records a non-zero byte after the end-of-archive marker. */
+  trailingData(offset: number): void {
+    this.ambiguities.push({
+      construct: "trailing-data",
+      path: null,
+      offset,
+      reason: `non-zero bytes follow the end-of-archive marker (at byte ${offset}): Go's readers stop at the marker, readers that skip zero blocks read on`,
+    });
+  }
+
+  /**
+   * A global pax header: Go returns it as an entry named by its own `path` record, and
+   * drops any pending 'x', 'L' or 'K'. Go merges its records without checking the result,
+   * in map order: with a malformed number among them, whether `path` applied is chance.
+   */
+  #globalHeader(header: HeaderBlock, headerOffset: number, records: PaxRecords): AssemblerStep {
+    this.#pax = null;
+    this.#longName = null;
+    this.#longLink = null;
+    const path = records.get("path");
+    const named = path !== undefined && path.length > 0;
+    const assembled: Assembled = { header, headerOffset, name: named ? decodeText(path) : header.name, linkName: header.linkName, typeflag: TYPE_PAX_GLOBAL, dataSize: 0, sparse: false };
+    const step = this.#entry(assembled, headerOffset + BLOCK_SIZE);
+    if (named && paxFields(records) === null) {
+      this.ambiguities.push({
+        construct: "tar-header",
+        path: step.entry.rawPath,
+        offset: headerOffset,
+        reason: `the global pax header ${JSON.stringify(step.entry.rawPath)} has a malformed record: whether Go names it by its path record depends on map order`,
+      });
+    }
+    return step;
+  }
+
+  /** Go's next() for a header that is not a record: merge what is pending, then check the result. */
+  #finishHeader(header: HeaderBlock, block: Uint8Array, headerOffset: number): AssemblerStep {
+    const pax = this.#pax;
+    const longName = this.#longName;
+    const longLink = this.#longLink;
+    this.#pax = this.#longName = this.#longLink = null;
+    let name = header.name;
+    let linkName = header.linkName;
+    let size = header.size;
+    if (pax !== null) {
+      const fields = paxFields(pax);
+      if (fields === null) throw new TarFormatError("pax record has a malformed number or time", headerOffset);
+      if (fields.path !== null) name = decodeText(fields.path);
+      if (fields.linkpath !== null) linkName = decodeText(fields.linkpath);
+      if (fields.size !== null) size = fields.size;
+    }
+    if (longName !== null && longName.length > 0) name = decodeText(longName);
+    if (longLink !== null && longLink.length > 0) linkName = decodeText(longLink);
+    let typeflag = header.typeflag;
+    // Legacy archives mark directories with a trailing slash and the NUL typeflag.
+    if (typeflag === TYPE_REG_OLD) typeflag = name.text.endsWith("/") ? TYPE_DIR : TYPE_REG;
+    const headerOnly = isHeaderOnly(typeflag);
+    const dataSize = headerOnly ? 0 : size;
+    if (dataSize < 0) throw new TarFormatError("tar entry has a negative size", headerOffset);
+    const sparse = typeflag === TYPE_GNU_SPARSE || (pax !== null && [...pax.keys()].some((key) => key.startsWith("GNU.sparse.")));
+    const assembled: Assembled = { header, headerOffset, name, linkName, typeflag, dataSize, sparse };
+    if (typeflag === TYPE_GNU_SPARSE) {
+      // The STAR format has its own 'S' layout; Go reads only GNU's.
+      if (header.format !== "gnu") throw new TarFormatError("sparse entry in a header that is not GNU", headerOffset);
+      const map = new OldGnuSparseMap(block, headerOffset);
+      if (map.extended) {
+        this.#pendingSparse = { map, assembled, blocks: 0 };
+        return { type: "extension" };
+      }
     } else {
-      throw new TarFormatError("record data without a record header", offset);
+      const version = paxSparseVersion(pax);
+      if (pax !== null && version !== null) {
+        const checked = checkPaxSparse(pax, version, size, headerOnly, headerOffset);
+        if (checked.name !== null) assembled.name = checked.name;
+      }
     }
+    return this.#entry(assembled, headerOffset + BLOCK_SIZE);
   }
 
-  /** Call at the end of the archive: a dangling pax/long-name record means the archive was cut. */
-  finish(offset: number): void {
-    if (this.#pendingType !== null || this.#path !== undefined || this.#linkPath !== undefined || this.#size !== undefined) {
-      throw new TarFormatError("archive ends after an extended header without its entry", offset);
-    }
-  }
-
-  #finishEntry(header: HeaderBlock, headerOffset: number): TarEntry {
-    const rawPath = this.#path ?? header.name;
-    const linkTarget = this.#linkPath ?? header.linkName;
-    const size = this.#size ?? header.size;
-    this.#path = undefined;
-    this.#linkPath = undefined;
-    this.#size = undefined;
+  #entry(assembled: Assembled, dataOffset: number): { type: "entry"; entry: TarEntry; dataSize: number } {
+    const { header, headerOffset, name, linkName, typeflag, dataSize, sparse } = assembled;
     if (++this.#entries > MAX_ENTRIES) throw new LimitExceededError(`archive has more than ${MAX_ENTRIES} entries`);
-    if (rawPath.length > MAX_PATH_BYTES || linkTarget.length > MAX_PATH_BYTES) {
+    const kind = kindOf(typeflag);
+    const isLink = kind === "symlink" || kind === "hardlink";
+    if (name.text.length > MAX_PATH_BYTES || (isLink && linkName.text.length > MAX_PATH_BYTES)) {
       throw new LimitExceededError(`entry name longer than ${MAX_PATH_BYTES} bytes at byte ${headerOffset}`);
     }
-    const kind = kindOf(header.typeflag);
-    return {
-      rawPath,
+    const entry: TarEntry = {
+      rawPath: name.text,
       kind,
-      linkTarget: kind === "symlink" || kind === "hardlink" ? linkTarget : null,
-      size: HEADER_ONLY.has(header.typeflag) ? 0 : size,
+      typeflag: String.fromCharCode(typeflag),
+      linkTarget: isLink ? linkName.text : null,
+      size: dataSize,
       headerOffset,
-      dataOffset: headerOffset + BLOCK_SIZE,
+      dataOffset,
     };
+    this.ambiguities.push(...entryAmbiguities({ entry, name, linkName, mode: header.mode, sparse }));
+    return { type: "entry", entry, dataSize };
   }
 }

@@ -1,26 +1,52 @@
-// The archive's entries by normalized path (the last of duplicates wins, as when
-// extracting), with symlink and hard-link resolution that never leaves the archive and
-// stops at loops. Paths an extractor would refuse are kept out and reported.
-import { MAX_LINK_HOPS } from "../limits.ts";
+// The archive's entries by normalized path, and the one way of resolving a path that every
+// loader shares. The loaders find files differently: docker extracts the whole tar and lets
+// the file system resolve paths (the last duplicate wins, links are followed at every
+// level, absolute targets start at the root); containers/image (podman, skopeo) scans for
+// the first entry whose path.Clean'd name matches and follows one symlink, relative to its
+// folder; containerd keeps the last regular file of a name, follows one symlink for
+// docker-archive layers and ignores hard links. Where those ways could lead to different
+// bytes, the table reports the archive as ambiguous instead of choosing one.
 import { problem } from "../problems.ts";
-import type { Problem } from "../report.ts";
+import type { AmbiguousConstruct, Problem } from "../report.ts";
 import { normalizeEntryPath, parentOf } from "./entryPath.ts";
 import type { TarEntry } from "./tarEntry.ts";
+import type { TarAmbiguity } from "./tarListing.ts";
 
 export type LookupResult =
   | { ok: true; entry: TarEntry; path: string }
-  | { ok: false; reason: "missing" | "loop" | "outside-archive" | "not-a-file"; path: string; linkPath?: string; linkTarget?: string };
+  | { ok: false; reason: "missing" | "outside-archive" | "not-a-file"; path: string; linkPath?: string; linkTarget?: string }
+  | { ok: false; reason: "ambiguous"; construct: AmbiguousConstruct; path: string; detail: string };
+
+/** Documents at the root that containerd reads only as regular files (a link there is skipped by it, followed by the others). */
+const ROOT_DOCUMENTS = ["manifest.json", "index.json", "oci-layout"];
+
+/** Folds letter case the way a case-insensitive file system would (ſ and K included, as Go's folding does). */
+function foldCase(path: string): string {
+  return path.toLowerCase().replaceAll("ſ", "s");
+}
+
+function ambiguity(construct: AmbiguousConstruct, path: string, detail: string): Problem {
+  return problem<"ambiguous-archive">({ code: "ambiguous-archive", construct, path }, `ambiguous archive: ${detail}`);
+}
+
+function kindName(entry: TarEntry): string {
+  return entry.kind === "other" ? `entry of type '${entry.typeflag}'` : entry.kind === "file" ? "regular file" : entry.kind;
+}
 
 export class EntryTable {
+  /** Normalized path → the entry extraction would leave there (the last). */
   readonly #byPath = new Map<string, TarEntry>();
-  /** Problems found while building: unsafe paths, duplicate entries. */
+  /** Problems found while building: unsafe paths, duplicates and every path-level ambiguity. */
   readonly problems: Problem[] = [];
   /** Number of entries in the archive, all kinds. */
   readonly entryCount: number;
 
-  constructor(entries: readonly TarEntry[]) {
+  constructor(entries: readonly TarEntry[], readerAmbiguities: readonly TarAmbiguity[] = []) {
     this.entryCount = entries.length;
-    const counts = new Map<string, number>();
+    for (const { construct, path, offset, reason } of readerAmbiguities) {
+      this.problems.push(problem<"ambiguous-archive">({ code: "ambiguous-archive", construct, path, offset }, `ambiguous archive: ${reason}`));
+    }
+    const groups = new Map<string, TarEntry[]>();
     for (const entry of entries) {
       const normalized = normalizeEntryPath(entry.rawPath);
       if (!normalized.ok) {
@@ -30,16 +56,20 @@ export class EntryTable {
         continue;
       }
       if (normalized.path === "") continue;
-      this.#byPath.set(normalized.path, entry);
-      if (entry.kind !== "directory") counts.set(normalized.path, (counts.get(normalized.path) ?? 0) + 1);
+      const group = groups.get(normalized.path);
+      if (group) group.push(entry);
+      else groups.set(normalized.path, [entry]);
     }
-    for (const [path, count] of counts) {
-      if (count > 1) {
-        this.problems.push(
-          problem<"duplicate-entry">({ code: "duplicate-entry", path, count }, `"${path}" appears ${count} times; readers disagree on which copy counts (the last was checked)`),
-        );
-      }
+    for (const [path, group] of groups) {
+      this.#byPath.set(path, group[group.length - 1] as TarEntry);
+      this.#checkGroup(path, group);
     }
+    this.#checkCaseAliases(groups);
+    for (const path of this.#byPath.keys()) {
+      const through = this.#linkAbove(path);
+      if (through) this.problems.push(this.#throughLinkProblem(path, through));
+    }
+    this.#checkLinkedDocuments();
   }
 
   /** Every normalized path with the entry it names (links not followed). */
@@ -52,47 +82,114 @@ export class EntryTable {
     return normalized.ok && this.#byPath.has(normalized.path);
   }
 
-  /** Finds the regular file a path leads to, following symlinks (relative to their directory) and hard links. */
+  /**
+   * Finds the regular file a path names, the way every loader would: the path itself, or one
+   * symlink with a relative target that names a regular file. Hard links, link chains,
+   * absolute targets and paths below a link are ambiguous: the loaders resolve them differently.
+   */
   lookup(path: string): LookupResult {
     const normalized = normalizeEntryPath(path);
     if (!normalized.ok) return { ok: false, reason: "outside-archive", path };
-    let pending = normalized.path.split("/").filter((part) => part !== "");
-    let resolved: string[] = [];
-    let hops = 0;
-    // The last link followed, named in failures: the link is what is wrong, not the path asked for.
-    let lastLink: { linkPath: string; linkTarget: string } | Record<string, never> = {};
-    while (pending.length > 0) {
-      const part = pending[0] as string;
-      pending = pending.slice(1);
-      if (part === ".") continue;
-      if (part === "..") {
-        if (resolved.length === 0) return { ok: false, reason: "outside-archive", path, ...lastLink };
-        resolved.pop();
-        continue;
-      }
-      const candidate = [...resolved, part].join("/");
-      const entry = this.#byPath.get(candidate);
-      const isLink = entry?.kind === "symlink" || (entry?.kind === "hardlink" && pending.length === 0);
-      if (!entry || !isLink) {
-        resolved.push(part);
-        continue;
-      }
-      if (++hops > MAX_LINK_HOPS) return { ok: false, reason: "loop", path, linkPath: candidate, linkTarget: entry.linkTarget ?? "" };
-      const target = entry.linkTarget ?? "";
-      lastLink = { linkPath: candidate, linkTarget: target };
-      if (target.startsWith("/") || target.includes("\0")) {
-        return { ok: false, reason: "outside-archive", path, linkPath: candidate, linkTarget: target };
-      }
-      const targetParts = target.split("/").filter((p) => p !== "");
-      // A symlink is relative to its own directory; a hard link names a path from the archive root.
-      const base = entry.kind === "symlink" ? parentOf(candidate) : "";
-      resolved = base === "" ? [] : base.split("/");
-      pending = [...targetParts, ...pending];
+    const own = this.#resolveNoLinks(normalized.path, path);
+    if (!own.ok || own.entry.kind === "file") return own;
+    const entry = own.entry;
+    if (entry.kind === "hardlink") {
+      return this.#ambiguous("link", path, `${normalized.path} is a hard link: docker follows it, containers/image reads its own (empty) data, containerd skips it`);
     }
-    const finalPath = resolved.join("/");
-    const entry = this.#byPath.get(finalPath);
-    if (!entry) return { ok: false, reason: "missing", path, ...lastLink };
-    if (entry.kind !== "file") return { ok: false, reason: "not-a-file", path, ...lastLink };
-    return { ok: true, entry, path: finalPath };
+    if (entry.kind !== "symlink") return { ok: false, reason: "not-a-file", path };
+    const target = entry.linkTarget ?? "";
+    const link = { linkPath: normalized.path, linkTarget: target };
+    if (target.startsWith("/")) {
+      return this.#ambiguous("link", path, `${normalized.path} links to the absolute path ${target}: docker resolves it from the archive's root, containers/image and containerd from the link's folder`);
+    }
+    const folder = parentOf(normalized.path);
+    const resolved = normalizeEntryPath(folder === "" ? target : `${folder}/${target}`);
+    if (!resolved.ok) return { ok: false, reason: "outside-archive", path, ...link };
+    const found = this.#resolveNoLinks(resolved.path, path);
+    if (!found.ok) return found.reason === "missing" ? { ...found, ...link } : found;
+    if (found.entry.kind === "file") return found;
+    if (found.entry.kind === "symlink" || found.entry.kind === "hardlink") {
+      return this.#ambiguous("link", path, `${normalized.path} → ${resolved.path} is a chain of links: docker follows every hop, containers/image and containerd only one`);
+    }
+    return { ok: false, reason: "not-a-file", path, ...link };
+  }
+
+  /** The entry at a normalized path, refusing a path that passes below a link or file. */
+  #resolveNoLinks(normalized: string, asked: string): LookupResult {
+    const through = this.#linkAbove(normalized);
+    if (through) {
+      const detail = this.#throughLinkProblem(normalized, through).message.replace(/^ambiguous archive: /, "");
+      return this.#ambiguous("path-through-link", asked, detail);
+    }
+    const entry = this.#byPath.get(normalized);
+    return entry ? { ok: true, entry, path: normalized } : { ok: false, reason: "missing", path: asked };
+  }
+
+  #ambiguous(construct: AmbiguousConstruct, path: string, detail: string): LookupResult {
+    return { ok: false, reason: "ambiguous", construct, path, detail };
+  }
+
+  /** The nearest folder above a path that is recorded as something other than a directory. */
+  #linkAbove(path: string): string | null {
+    for (let folder = parentOf(path); folder !== ""; folder = parentOf(folder)) {
+      const entry = this.#byPath.get(folder);
+      if (entry && entry.kind !== "directory") return folder;
+    }
+    return null;
+  }
+
+  #throughLinkProblem(path: string, folder: string): Problem {
+    const entry = this.#byPath.get(folder) as TarEntry;
+    const target = entry.kind === "symlink" || entry.kind === "hardlink" ? ` → ${entry.linkTarget ?? ""}` : "";
+    return ambiguity(
+      "path-through-link",
+      path,
+      `${path} lies below ${folder}, a ${kindName(entry)}${target}: extraction (docker) goes through it, path lookups (containers/image, containerd) do not`,
+    );
+  }
+
+  /** Several entries with one normalized path: identical files are duplicates, mixed kinds are aliases. */
+  #checkGroup(path: string, group: readonly TarEntry[]): void {
+    if (group.length < 2) return;
+    const nonDirectories = group.filter((entry) => entry.kind !== "directory");
+    if (nonDirectories.length === 0) return; // a folder recorded twice places nothing
+    if (nonDirectories.length === group.length && group.every((entry) => entry.kind === "file")) {
+      this.problems.push(
+        problem<"duplicate-entry">(
+          { code: "duplicate-entry", path, count: group.length },
+          `"${path}" appears ${group.length} times; readers disagree on which copy counts (extraction keeps the last, path lookups take the first)`,
+        ),
+      );
+      return;
+    }
+    const recorded = group.map((entry) => `"${entry.rawPath}" (${kindName(entry)})`).join(", ");
+    this.problems.push(ambiguity("path-alias", path, `${recorded} all land on ${path}: extraction keeps the last, path lookups take the first`));
+  }
+
+  /** Paths that differ only in letter case are one file on a case-insensitive file system. */
+  #checkCaseAliases(groups: ReadonlyMap<string, readonly TarEntry[]>): void {
+    const byFold = new Map<string, string>();
+    for (const [path, group] of groups) {
+      if (group.every((entry) => entry.kind === "directory")) continue;
+      const folded = foldCase(path);
+      const other = byFold.get(folded);
+      if (other === undefined) byFold.set(folded, path);
+      else this.problems.push(ambiguity("path-alias", path, `${other} and ${path} differ only in letter case: one file where names ignore case`));
+    }
+  }
+
+  /**
+   * containerd reads manifest.json, index.json, oci-layout and blobs only as regular files and
+   * skips links; docker and containers/image follow them. So a link there means the loaders
+   * read different documents (or one of them none at all).
+   */
+  #checkLinkedDocuments(): void {
+    for (const [path, entry] of this.#byPath) {
+      if (entry.kind !== "symlink" && entry.kind !== "hardlink") continue;
+      if (!ROOT_DOCUMENTS.includes(path) && !path.startsWith("blobs/")) continue;
+      this.problems.push(
+        ambiguity("link", path, `${path} is a ${entry.kind} to ${entry.linkTarget ?? ""}: docker and containers/image follow it, containerd skips it`),
+      );
+    }
   }
 }

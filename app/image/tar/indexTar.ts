@@ -1,12 +1,15 @@
 // Lists an uncompressed tar's entries by reading only its header blocks (and the small
 // pax / long-name records), jumping over entry data with positioned reads. A 1 GiB
-// archive of a few dozen entries costs a few dozen small reads.
+// archive of a few dozen entries costs a few dozen small reads. Where the archive ends
+// follows Go's reader: two zero blocks, one zero block and the end of the file, or the
+// end of the file at (or inside the padding after) a header boundary.
 import { TarFormatError, throwIfAborted } from "../errors.ts";
-import { HEADER_WINDOW_BYTES } from "../limits.ts";
+import { HEADER_WINDOW_BYTES, STREAM_CHUNK_BYTES } from "../limits.ts";
 import type { ByteSource } from "../source/byteSource.ts";
-import { paddedSize, TarEntryAssembler } from "./entryAssembler.ts";
-import { BLOCK_SIZE, isZeroBlock, parseHeaderBlock } from "./headerBlock.ts";
+import { type AssemblerStep, paddedSize, TarEntryAssembler } from "./entryAssembler.ts";
+import { BLOCK_SIZE, isZeroBlock } from "./headerBlock.ts";
 import type { TarEntry } from "./tarEntry.ts";
+import type { TarListing } from "./tarListing.ts";
 
 /** Reads through a window so runs of small entries cost one read, not one per header. */
 class WindowedReader {
@@ -28,35 +31,64 @@ class WindowedReader {
   }
 }
 
-export async function indexTar(source: ByteSource, signal?: AbortSignal): Promise<TarEntry[]> {
+function needs(source: ByteSource, offset: number, length: number, what: string): void {
+  if (offset + length > source.size) throw new TarFormatError(`archive ends inside ${what}`, offset);
+}
+
+function needsData(source: ByteSource, headerOffset: number, dataOffset: number, size: number): void {
+  if (dataOffset + size > source.size) {
+    throw new TarFormatError(`entry claims ${size} bytes but the archive ends ${source.size - dataOffset} bytes later`, headerOffset);
+  }
+}
+
+/** Offset of the first non-zero byte in [start, end), read in bounded windows; -1 if none. */
+async function firstNonZero(source: ByteSource, start: number, end: number, signal?: AbortSignal): Promise<number> {
+  for (let offset = start; offset < end; offset += STREAM_CHUNK_BYTES) {
+    throwIfAborted(signal);
+    const bytes = await source.read(offset, Math.min(STREAM_CHUNK_BYTES, end - offset));
+    const at = bytes.findIndex((byte) => byte !== 0);
+    if (at !== -1) return offset + at;
+  }
+  return -1;
+}
+
+export async function indexTar(source: ByteSource, signal?: AbortSignal): Promise<TarListing> {
   const reader = new WindowedReader(source);
   const assembler = new TarEntryAssembler();
   const entries: TarEntry[] = [];
   let offset = 0;
   for (;;) {
     throwIfAborted(signal);
-    // Ending exactly on a header boundary without the zero blocks is accepted, as Go's reader does.
-    if (offset === source.size) break;
-    if (offset + BLOCK_SIZE > source.size) throw new TarFormatError("archive ends inside a header block", offset);
+    // The file ends at a header boundary (or inside padding): Go's reader sees a clean end.
+    if (offset >= source.size) break;
+    needs(source, offset, BLOCK_SIZE, "a header block");
     const block = await reader.read(offset, BLOCK_SIZE);
     if (isZeroBlock(block)) {
-      // End of archive: a zero block followed by another zero block (or by the end).
       const next = offset + BLOCK_SIZE;
       if (next === source.size) break;
-      if (next + BLOCK_SIZE > source.size) throw new TarFormatError("archive ends inside a header block", next);
+      needs(source, next, BLOCK_SIZE, "the end-of-archive marker");
       if (!isZeroBlock(await reader.read(next, BLOCK_SIZE))) throw new TarFormatError("a header follows a single zero block", next);
+      const trailing = await firstNonZero(source, next + BLOCK_SIZE, source.size, signal);
+      if (trailing !== -1) assembler.trailingData(trailing);
       break;
     }
-    const step = assembler.accept(parseHeaderBlock(block, offset), offset);
-    const dataOffset = offset + BLOCK_SIZE;
-    if (dataOffset + step.dataSize > source.size) {
-      throw new TarFormatError(`entry claims ${step.dataSize} bytes but the archive ends ${source.size - dataOffset} bytes later`, offset);
+    let step: AssemblerStep = assembler.accept(block, offset);
+    offset += BLOCK_SIZE;
+    while (step.type === "extension") {
+      needs(source, offset, BLOCK_SIZE, "a sparse extension block");
+      step = assembler.acceptExtension(await reader.read(offset, BLOCK_SIZE), offset);
+      offset += BLOCK_SIZE;
     }
-    if (step.type === "meta") assembler.acceptMeta(await reader.read(dataOffset, step.dataSize), dataOffset);
-    else if (step.type === "entry") entries.push(step.entry);
-    offset = dataOffset + paddedSize(step.dataSize);
-    if (offset > source.size) throw new TarFormatError("archive ends inside an entry's padding", dataOffset + step.dataSize);
+    if (step.type === "meta") {
+      needsData(source, offset - BLOCK_SIZE, offset, step.dataSize);
+      const metaStep = assembler.acceptMeta(await reader.read(offset, step.dataSize), offset);
+      if (metaStep.type === "entry") entries.push(metaStep.entry);
+      offset += paddedSize(step.dataSize);
+    } else if (step.type === "entry") {
+      needsData(source, step.entry.headerOffset, offset, step.dataSize);
+      entries.push(step.entry);
+      offset += paddedSize(step.dataSize);
+    }
   }
-  assembler.finish(offset);
-  return entries;
+  return { entries, ambiguities: assembler.ambiguities };
 }

@@ -1,42 +1,76 @@
-// Numeric header fields: NUL/space-terminated octal, or GNU base-256 (high bit set) for
-// values that do not fit, e.g. layers of 8 GiB and more.
-import { TarFormatError } from "../errors.ts";
+// Numbers as Go's archive/tar (strconv.go) and strconv.ParseInt read them. Each returns
+// null exactly where Go sets ErrHeader, so a header is refused by the same rule.
 
-export function parseNumberField(field: Uint8Array, what: string, offset: number): number {
-  const first = field[0] ?? 0;
-  if (first & 0x80) return parseBase256(field, what, offset);
-  return parseOctal(field, what, offset);
+const MIN_INT64 = -(2n ** 63n);
+const MAX_INT64 = 2n ** 63n - 1n;
+
+function isTrimmed(byte: number): boolean {
+  return byte === 0x20 || byte === 0;
 }
 
-function parseOctal(field: Uint8Array, what: string, offset: number): number {
-  let i = 0;
-  // Some writers pad on the left with spaces or NULs.
-  while (i < field.length && (field[i] === 0x20 || field[i] === 0)) i++;
+/**
+ * Go's parser.parseOctal: trim spaces and NULs at both ends, cut at the first NUL left,
+ * and the rest must be octal digits ("12\x0034" reads 0o12, "12 34" is an error). An
+ * all-padding field is 0. Fields are at most 12 bytes, so the value stays exact.
+ */
+export function parseOctal(field: Uint8Array): number | null {
+  let start = 0;
+  let end = field.length;
+  while (start < end && isTrimmed(field[start] as number)) start++;
+  while (end > start && isTrimmed(field[end - 1] as number)) end--;
   let value = 0;
-  let digits = 0;
-  for (; i < field.length; i++) {
-    const byte = field[i] ?? 0;
-    if (byte === 0x20 || byte === 0) break;
-    if (byte < 0x30 || byte > 0x37) throw new TarFormatError(`${what} field is not octal`, offset);
+  for (let i = start; i < end; i++) {
+    const byte = field[i] as number;
+    if (byte === 0) break;
+    if (byte < 0x30 || byte > 0x37) return null;
     value = value * 8 + (byte - 0x30);
-    digits++;
   }
-  // Whatever follows the terminator must be padding too.
-  for (; i < field.length; i++) {
-    const byte = field[i] ?? 0;
-    if (byte !== 0x20 && byte !== 0) throw new TarFormatError(`${what} field is not octal`, offset);
-  }
-  if (digits > 0 && !Number.isSafeInteger(value)) throw new TarFormatError(`${what} field is too large`, offset);
   return value;
 }
 
-function parseBase256(field: Uint8Array, what: string, offset: number): number {
-  // 0xff marks a negative number: never valid for a size.
-  if (field[0] === 0xff) throw new TarFormatError(`${what} field is negative`, offset);
-  let value = (field[0] ?? 0) & 0x7f;
-  for (let i = 1; i < field.length; i++) {
-    value = value * 256 + (field[i] ?? 0);
-    if (!Number.isSafeInteger(value)) throw new TarFormatError(`${what} field is too large`, offset);
+/**
+ * Go's parser.parseNumeric, exactly: base-256 when the high bit is set (two's complement,
+ * negative when 0x40 is set too, an error beyond 63 bits), otherwise octal.
+ */
+export function parseNumericBig(field: Uint8Array): bigint | null {
+  const first = field[0] ?? 0;
+  if ((first & 0x80) === 0) {
+    const octal = parseOctal(field);
+    return octal === null ? null : BigInt(octal);
   }
-  return value;
+  const invert = first & 0x40 ? 0xff : 0;
+  let value = 0n;
+  for (let i = 0; i < field.length; i++) {
+    let byte = (field[i] as number) ^ invert;
+    if (i === 0) byte &= 0x7f;
+    if (value >> 56n > 0n) return null;
+    value = (value << 8n) | BigInt(byte);
+  }
+  if (value >> 63n > 0n) return null;
+  return invert ? -value - 1n : value;
+}
+
+/**
+ * parseNumeric as a number: exact within ±2^53; beyond, it keeps the sign and magnitude,
+ * which is all a size that large can mean (no archive holds 8 PiB).
+ */
+export function parseNumeric(field: Uint8Array): number | null {
+  if (((field[0] ?? 0) & 0x80) === 0) return parseOctal(field);
+  const value = parseNumericBig(field);
+  return value === null ? null : Number(value);
+}
+
+/** strconv.ParseInt(text, 10, 64): an optional sign, decimal digits, within int64. */
+export function parseDecimal(text: string): bigint | null {
+  if (!/^[+-]?[0-9]+$/.test(text)) return null;
+  // More than 19 significant digits is out of range whatever they are (and BigInt of a
+  // megabyte of digits would be slow).
+  if (text.replace(/^[+-]?0*/, "").length > 19) return null;
+  const value = BigInt(text);
+  return value < MIN_INT64 || value > MAX_INT64 ? null : value;
+}
+
+/** The low 32 bits of a mode, as Go's FileInfo().Mode() converts it (fs.FileMode is a uint32). */
+export function lowBits32(value: bigint): number {
+  return Number(BigInt.asUintN(32, value));
 }

@@ -1,9 +1,12 @@
 // Reads a tar from a sequential stream of chunks (a gunzipped .tar.gz), handing each
 // entry's data to a sink as it passes. Chunks may split headers and records anywhere.
+// Where the archive ends follows Go's reader (see indexTar.ts); bytes after the
+// end-of-archive marker are still looked at: a non-zero one is an ambiguity.
 import { TarFormatError } from "../errors.ts";
-import { paddedSize, TarEntryAssembler } from "./entryAssembler.ts";
-import { BLOCK_SIZE, isZeroBlock, parseHeaderBlock } from "./headerBlock.ts";
+import { type AssemblerStep, paddedSize, TarEntryAssembler } from "./entryAssembler.ts";
+import { BLOCK_SIZE, isZeroBlock } from "./headerBlock.ts";
 import type { TarEntry } from "./tarEntry.ts";
+import type { TarListing } from "./tarListing.ts";
 
 export interface EntrySink {
   write(chunk: Uint8Array): Promise<void>;
@@ -13,11 +16,28 @@ export interface EntrySink {
 /** Returns where the entry's data goes, or null to skip it. */
 export type OnTarEntry = (entry: TarEntry) => Promise<EntrySink | null>;
 
-type State = "header" | "after-zero" | "meta" | "data" | "padding" | "done";
+type State = "header" | "after-zero" | "extension" | "meta" | "data" | "padding" | "done";
+
+const ENDS_INSIDE: Readonly<Record<State, string | null>> = {
+  header: "a header block",
+  "after-zero": "the end-of-archive marker",
+  extension: "a sparse extension block",
+  meta: "an extended header",
+  data: "an entry",
+  // Go's reader ends cleanly inside the padding after the last entry.
+  padding: null,
+  done: null,
+};
+
+function firstNonZero(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return i;
+  return -1;
+}
 
 export class TarStreamReader {
   readonly #onEntry: OnTarEntry;
   readonly #assembler = new TarEntryAssembler();
+  readonly #entries: TarEntry[] = [];
   readonly #block = new Uint8Array(BLOCK_SIZE);
   #state: State = "header";
   #offset = 0;
@@ -27,21 +47,28 @@ export class TarStreamReader {
   #sink: EntrySink | null = null;
   #remaining = 0;
   #padding = 0;
+  #trailingFound = false;
 
   constructor(onEntry: OnTarEntry) {
     this.#onEntry = onEntry;
   }
 
-  /** True once the end-of-archive marker was read; later bytes are ignored. */
+  /** True once the end-of-archive marker was read; later bytes are only checked for non-zero ones. */
   get finished(): boolean {
     return this.#state === "done";
   }
 
+  /** The entries so far and what loaders could read differently; complete after end(). */
+  get listing(): TarListing {
+    return { entries: this.#entries, ambiguities: this.#assembler.ambiguities };
+  }
+
   async push(chunk: Uint8Array): Promise<void> {
     let pos = 0;
-    while (pos < chunk.length && this.#state !== "done") {
+    while (pos < chunk.length) {
       const available = chunk.length - pos;
-      if (this.#state === "header" || this.#state === "after-zero") {
+      const state = this.#state;
+      if (state === "header" || state === "after-zero" || state === "extension") {
         const take = Math.min(BLOCK_SIZE - this.#blockFill, available);
         this.#block.set(chunk.subarray(pos, pos + take), this.#blockFill);
         this.#blockFill += take;
@@ -51,44 +78,52 @@ export class TarStreamReader {
           this.#blockFill = 0;
           await this.#onBlock(this.#offset - BLOCK_SIZE);
         }
-      } else if (this.#state === "meta") {
+      } else if (state === "meta") {
         const take = Math.min(this.#meta.length - this.#metaFill, available);
         this.#meta.set(chunk.subarray(pos, pos + take), this.#metaFill);
         this.#metaFill += take;
         pos += take;
         this.#offset += take;
-        if (this.#metaFill === this.#meta.length) this.#finishMeta();
-      } else if (this.#state === "data") {
+        if (this.#metaFill === this.#meta.length) await this.#finishMeta();
+      } else if (state === "data") {
         const take = Math.min(this.#remaining, available);
         if (this.#sink) await this.#sink.write(chunk.subarray(pos, pos + take));
         this.#remaining -= take;
         pos += take;
         this.#offset += take;
         if (this.#remaining === 0) await this.#finishData();
-      } else {
+      } else if (state === "padding") {
         const take = Math.min(this.#padding, available);
         this.#padding -= take;
         pos += take;
         this.#offset += take;
         if (this.#padding === 0) this.#state = "header";
+      } else {
+        if (!this.#trailingFound) {
+          const at = firstNonZero(chunk.subarray(pos));
+          if (at !== -1) {
+            this.#trailingFound = true;
+            this.#assembler.trailingData(this.#offset + at);
+          }
+        }
+        this.#offset += available;
+        pos = chunk.length;
       }
     }
   }
 
-  /** Call when the stream ended; throws when it ended inside a header, record or entry. */
+  /** Call when the stream ended; throws where Go's reader fails on a cut archive. */
   end(): void {
+    const inside = ENDS_INSIDE[this.#state];
     const atBoundary = (this.#state === "header" || this.#state === "after-zero") && this.#blockFill === 0;
-    if (this.#state === "done" || atBoundary) {
-      this.#assembler.finish(this.#offset);
-      this.#state = "done";
-      return;
-    }
-    throw new TarFormatError("archive ends inside an entry", this.#offset);
+    if (inside !== null && !atBoundary) throw new TarFormatError(`archive ends inside ${inside}`, this.#offset);
+    this.#state = "done";
   }
 
-  async #onBlock(headerOffset: number): Promise<void> {
+  async #onBlock(blockOffset: number): Promise<void> {
+    if (this.#state === "extension") return this.#onStep(this.#assembler.acceptExtension(this.#block, blockOffset));
     if (this.#state === "after-zero") {
-      if (!isZeroBlock(this.#block)) throw new TarFormatError("a header follows a single zero block", headerOffset);
+      if (!isZeroBlock(this.#block)) throw new TarFormatError("a header follows a single zero block", blockOffset);
       this.#state = "done";
       return;
     }
@@ -96,24 +131,41 @@ export class TarStreamReader {
       this.#state = "after-zero";
       return;
     }
-    const step = this.#assembler.accept(parseHeaderBlock(this.#block, headerOffset), headerOffset);
-    this.#padding = paddedSize(step.dataSize) - step.dataSize;
+    return this.#onStep(this.#assembler.accept(this.#block, blockOffset));
+  }
+
+  async #onStep(step: AssemblerStep): Promise<void> {
+    if (step.type === "extension") {
+      this.#state = "extension";
+      return;
+    }
     if (step.type === "meta") {
+      this.#padding = paddedSize(step.dataSize) - step.dataSize;
       this.#meta = new Uint8Array(step.dataSize);
       this.#metaFill = 0;
       this.#state = "meta";
-      if (step.dataSize === 0) this.#finishMeta();
+      if (step.dataSize === 0) await this.#finishMeta();
       return;
     }
-    this.#sink = step.type === "entry" ? await this.#onEntry(step.entry) : null;
-    this.#remaining = step.dataSize;
-    this.#state = "data";
-    if (step.dataSize === 0) await this.#finishData();
+    if (step.type === "entry") {
+      this.#padding = paddedSize(step.dataSize) - step.dataSize;
+      this.#sink = await this.#emit(step.entry);
+      this.#remaining = step.dataSize;
+      this.#state = "data";
+      if (step.dataSize === 0) await this.#finishData();
+    }
   }
 
-  #finishMeta(): void {
-    this.#assembler.acceptMeta(this.#meta, this.#offset - this.#meta.length);
+  async #emit(entry: TarEntry): Promise<EntrySink | null> {
+    this.#entries.push(entry);
+    return this.#onEntry(entry);
+  }
+
+  async #finishMeta(): Promise<void> {
+    const step = this.#assembler.acceptMeta(this.#meta, this.#offset - this.#meta.length);
     this.#meta = new Uint8Array(0);
+    // A global pax header is an entry of its own, with no data.
+    if (step.type === "entry") await (await this.#emit(step.entry))?.end();
     this.#state = this.#padding > 0 ? "padding" : "header";
   }
 

@@ -102,30 +102,35 @@ describe("bad input", () => {
     assert.deepEqual(codes(truncated), ["unreadable-archive"]);
   });
 
-  test("a symlink loop is a bad link, not a hang", async () => {
+  test("a symlink loop is refused as a chain of links, not a hang", async () => {
     const image = dockerArchive(layers);
     const layer = image.layerPaths[1] as string;
     const bytes = edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "2", linkTarget: "../loop/layer.tar" }), addEntry({ path: "loop/layer.tar", type: "2", linkTarget: `../${layer}` }));
     const report = await inspectBytes(pool(), bytes);
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "bad-link" && p.reason, p.layerIndex]), [["bad-link", "loop", 1]]);
+    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "ambiguous-archive" && p.construct, p.layerIndex]), [["ambiguous-archive", "link", 1]]);
+    assert.match(report.problems[0]?.message ?? "", /chain of links: docker follows every hop, containers\/image and containerd only one/);
     assert.equal(report.images[0]?.layers[1]?.status, "missing");
   });
 
-  test("a link leading outside the archive is refused, relative or absolute", async () => {
-    for (const target of ["../../../etc/passwd", "/etc/passwd"]) {
+  test("a link leading outside the archive is refused; an absolute one is ambiguous (docker reads it from the root, the others from the link's folder)", async () => {
+    for (const [target, expected] of [
+      ["../../../etc/passwd", ["bad-link", "outside-archive"]],
+      ["/etc/passwd", ["ambiguous-archive", "link"]],
+    ] as const) {
       const image = dockerArchive(layers);
       const layer = image.layerPaths[0] as string;
       const report = await inspectBytes(pool(), edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "2", linkTarget: target })));
-      assert.deepEqual(report.problems.map((p) => [p.code, p.code === "bad-link" && p.reason]), [["bad-link", "outside-archive"]], target);
+      const described = report.problems.map((p) => [p.code, p.code === "bad-link" ? p.reason : p.code === "ambiguous-archive" ? p.construct : null]);
+      assert.deepEqual(described, [expected], target);
     }
   });
 
-  test("a hard link to a missing entry is missing", async () => {
+  test("a hard link is refused as ambiguous: docker follows it, containers/image reads its empty data, containerd skips it", async () => {
     const image = dockerArchive(layers);
     const layer = image.layerPaths[0] as string;
     const report = await inspectBytes(pool(), edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "1", linkTarget: "nowhere/layer.tar" })));
-    assert.deepEqual(codes(report), ["missing-entry"]);
+    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "ambiguous-archive" && p.construct]), [["ambiguous-archive", "link"]]);
   });
 
   test("entries that would land outside the archive (`..`, absolute) are unsafe paths", async () => {

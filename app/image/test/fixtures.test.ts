@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
 import { inspectArchive } from "../inspectArchive.ts";
 import type { ArchiveFormat, ArchiveReport, ImageReport, Platform } from "../report.ts";
 import { BlobSource } from "../source/blobSource.ts";
@@ -30,6 +31,8 @@ interface ExpectedImage {
   repoTags?: string[];
   sourceImageId?: string;
   dockerDisplayedId?: string;
+  /** The platform an index claims for this image when it differs from the config's (a note, not tampering). */
+  platformClaim?: Platform;
 }
 
 interface ExpectedArchive {
@@ -44,10 +47,28 @@ interface ExpectedArchive {
   layerMediaTypes?: string[];
   platformsAbsent?: Platform[];
   manifestJsonImageIds?: string[];
+  /** gzip members in each layer blob (more than one: written by bgzip). */
+  layerGzipMembers?: number[];
+  /** gzip members in the archive itself (a .tar.gz). */
+  gzipMembers?: number;
 }
 
-const ARCHIVE_KEYS = new Set(["producedBy", "archiveSha256", "innerTarSha256", "format", "images", "intact", "symlinks", "note", "layerMediaTypes", "platformsAbsent", "manifestJsonImageIds"]);
-const IMAGE_KEYS = new Set(["imageId", "diffIds", "manifestDigest", "indexDigest", "outerIndexDigest", "layerBlobDigests", "platform", "names", "refName", "repoTags", "sourceImageId", "dockerDisplayedId"]);
+const ARCHIVE_KEYS = new Set([
+  "producedBy",
+  "archiveSha256",
+  "innerTarSha256",
+  "format",
+  "images",
+  "intact",
+  "symlinks",
+  "note",
+  "layerMediaTypes",
+  "platformsAbsent",
+  "manifestJsonImageIds",
+  "layerGzipMembers",
+  "gzipMembers",
+]);
+const IMAGE_KEYS = new Set(["imageId", "diffIds", "manifestDigest", "indexDigest", "outerIndexDigest", "layerBlobDigests", "platform", "names", "refName", "repoTags", "sourceImageId", "dockerDisplayedId", "platformClaim"]);
 
 const expected = JSON.parse(readFileSync(`${FIXTURES}expected.json`, "utf8")) as Record<string, ExpectedArchive>;
 
@@ -57,6 +78,26 @@ function layoutByGnuTar(file: string, gzip: boolean): ArchiveFormat {
   const oci = listing.includes("index.json") && listing.includes("oci-layout");
   const docker = listing.includes("manifest.json");
   return oci && docker ? "oci-layout+docker-manifest" : oci ? "oci-layout" : "docker-archive";
+}
+
+/** gzip members, counted with zlib alone (where each DEFLATE stream ends): an oracle apart from the engine's reader. */
+function countGzipMembers(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = 0; at < bytes.length; count++) {
+    const flags = bytes[at + 3] as number;
+    let body = at + 10;
+    if (flags & 0x04) body += 2 + ((bytes[body] as number) | ((bytes[body + 1] as number) << 8));
+    for (const flag of [0x08, 0x10]) if (flags & flag) body = bytes.indexOf(0, body) + 1;
+    if (flags & 0x02) body += 2;
+    const { engine } = inflateRawSync(bytes.subarray(body), { info: true }) as unknown as { engine: { bytesWritten: number } };
+    at = body + engine.bytesWritten + 8;
+  }
+  return count;
+}
+
+/** An entry's bytes as GNU tar extracts them. */
+function entryByGnuTar(file: string, path: string): Uint8Array {
+  return execFileSync("tar", ["-xOf", `${FIXTURES}${file}`, path], { maxBuffer: 64 * 1024 * 1024 });
 }
 
 function findImage(report: ArchiveReport, want: ExpectedImage): ImageReport {
@@ -109,6 +150,13 @@ function checkReport(file: string, spec: ExpectedArchive, report: ArchiveReport)
   const absent = report.notes.filter((note) => note.code === "absent-platform");
   assert.equal(absent.length, spec.platformsAbsent?.length ?? 0, "platforms named but absent");
   for (const platform of spec.platformsAbsent ?? []) assert.ok(absent.some((note) => note.message.includes(` ${formatPlatform(platform)} `)));
+  const claimNotes = report.notes.filter((note) => note.code === "platform-claim-differs");
+  const claimed = spec.images.filter((image) => image.platformClaim !== undefined);
+  assert.deepEqual(claimNotes.map((note) => note.imageId).sort(), claimed.map((image) => image.imageId).sort(), "platform claims that differ are notes on their images");
+  for (const image of claimed) {
+    const note = claimNotes.find((n) => n.imageId === image.imageId);
+    assert.ok(note?.message.includes(` for ${formatPlatform(image.platformClaim as Platform)} but its config says ${formatPlatform(image.platform as Platform)}`), note?.message);
+  }
   if (spec.manifestJsonImageIds !== undefined) {
     const tagged = report.images.filter((image) => image.claims.repoTags.length > 0).map((image) => image.imageId);
     assert.deepEqual(tagged.sort(), [...spec.manifestJsonImageIds].sort(), "images named by manifest.json");
@@ -133,9 +181,21 @@ describe("real archives match their tools' ground truth", () => {
       checkReport(file, spec, await inspectArchive(blob, { hashPool: pool(), archiveDigest: true }));
     });
 
+    if (spec.layerGzipMembers !== undefined || spec.gzipMembers !== undefined) {
+      test(`${file}: really is made of several gzip members`, () => {
+        if (spec.gzipMembers !== undefined) assert.equal(countGzipMembers(readFileSync(`${FIXTURES}${file}`)), spec.gzipMembers);
+        const blobs = spec.images.flatMap((image) => image.layerBlobDigests ?? []);
+        assert.deepEqual(
+          blobs.map((digest) => countGzipMembers(entryByGnuTar(file, `blobs/sha256/${digest.slice("sha256:".length)}`))),
+          spec.layerGzipMembers ?? blobs.map(() => 1),
+        );
+      });
+    }
+
     if (spec.symlinks !== undefined && spec.innerTarSha256 === undefined) {
       test(`${file}: resolves the symlinks the tool wrote`, async () => {
-        const table = new EntryTable(await indexTar(new BlobSource(new Blob([readFileSync(`${FIXTURES}${file}`)]))));
+        const listing = await indexTar(new BlobSource(new Blob([readFileSync(`${FIXTURES}${file}`)])));
+        const table = new EntryTable(listing.entries, listing.ambiguities);
         for (const [link, target] of Object.entries(spec.symlinks ?? {})) {
           const resolved = table.lookup(link);
           const want = normalizeEntryPath(`${parentOf(link)}/${target}`);

@@ -3,7 +3,7 @@
 // contradict the config, schema 1, foreign layers, other digest algorithms.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Digest } from "../digest.ts";
+import { shortDigest, type Digest } from "../digest.ts";
 import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
 import { dockerArchive, imageConfig, layerTar, ociLayout, sha256 } from "./syntheticArchives.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
@@ -95,14 +95,44 @@ describe("layouts built blob by blob", () => {
     assert.deepEqual(report.notes.map((n) => n.code), ["skipped-artifact"]);
   });
 
-  test("an index that claims another platform than the config says is tampered", async () => {
+  test("in index.json itself an 'attestation' is still an image: containerd imports every named descriptor there", async () => {
     const layout = new LayoutBuilder();
     const { manifest } = layout.image(layers);
-    const index = layout.blob(encode({ schemaVersion: 2, manifests: [{ mediaType: MANIFEST, ...manifest, platform: { os: "linux", architecture: "arm64" } }] }));
+    const evil = layout.image([layerTar("evil.sh", "x")]).manifest;
+    const named = (descriptor: { digest: Digest; size: number }, annotations: Record<string, string>) => ({
+      mediaType: MANIFEST,
+      ...descriptor,
+      annotations: { "io.containerd.image.name": "docker.io/acme/api:1.0", ...annotations },
+    });
+    const report = await inspectBytes(pool(), layout.index([named(manifest, {}), named(evil, { "vnd.docker.reference.type": "attestation-manifest" })]));
+    assert.equal(report.images.length, 2);
+    assert.deepEqual(report.notes.map((n) => n.code), []);
+  });
+
+  test("an index that claims another platform than the config says is intact, with a note on that image", async () => {
+    const layout = new LayoutBuilder();
+    const { manifest } = layout.image(layers);
+    const index = layout.blob(encode({ schemaVersion: 2, manifests: [{ mediaType: MANIFEST, ...manifest, platform: { os: "linux", architecture: "arm64", variant: "v8" } }] }));
     const report = await inspectBytes(pool(), layout.index([{ mediaType: "application/vnd.oci.image.index.v1+json", ...index }]));
-    assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map(({ message: _, ...p }) => p), [{ code: "platform-mismatch", expected: "linux/arm64", found: "linux/amd64", imageId: report.images[0]?.imageId }]);
+    assert.equal(report.verdict, "intact");
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(report.notes, [
+      {
+        code: "platform-claim-differs",
+        message: `the index lists image ${shortDigest(report.images[0]?.imageId as Digest)} for linux/arm64/v8 but its config says linux/amd64: loaders that pick an image by platform would take it for linux/arm64/v8, and run what its config describes`,
+        imageId: report.images[0]?.imageId,
+      },
+    ]);
     assert.deepEqual(report.images[0]?.platform, { os: "linux", architecture: "amd64" }, "the verified config wins");
+  });
+
+  test("an index whose platform claim agrees with the config (variant given on one side only) has no note", async () => {
+    const layout = new LayoutBuilder();
+    const { manifest } = layout.image(layers);
+    const index = layout.blob(encode({ schemaVersion: 2, manifests: [{ mediaType: MANIFEST, ...manifest, platform: { os: "linux", architecture: "amd64", variant: "v3" } }] }));
+    const report = await inspectBytes(pool(), layout.index([{ mediaType: "application/vnd.oci.image.index.v1+json", ...index }]));
+    assert.equal(report.verdict, "intact");
+    assert.deepEqual(report.notes, []);
   });
 
   test("a descriptor whose size disagrees with the blob is tampered", async () => {

@@ -7,7 +7,7 @@ import { buildTar, type TarInput } from "./tarWriter.ts";
 const TYPEFLAGS = { file: "0", hardlink: "1", symlink: "2", directory: "5", other: "0" } as const;
 
 export async function readTarInputs(archive: Uint8Array): Promise<TarInput[]> {
-  const entries = await indexTar(new BlobSource(new Blob([archive as Uint8Array<ArrayBuffer>])));
+  const { entries } = await indexTar(new BlobSource(new Blob([archive as Uint8Array<ArrayBuffer>])));
   return entries.map((entry) => {
     const input: TarInput = { path: entry.rawPath, type: TYPEFLAGS[entry.kind], data: archive.slice(entry.dataOffset, entry.dataOffset + entry.size) };
     if (entry.rawPath.length > 99) input.longName = "pax";

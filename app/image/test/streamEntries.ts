@@ -1,13 +1,11 @@
 // Test-only: runs the sequential tar reader over bytes cut into chunks of the given sizes,
-// collecting the entries and how many data bytes each received.
-import type { TarEntry } from "../tar/tarEntry.ts";
+// collecting its listing and how many data bytes each entry received.
+import type { TarListing } from "../tar/tarListing.ts";
 import { TarStreamReader } from "../tar/tarStreamReader.ts";
 
-export async function streamEntries(archive: Uint8Array, chunkSizes: number[]): Promise<{ entries: TarEntry[]; data: Map<number, number> }> {
-  const entries: TarEntry[] = [];
+export async function streamEntries(archive: Uint8Array, chunkSizes: number[]): Promise<TarListing & { data: Map<number, number> }> {
   const data = new Map<number, number>();
   const reader = new TarStreamReader(async (entry) => {
-    entries.push(entry);
     data.set(entry.dataOffset, 0);
     return { write: async (chunk) => void data.set(entry.dataOffset, (data.get(entry.dataOffset) ?? 0) + chunk.length), end: async () => {} };
   });
@@ -18,5 +16,5 @@ export async function streamEntries(archive: Uint8Array, chunkSizes: number[]): 
     offset += size;
   }
   reader.end();
-  return { entries, data };
+  return { ...reader.listing, data };
 }

@@ -1,10 +1,10 @@
 // One image's report from its plan and the computed digests: the recomputed imageId,
 // manifest and index digests, every layer's check, and the claims kept apart.
-import { digestFromHex, type Digest } from "../digest.ts";
+import { digestFromHex, shortDigest, type Digest } from "../digest.ts";
 import type { ImagePlan } from "../formats/imagePlan.ts";
 import { formatPlatform, platformsDisagree } from "../formats/platform.ts";
 import { describeMismatch, problem } from "../problems.ts";
-import type { ImageReport, Problem } from "../report.ts";
+import type { ImageReport, Note, Platform, Problem } from "../report.ts";
 import { claimedNames } from "./claimedNames.ts";
 import type { DigestsByEntry } from "./digestsByEntry.ts";
 import { evaluateLayer } from "./evaluateLayer.ts";
@@ -13,6 +13,17 @@ export interface EvaluatedImage {
   plan: ImagePlan;
   image: ImageReport;
   problems: Problem[];
+  /** Observations about this image that do not change the verdict. */
+  notes: Note[];
+}
+
+/** Says which image, so it reads on its own where notes are listed apart from their image. */
+function platformClaimMessage(imageId: Digest | null, claimed: Platform, config: Platform): string {
+  const which = imageId ? `image ${shortDigest(imageId)}` : "an image without a config";
+  return (
+    `the index lists ${which} for ${formatPlatform(claimed)} but its config says ${formatPlatform(config)}: ` +
+    `loaders that pick an image by platform would take it for ${formatPlatform(claimed)}, and run what its config describes`
+  );
 }
 
 /** The digest a legacy config's file name states: `<hex>.json` (docker, podman, skopeo) or `sha256:<hex>` (crane). */
@@ -51,13 +62,11 @@ export function evaluateImage(plan: ImagePlan, digests: DigestsByEntry): Evaluat
     problems.push(...evaluated.problems);
   }
   const platform = plan.config?.platform ?? plan.platformClaim;
+  const notes: Note[] = [];
+  // Not tampering: every loader reads these same bytes (the config wins, and the report shows its
+  // platform). The claim only steers which image a platform-picking loader takes.
   if (plan.platformClaim && plan.config?.platform && platformsDisagree(plan.platformClaim, plan.config.platform)) {
-    problems.push(
-      problem<"platform-mismatch">(
-        { code: "platform-mismatch", expected: formatPlatform(plan.platformClaim), found: formatPlatform(plan.config.platform) },
-        `the index lists this image as ${formatPlatform(plan.platformClaim)} but its config says ${formatPlatform(plan.config.platform)}`,
-      ),
-    );
+    notes.push({ code: "platform-claim-differs", message: platformClaimMessage(imageId, plan.platformClaim, plan.config.platform), imageId });
   }
   const image: ImageReport = {
     imageId,
@@ -75,5 +84,5 @@ export function evaluateImage(plan: ImagePlan, digests: DigestsByEntry): Evaluat
     image.indexDigest = chain[chain.length - 1] as Digest;
     image.indexChain = chain;
   }
-  return { plan, image, problems: problems.map((p) => ({ ...p, imageId })) };
+  return { plan, image, problems: problems.map((p) => ({ ...p, imageId })), notes };
 }
