@@ -87,6 +87,8 @@ export class JsInflater implements DeflateInflater {
   }
 
   async finish(): Promise<Uint8Array> {
+    // Ended during a write, which already handed back what followed the end.
+    if (this.#mode === DONE) return new Uint8Array(0);
     this.#final = true;
     const leftover = await this.#drive();
     if (leftover === null) throw new DeflateError("unexpected end of file");
