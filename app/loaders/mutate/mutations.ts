@@ -151,6 +151,15 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
   for (const media of [INDEX_MEDIA, DOCKER_LIST_MEDIA, "application/octet-stream", ""]) {
     add("descriptor-media-type-lies", `benign.${media.split("/").at(-1) || "empty"}`, `index.json's descriptor says "${media}" for the benign manifest`, benignBytes, media);
   }
+  // index.json names the EVIL manifest too, annotated as an attestation (which the engine skips below an image index only).
+  const withAttestation = JSON.parse(JSON.stringify(oci.indexJson)) as { manifests: { [k: string]: Json }[] };
+  withAttestation.manifests.push({
+    ...descriptorOf(evilManifest, evilBytes),
+    annotations: { "io.containerd.image.name": "docker.io/library/attested:latest", "org.opencontainers.image.ref.name": "attested", "vnd.docker.reference.type": "attestation-manifest" },
+  });
+  add("attestation-in-index-json", "evil", "index.json lists the EVIL manifest as a named descriptor annotated as an attestation", evilBytes, MANIFEST_MEDIA);
+  const attestationMutation = out[out.length - 1] as Mutation;
+  attestationMutation.apply = replaceWith(indexTarget, utf8(JSON.stringify(withAttestation))); // the EVIL manifest blob is stored already
   const relabelled = utf8(JSON.stringify({ ...benignManifest, mediaType: INDEX_MEDIA }));
   add("manifest-says-index", "benign", "the benign manifest's own mediaType field says image index", relabelled, MANIFEST_MEDIA);
   return out;
