@@ -9,6 +9,11 @@ pragma solidity ^0.8.30;
 ///      that find a release by digest, by publisher and by name). The name and the digests live in the
 ///      `Published` event only: a client reads them from the logs of the release's `blockNumber`.
 ///      There is no owner, no pause, no upgrade path, and the contract accepts no ether.
+///
+///      Version 2 adds: lookups by (publisher, digest) whose cost does not grow with other addresses'
+///      releases; signatures that every revocation cancels (so a revoked release cannot be brought back
+///      by an old signed file); EIP-1271 signatures from contract accounts (multisig wallets); and
+///      delegate keys a publisher authorises for a name prefix until an expiry, and can revoke.
 interface IImageRegistry {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -16,16 +21,35 @@ interface IImageRegistry {
 
     /// @notice What a lookup returns for one release.
     /// @param id The release id (see `publish`).
-    /// @param publisher The address that published the release.
+    /// @param publisher The address the release is by (an EOA or a contract account).
+    /// @param signer The delegate key that published it on the publisher's behalf; 0 when the publisher did.
     /// @param publishedAt The timestamp of the block that recorded the release.
-    /// @param revokedAt The timestamp of the block that revoked the release, 0 while it is valid.
+    /// @param revokedAt The timestamp of the block that revoked the release, 0 when not revoked.
     /// @param blockNumber The block that recorded the release: its `Published` log holds the name and the digests.
+    /// @param valid Not revoked and, for a delegated release, its delegation still in force (not revoked,
+    ///        not expired, and granted no later than the release's block), as of the block the call reads.
     struct Release {
         uint256 id;
         address publisher;
+        address signer;
         uint64 publishedAt;
         uint64 revokedAt;
         uint64 blockNumber;
+        bool valid;
+    }
+
+    /// @notice A publisher's authorisation of a delegate key, as `delegation` returns it.
+    /// @param namePrefix The delegate may publish only names that start with these bytes ("" = every name).
+    /// @param since The block of the grant; the delegate's releases from earlier blocks do not count.
+    /// @param expiresAt The last block timestamp at which the delegation is in force.
+    /// @param revokedAt The timestamp of the block that revoked it, 0 when not revoked.
+    /// @param active In force now: granted, not revoked, not expired.
+    struct Delegation {
+        string namePrefix;
+        uint64 since;
+        uint64 expiresAt;
+        uint64 revokedAt;
+        bool active;
     }
 
     /// @notice One release to publish with `publishBatch`; the fields are those of `publish`.
@@ -62,11 +86,25 @@ interface IImageRegistry {
         bytes32 archiveDigest
     );
 
-    /// @notice A publisher revoked one of its releases.
+    /// @notice A publisher revoked one of its releases. Every signature it had outstanding is cancelled
+    ///         with it (its nonce moved on).
     /// @param id The revoked release.
     /// @param publisher The release's publisher (who revoked it).
     /// @param reason Free text kept in this event only.
     event Revoked(uint256 indexed id, address indexed publisher, string reason);
+
+    /// @notice A publisher moved its signature nonce to `nonce`: every signature made for a lower one is void.
+    event NoncesInvalidated(address indexed publisher, uint256 nonce);
+
+    /// @notice A publisher authorised (or renewed) a delegate key.
+    /// @param since The grant's block: the delegate's releases count from there (kept on a renewal of a
+    ///        delegation in force with the same prefix).
+    event DelegateAuthorized(
+        address indexed publisher, address indexed delegate, string namePrefix, uint64 expiresAt, uint64 since
+    );
+
+    /// @notice A publisher revoked a delegate key: its releases no longer count.
+    event DelegateRevoked(address indexed publisher, address indexed delegate);
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -92,14 +130,33 @@ interface IImageRegistry {
     error ImageRegistryEmptyBatch();
     /// @dev The signature's deadline has passed.
     error ImageRegistryExpiredSignature(uint256 deadline);
+    /// @dev The signature was made for `nonce`, but the publisher's nonce is `current` now: a revocation or
+    ///      `invalidateNonces` cancelled it (or it was made for a nonce not reached yet).
+    error ImageRegistryStaleNonce(uint256 nonce, uint256 current);
+    /// @dev `invalidateNonces` must move the nonce forward, and below 2^128.
+    error ImageRegistryInvalidNonce(uint256 current, uint256 requested);
+    /// @dev The contract account `signer` did not accept the signature (EIP-1271).
+    error ImageRegistryInvalidContractSignature(address signer);
+    /// @dev `signer` holds no delegation from `publisher`.
+    error ImageRegistryNotDelegate(address publisher, address signer);
+    /// @dev The delegation of `delegate` by `publisher` was revoked at `revokedAt`.
+    error ImageRegistryDelegationRevoked(address publisher, address delegate, uint256 revokedAt);
+    /// @dev The delegation of `delegate` by `publisher` expired after `expiresAt`.
+    error ImageRegistryDelegationExpired(address publisher, address delegate, uint256 expiresAt);
+    /// @dev The delegate may publish only names that start with `namePrefix`.
+    error ImageRegistryNameOutOfScope(string name, string namePrefix);
+    /// @dev A delegate cannot be 0 or the publisher itself.
+    error ImageRegistryInvalidDelegate(address delegate);
+    /// @dev A delegation's expiry must be after the current block's timestamp and below 2^32.
+    error ImageRegistryInvalidExpiry(uint256 expiresAt);
     /// @dev The signature is not 65 bytes (r, s, v).
     error ImageRegistryInvalidSignatureLength(uint256 length);
     /// @dev The signature's s is in the upper half of the curve order: a malleated copy of a valid signature.
     error ImageRegistryInvalidSignatureS(bytes32 s);
     /// @dev The signature's v is neither 27 nor 28.
     error ImageRegistryInvalidSignatureV(uint8 v);
-    /// @dev The signature recovers to `signer` (0 when it recovers to nobody), not to `publisher`.
-    error ImageRegistryInvalidSigner(address signer, address publisher);
+    /// @dev The signature recovers to `recovered` (0 when it recovers to nobody), not to `signer`.
+    error ImageRegistryInvalidSigner(address recovered, address signer);
     /// @dev The block timestamp is 0 or does not fit the 32 bits a release stores (it does until 2106).
     error ImageRegistryTimestampOutOfRange(uint256 timestamp);
     /// @dev The block number does not fit the 32 bits a release stores.
@@ -141,22 +198,52 @@ interface IImageRegistry {
     /// @return ids The new release ids, in the order of `releases`.
     function publishBatch(ReleaseInput[] calldata releases) external returns (uint256[] memory ids);
 
-    /// @notice Records a release by `publisher`, who signed it (EIP-712 `Release`), sent by anyone who pays
-    ///         the gas.
-    /// @dev The signed message is `release` plus the publisher's current nonce (see `nonces`), which this
-    ///      call uses up, and `deadline`. The domain binds the signature to this contract on this chain.
-    ///      Reverts as `publish` does, and when the deadline has passed or the signature is malformed,
-    ///      malleated (high s) or not the publisher's. Only EOA (ECDSA) signatures are accepted.
-    /// @param publisher The release's publisher, whose key signed it.
+    /// @notice Records a release by `publisher`, authorised by an EIP-712 `Release` signature of `signer`,
+    ///         sent by anyone who pays the gas.
+    /// @dev `signer` is the publisher itself or a delegate key in force whose prefix covers the name. A
+    ///      signer without code must give a 65-byte ECDSA signature (low s, v of 27 or 28); a signer with
+    ///      code passes with its own key's such signature (an EIP-7702 account) or else is asked through
+    ///      EIP-1271 (`isValidSignature`). The message binds the publisher, the release, `nonce`
+    ///      (the publisher's current one: see `nonces`) and `deadline`; the domain binds this contract on
+    ///      this chain. A signature is not used up: submitting it again while its release is valid reverts
+    ///      with `ImageRegistryAlreadyPublished`, and after a revocation with `ImageRegistryStaleNonce`.
+    /// @param publisher The release's publisher.
+    /// @param signer Who signed: the publisher, or one of its delegates.
     /// @param release The release, its fields as in `publish`.
+    /// @param nonce The publisher's nonce the signature was made for.
     /// @param deadline The last block timestamp at which the signature is accepted.
-    /// @param signature 65 bytes: r, s, v (v is 27 or 28).
+    /// @param signature The signature (65 bytes r, s, v for a key; whatever the contract account accepts).
     /// @return id The new release id.
-    function publishBySig(address publisher, ReleaseInput calldata release, uint256 deadline, bytes calldata signature)
-        external
-        returns (uint256 id);
+    function publishBySig(
+        address publisher,
+        address signer,
+        ReleaseInput calldata release,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 id);
+
+    /// @notice Records releases by `publisher`, sent by one of its delegate keys (`msg.sender`).
+    /// @dev Each name must start with the delegation's prefix; the delegation must be in force.
+    ///      The releases record `msg.sender` as their signer.
+    /// @return ids The new release ids, in the order of `releases`.
+    function publishFor(address publisher, ReleaseInput[] calldata releases) external returns (uint256[] memory ids);
+
+    /// @notice Moves the sender's signature nonce to `nonce`, voiding every signature made for a lower one.
+    /// @dev `revoke` moves it by one already; this is for signatures outstanding without a revocation.
+    function invalidateNonces(uint256 nonce) external;
+
+    /// @notice Authorises `delegate` to publish names starting with `namePrefix` on the sender's behalf
+    ///         until `expiresAt`. Calling again renews or changes it; a change of prefix, or a grant after
+    ///         revocation or expiry, starts anew (the delegate's earlier releases stay void).
+    function authorizeDelegate(address delegate, string calldata namePrefix, uint64 expiresAt) external;
+
+    /// @notice Revokes the sender's delegation of `delegate`: its releases, past and future, do not count.
+    function revokeDelegate(address delegate) external;
 
     /// @notice Marks a release revoked. Only its publisher may, and only once; the release stays readable.
+    ///         It also moves the publisher's nonce on, cancelling every signature it has outstanding: an
+    ///         old signed release cannot bring revoked content back.
     /// @param id The release to revoke.
     /// @param reason Free text, kept in the `Revoked` event only.
     function revoke(uint256 id, string calldata reason) external;
@@ -179,6 +266,13 @@ interface IImageRegistry {
         view
         returns (Release[] memory releases, uint256 total);
 
+    /// @notice The releases of `publisher` that name `digest` (in any role), newest first, paged as in
+    ///         `releasesByDigest`. Its cost does not depend on how many other addresses named the digest.
+    function releasesByPublisherAndDigest(address publisher, bytes32 digest, uint256 offset, uint256 limit)
+        external
+        view
+        returns (Release[] memory releases, uint256 total);
+
     /// @notice The publisher's releases, newest first, paged as in `releasesByDigest`.
     function releasesByPublisher(address publisher, uint256 offset, uint256 limit)
         external
@@ -192,8 +286,8 @@ interface IImageRegistry {
         view
         returns (Release[] memory releases, uint256 total);
 
-    /// @notice The newest release of `publisher` under `name` that is not revoked.
-    /// @dev Walks the name's history from the newest release, so its cost grows with the revoked releases
+    /// @notice The newest valid release of `publisher` under `name` (see `Release.valid`).
+    /// @dev Walks the name's history from the newest release, so its cost grows with the invalid releases
     ///      it skips. A view only: nothing that writes calls it.
     /// @return found False when the name has no valid release (then `release` is all zeros).
     function latestValidRelease(address publisher, string calldata name)
@@ -201,8 +295,11 @@ interface IImageRegistry {
         view
         returns (bool found, Release memory release);
 
-    /// @notice The nonce the publisher's next `publishBySig` signature must carry.
+    /// @notice The nonce a `publishBySig` signature for this publisher must carry now.
     function nonces(address publisher) external view returns (uint256);
+
+    /// @notice The publisher's delegation of `delegate` (all zeros and inactive when there is none).
+    function delegation(address publisher, address delegate) external view returns (Delegation memory);
 
     /// @notice The EIP-712 domain separator of this contract on the current chain.
     // solhint-disable-next-line func-name-mixedcase
@@ -210,7 +307,7 @@ interface IImageRegistry {
 
     /// @notice The EIP-712 typed-data digest a publisher signs for `publishBySig`, on the current chain.
     /// @dev Lets a client check its own off-chain computation of the digest.
-    function releaseDigest(ReleaseInput calldata release, uint256 nonce, uint256 deadline)
+    function releaseDigest(address publisher, ReleaseInput calldata release, uint256 nonce, uint256 deadline)
         external
         view
         returns (bytes32);

@@ -15,14 +15,16 @@ contract ImageRegistry is IImageRegistry {
     //////////////////////////////////////////////////////////////*/
 
     string private constant _DOMAIN_NAME = "ImageSeal";
-    string private constant _DOMAIN_VERSION = "1";
+    string private constant _DOMAIN_VERSION = "2";
     bytes32 private constant _DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 private constant _RELEASE_TYPEHASH = keccak256(
-        "Release(string name,bytes32 imageId,bytes32 manifestDigest,bytes32 indexDigest,bytes32 archiveDigest,uint256 nonce,uint256 deadline)"
+        "Release(address publisher,string name,bytes32 imageId,bytes32 manifestDigest,bytes32 indexDigest,bytes32 archiveDigest,uint256 nonce,uint256 deadline)"
     );
     /// @dev EIP-5267: name, version, chainId and verifyingContract are set; salt and extensions are not.
     bytes1 private constant _DOMAIN_FIELDS = hex"0f";
+    /// @dev What an EIP-1271 account answers for a signature it accepts: `isValidSignature.selector`.
+    bytes4 private constant _ERC1271_MAGIC = 0x1626ba7e;
 
     /// @dev Positions in a release's `bytes32[4] digests`, the order `publish` takes them in.
     uint256 private constant _IMAGE_ID = 0;
@@ -45,6 +47,13 @@ contract ImageRegistry is IImageRegistry {
     //                                | first entry's claim tag 128-255
     //   digest list tail word        4 ids of 64 bits, lowest first: entries 2-5 in word 0, 6-9 in word 1, …
     //   name list tail word          8 sequences of 32 bits, lowest first: entries 3-10 in word 0, …
+    //   publisher-digest list head   count 0-31 | sequences 0-6, 32 bits each from bit 32
+    //   publisher-digest tail word   8 sequences of 32 bits: entries 7-14 in word 0, …
+    //
+    // The publisher-digest list holds a publisher's releases of a digest that are not among the first two
+    // entries of the digest's list (those are in its head already). So a typical publish (the digest's
+    // first release) writes no extra word, and a lookup by (publisher, digest) reads the digest head and
+    // this list: its cost does not grow with other publishers' releases of the digest (spam).
     //
     // A release id is `(number << 32) | sequence`: a publisher's releases are sequences 0 .. releaseCount - 1,
     // so listing them by publisher costs no storage. A claim tag is the top bits of the claim key
@@ -57,6 +66,7 @@ contract ImageRegistry is IImageRegistry {
     uint256 private constant _SEQUENCE_BITS = 32;
     uint256 private constant _RELEASE_COUNT_SHIFT = 32;
     uint256 private constant _NONCE_SHIFT = 64;
+    uint256 private constant _MAX_NONCE_BITS = 128;
     uint256 private constant _PUBLISHED_AT_SHIFT = 160;
     uint256 private constant _REVOKED_AT_SHIFT = 192;
     uint256 private constant _BLOCK_NUMBER_SHIFT = 224;
@@ -72,6 +82,7 @@ contract ImageRegistry is IImageRegistry {
     uint256 private constant _NAME_HEAD_SEQUENCES = 3;
     uint256 private constant _NAME_SEQUENCES_PER_WORD = 8;
     uint256 private constant _NAME_TAG_SHIFT = 128;
+    uint256 private constant _PUBLISHER_DIGEST_HEAD_SEQUENCES = 7;
 
     /// @dev Starts at 1, so the first registration updates this word rather than creating it.
     uint256 private _nextPublisherNumber = 1;
@@ -83,6 +94,20 @@ contract ImageRegistry is IImageRegistry {
     mapping(bytes32 nameKey => mapping(uint256 index => uint256 sequences)) private _nameTails;
     /// @dev Written only for a release that is the first entry of none of its lists: see `_checkNotPublished`.
     mapping(bytes32 claimKey => uint256 id) private _latestIdByClaim;
+    mapping(bytes32 publisherDigestKey => uint256 head) private _publisherDigestHeads;
+    mapping(bytes32 publisherDigestKey => mapping(uint256 index => uint256 sequences)) private _publisherDigestTails;
+    /// @dev Written only for a delegated release.
+    mapping(uint256 id => address signer) private _signers;
+
+    /// @dev since: the grant's block; expiresAt: 0 when never granted; revokedAt: 0 when not revoked.
+    struct DelegationRecord {
+        uint32 since;
+        uint32 expiresAt;
+        uint32 revokedAt;
+        string namePrefix;
+    }
+
+    mapping(address publisher => mapping(address delegate => DelegationRecord)) private _delegations;
 
     /*//////////////////////////////////////////////////////////////
                                  WRITES
@@ -96,7 +121,7 @@ contract ImageRegistry is IImageRegistry {
         bytes32 indexDigest,
         bytes32 archiveDigest
     ) external returns (uint256 id) {
-        id = _publish(msg.sender, name, [imageId, manifestDigest, indexDigest, archiveDigest], false);
+        id = _publish(msg.sender, address(0), name, [imageId, manifestDigest, indexDigest, archiveDigest]);
     }
 
     /// @inheritdoc IImageRegistry
@@ -104,22 +129,40 @@ contract ImageRegistry is IImageRegistry {
         if (releases.length == 0) revert ImageRegistryEmptyBatch();
         ids = new uint256[](releases.length);
         for (uint256 i; i < releases.length; ++i) {
-            ids[i] = _publish(msg.sender, releases[i].name, _digestsOf(releases[i]), false);
+            ids[i] = _publish(msg.sender, address(0), releases[i].name, _digestsOf(releases[i]));
         }
     }
 
     /// @inheritdoc IImageRegistry
-    function publishBySig(address publisher, ReleaseInput calldata release, uint256 deadline, bytes calldata signature)
-        external
-        returns (uint256 id)
-    {
+    function publishBySig(
+        address publisher,
+        address signer,
+        ReleaseInput calldata release,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) external returns (uint256 id) {
         if (block.timestamp > deadline) revert ImageRegistryExpiredSignature(deadline);
+        uint256 current = _accounts[publisher] >> _NONCE_SHIFT;
+        if (nonce != current) revert ImageRegistryStaleNonce(nonce, current);
         bytes32[4] memory digests = _digestsOf(release);
-        bytes32 digest = _releaseDigest(release.name, digests, _accounts[publisher] >> _NONCE_SHIFT, deadline);
-        address signer = Signatures.recover(digest, signature);
-        // ecrecover answers 0 for a signature that recovers to nobody: it must never pass for publisher 0.
-        if (signer == address(0) || signer != publisher) revert ImageRegistryInvalidSigner(signer, publisher);
-        id = _publish(publisher, release.name, digests, true);
+        _checkSignature(signer, _releaseDigest(publisher, release.name, digests, nonce, deadline), signature);
+        if (signer == publisher) {
+            id = _publish(publisher, address(0), release.name, digests);
+        } else {
+            _checkDelegate(publisher, signer, release.name);
+            id = _publish(publisher, signer, release.name, digests);
+        }
+    }
+
+    /// @inheritdoc IImageRegistry
+    function publishFor(address publisher, ReleaseInput[] calldata releases) external returns (uint256[] memory ids) {
+        if (releases.length == 0) revert ImageRegistryEmptyBatch();
+        ids = new uint256[](releases.length);
+        for (uint256 i; i < releases.length; ++i) {
+            _checkDelegate(publisher, msg.sender, releases[i].name);
+            ids[i] = _publish(publisher, msg.sender, releases[i].name, _digestsOf(releases[i]));
+        }
     }
 
     /// @inheritdoc IImageRegistry
@@ -131,7 +174,48 @@ contract ImageRegistry is IImageRegistry {
         uint256 revokedAt = (record >> _REVOKED_AT_SHIFT) & _WORD32;
         if (revokedAt != 0) revert ImageRegistryAlreadyRevoked(id, revokedAt);
         _records[id] = record | (_currentTimestamp() << _REVOKED_AT_SHIFT);
+        // Cancels every outstanding signature: one made before this revocation for the same content would
+        // otherwise publish it again. The nonce is the top field, so a carry out of it would revert.
+        _accounts[publisher] += 1 << _NONCE_SHIFT;
         emit Revoked(id, publisher, reason);
+    }
+
+    /// @inheritdoc IImageRegistry
+    function invalidateNonces(uint256 nonce) external {
+        uint256 account = _accounts[msg.sender];
+        uint256 current = account >> _NONCE_SHIFT;
+        // Below 2^128, so that no number of later revocations (each adds one) can overflow the word.
+        if (nonce <= current || nonce >> _MAX_NONCE_BITS != 0) revert ImageRegistryInvalidNonce(current, nonce);
+        _accounts[msg.sender] = (account & type(uint64).max) | (nonce << _NONCE_SHIFT);
+        emit NoncesInvalidated(msg.sender, nonce);
+    }
+
+    /// @inheritdoc IImageRegistry
+    function authorizeDelegate(address delegate, string calldata namePrefix, uint64 expiresAt) external {
+        if (delegate == address(0) || delegate == msg.sender) revert ImageRegistryInvalidDelegate(delegate);
+        if (expiresAt <= block.timestamp || expiresAt > _WORD32) revert ImageRegistryInvalidExpiry(expiresAt);
+        if (bytes(namePrefix).length != 0) ReleaseNames.check(namePrefix);
+        DelegationRecord storage record = _delegations[msg.sender][delegate];
+        // A renewal of a delegation in force with the same scope keeps its releases; anything else is a
+        // new grant, so releases made under a revoked, expired or wider grant do not count again.
+        bool renewal = record.expiresAt != 0 && record.revokedAt == 0 && block.timestamp <= record.expiresAt
+            && keccak256(bytes(record.namePrefix)) == keccak256(bytes(namePrefix));
+        if (!renewal) {
+            record.since = uint32(_currentBlockNumber());
+            record.revokedAt = 0;
+            record.namePrefix = namePrefix;
+        }
+        record.expiresAt = uint32(expiresAt);
+        emit DelegateAuthorized(msg.sender, delegate, namePrefix, expiresAt, record.since);
+    }
+
+    /// @inheritdoc IImageRegistry
+    function revokeDelegate(address delegate) external {
+        DelegationRecord storage record = _delegations[msg.sender][delegate];
+        if (record.expiresAt == 0) revert ImageRegistryNotDelegate(msg.sender, delegate);
+        if (record.revokedAt != 0) revert ImageRegistryDelegationRevoked(msg.sender, delegate, record.revokedAt);
+        record.revokedAt = uint32(_currentTimestamp());
+        emit DelegateRevoked(msg.sender, delegate);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -155,6 +239,39 @@ contract ImageRegistry is IImageRegistry {
         releases = new Release[](_pageLength(total, offset, limit));
         for (uint256 i; i < releases.length; ++i) {
             releases[i] = _release(_digestListEntry(digest, head, total - 1 - offset - i));
+        }
+    }
+
+    /// @inheritdoc IImageRegistry
+    function releasesByPublisherAndDigest(address publisher, bytes32 digest, uint256 offset, uint256 limit)
+        external
+        view
+        returns (Release[] memory releases, uint256 total)
+    {
+        uint256 number = _accounts[publisher] & _WORD32;
+        if (number == 0) return (releases, 0);
+        // The publisher's entries among the first two of the digest's list, newest first …
+        uint256 digestHead = _digestHeads[digest];
+        uint256 inHead = digestHead & _WORD32 < _DIGEST_HEAD_IDS ? digestHead & _WORD32 : _DIGEST_HEAD_IDS;
+        uint256[] memory headIds = new uint256[](inHead);
+        uint256 headMatches;
+        for (uint256 position = inHead; position > 0; --position) {
+            uint256 id = _digestHeadEntry(digestHead, position - 1);
+            if (id >> _SEQUENCE_BITS == number) headIds[headMatches++] = id;
+        }
+        // … are older than every entry of its own list (entries 2 and up of the digest's list).
+        bytes32 key = _publisherDigestKey(publisher, digest);
+        uint256 head = _publisherDigestHeads[key];
+        uint256 listed = head & _WORD32;
+        total = listed + headMatches;
+        releases = new Release[](_pageLength(total, offset, limit));
+        for (uint256 i; i < releases.length; ++i) {
+            uint256 index = offset + i;
+            releases[i] = _release(
+                index < listed
+                    ? _releaseId(number, _publisherDigestEntry(key, head, listed - 1 - index))
+                    : headIds[index - listed]
+            );
         }
     }
 
@@ -199,14 +316,26 @@ contract ImageRegistry is IImageRegistry {
         uint256 number = _accounts[publisher] & _WORD32;
         for (uint256 position = head & _WORD32; position > 0; --position) {
             release = _release(_releaseId(number, _nameListEntry(nameKey, head, position - 1)));
-            if (release.revokedAt == 0) return (true, release);
+            if (release.valid) return (true, release);
         }
-        release = Release(0, address(0), 0, 0, 0);
+        release = Release(0, address(0), address(0), 0, 0, 0, false);
     }
 
     /// @inheritdoc IImageRegistry
     function nonces(address publisher) external view returns (uint256) {
         return _accounts[publisher] >> _NONCE_SHIFT;
+    }
+
+    /// @inheritdoc IImageRegistry
+    function delegation(address publisher, address delegate) external view returns (Delegation memory) {
+        DelegationRecord storage record = _delegations[publisher][delegate];
+        return Delegation({
+            namePrefix: record.namePrefix,
+            since: record.since,
+            expiresAt: record.expiresAt,
+            revokedAt: record.revokedAt,
+            active: _inForce(record)
+        });
     }
 
     /// @inheritdoc IImageRegistry
@@ -216,12 +345,12 @@ contract ImageRegistry is IImageRegistry {
     }
 
     /// @inheritdoc IImageRegistry
-    function releaseDigest(ReleaseInput calldata release, uint256 nonce, uint256 deadline)
+    function releaseDigest(address publisher, ReleaseInput calldata release, uint256 nonce, uint256 deadline)
         external
         view
         returns (bytes32)
     {
-        return _releaseDigest(release.name, _digestsOf(release), nonce, deadline);
+        return _releaseDigest(publisher, release.name, _digestsOf(release), nonce, deadline);
     }
 
     /// @inheritdoc IImageRegistry
@@ -245,9 +374,8 @@ contract ImageRegistry is IImageRegistry {
                              PUBLISH WORKERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Checks, then records, one release. `usesNonce` is set by `publishBySig`, whose nonce shares
-    ///      the publisher's word with its release count, so using it up costs no extra write.
-    function _publish(address publisher, string calldata name, bytes32[4] memory digests, bool usesNonce)
+    /// @dev Checks, then records, one release. `signer` is the delegate that authorised it, 0 for the publisher.
+    function _publish(address publisher, address signer, string calldata name, bytes32[4] memory digests)
         private
         returns (uint256 id)
     {
@@ -255,7 +383,8 @@ contract ImageRegistry is IImageRegistry {
         uint256 listedRoles = _listedRoles(digests);
         if (listedRoles == 0) revert ImageRegistryNoDigest();
         bytes32 nameHash = keccak256(bytes(name));
-        id = _store(publisher, nameHash, digests, listedRoles, usesNonce);
+        id = _store(publisher, nameHash, digests, listedRoles);
+        if (signer != address(0)) _signers[id] = signer;
         emit Published(
             id,
             publisher,
@@ -270,13 +399,10 @@ contract ImageRegistry is IImageRegistry {
 
     /// @dev Checks that the release fits (clock, counters) and duplicates no valid one, then writes it: the
     ///      publisher's account, the record, the name and digest lists, and (rarely) the claim map.
-    function _store(
-        address publisher,
-        bytes32 nameHash,
-        bytes32[4] memory digests,
-        uint256 listedRoles,
-        bool usesNonce
-    ) private returns (uint256 id) {
+    function _store(address publisher, bytes32 nameHash, bytes32[4] memory digests, uint256 listedRoles)
+        private
+        returns (uint256 id)
+    {
         uint256 record = uint256(uint160(publisher)) | (_currentTimestamp() << _PUBLISHED_AT_SHIFT)
             | (_currentBlockNumber() << _BLOCK_NUMBER_SHIFT);
         uint256 account = _accounts[publisher];
@@ -291,18 +417,14 @@ contract ImageRegistry is IImageRegistry {
 
         if (account & _WORD32 == 0) account |= _registerPublisher(publisher);
         id = _releaseId(account & _WORD32, sequence);
-        // The release count cannot carry into the nonce (checked above); the nonce is the top field, so
-        // a carry out of it would revert.
-        account += 1 << _RELEASE_COUNT_SHIFT;
-        if (usesNonce) account += 1 << _NONCE_SHIFT;
-        _accounts[publisher] = account;
+        // The release count cannot carry into the nonce (checked above).
+        _accounts[publisher] = account + (1 << _RELEASE_COUNT_SHIFT);
         _records[id] = record;
         if (anchorInClaimMap) _latestIdByClaim[claimKey] = id;
         _nameHeads[nameKey] = _appendToName(nameKey, nameHead, claimKey, sequence);
-        if (listedRoles & (1 << _IMAGE_ID) != 0) _appendToDigest(digests[_IMAGE_ID], claimKey, id);
-        if (listedRoles & (1 << _MANIFEST_DIGEST) != 0) _appendToDigest(digests[_MANIFEST_DIGEST], claimKey, id);
-        if (listedRoles & (1 << _INDEX_DIGEST) != 0) _appendToDigest(digests[_INDEX_DIGEST], claimKey, id);
-        if (listedRoles & (1 << _ARCHIVE_DIGEST) != 0) _appendToDigest(digests[_ARCHIVE_DIGEST], claimKey, id);
+        for (uint256 role; role < _DIGEST_ROLES; ++role) {
+            if (listedRoles & (1 << role) != 0) _appendToDigest(publisher, digests[role], claimKey, id);
+        }
     }
 
     /// @dev Gives `publisher` the next publisher number.
@@ -351,7 +473,7 @@ contract ImageRegistry is IImageRegistry {
 
     function _revertIfValid(uint256 id, address publisher) private view {
         uint256 record = _records[id];
-        if (address(uint160(record)) == publisher && (record >> _REVOKED_AT_SHIFT) & _WORD32 == 0) {
+        if (address(uint160(record)) == publisher && _isValid(record, _signers[id])) {
             revert ImageRegistryAlreadyPublished(id);
         }
     }
@@ -374,7 +496,8 @@ contract ImageRegistry is IImageRegistry {
         return head + 1;
     }
 
-    function _appendToDigest(bytes32 digest, bytes32 claimKey, uint256 id) private {
+    /// @dev Appends to the digest's list and, past its head, to the publisher's own list of the digest.
+    function _appendToDigest(address publisher, bytes32 digest, bytes32 claimKey, uint256 id) private {
         uint256 head = _digestHeads[digest];
         uint256 position = head & _WORD32;
         if (position == _WORD32) revert ImageRegistryTooManyReleasesForDigest(digest);
@@ -385,8 +508,23 @@ contract ImageRegistry is IImageRegistry {
             uint256 tailPosition = position - _DIGEST_HEAD_IDS;
             _digestTails[digest][tailPosition / _DIGEST_IDS_PER_WORD] |=
                 id << (_DIGEST_ID_BITS * (tailPosition % _DIGEST_IDS_PER_WORD));
+            _appendToPublisherDigest(_publisherDigestKey(publisher, digest), id & _WORD32);
         }
         _digestHeads[digest] = head + 1;
+    }
+
+    function _appendToPublisherDigest(bytes32 key, uint256 sequence) private {
+        uint256 head = _publisherDigestHeads[key];
+        // The count cannot carry: these are some of one publisher's releases, fewer than 2^32 - 1.
+        uint256 position = head & _WORD32;
+        if (position < _PUBLISHER_DIGEST_HEAD_SEQUENCES) {
+            head |= sequence << (_HEAD_ENTRIES_SHIFT + _SEQUENCE_BITS * position);
+        } else {
+            uint256 tailPosition = position - _PUBLISHER_DIGEST_HEAD_SEQUENCES;
+            _publisherDigestTails[key][tailPosition / _NAME_SEQUENCES_PER_WORD] |=
+                sequence << (_SEQUENCE_BITS * (tailPosition % _NAME_SEQUENCES_PER_WORD));
+        }
+        _publisherDigestHeads[key] = head + 1;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -405,13 +543,59 @@ contract ImageRegistry is IImageRegistry {
         return block.number;
     }
 
-    function _releaseDigest(string calldata name, bytes32[4] memory digests, uint256 nonce, uint256 deadline)
-        private
-        view
-        returns (bytes32)
-    {
-        bytes32 structHash = keccak256(abi.encode(_RELEASE_TYPEHASH, keccak256(bytes(name)), digests, nonce, deadline));
+    function _releaseDigest(
+        address publisher,
+        string calldata name,
+        bytes32[4] memory digests,
+        uint256 nonce,
+        uint256 deadline
+    ) private view returns (bytes32) {
+        bytes32 structHash =
+            keccak256(abi.encode(_RELEASE_TYPEHASH, publisher, keccak256(bytes(name)), digests, nonce, deadline));
         return keccak256(abi.encodePacked("\x19\x01", _domainSeparator(), structHash));
+    }
+
+    /// @dev An account without code must give a strict ECDSA signature. An account with code answers
+    ///      through EIP-1271, unless the signature is its own key's: an EIP-7702 account has code and a key.
+    function _checkSignature(address signer, bytes32 digest, bytes calldata signature) private view {
+        if (signer.code.length == 0) {
+            address recovered = Signatures.recover(digest, signature);
+            // ecrecover answers 0 for a signature that recovers to nobody: it must never pass for signer 0.
+            if (recovered == address(0) || recovered != signer) revert ImageRegistryInvalidSigner(recovered, signer);
+            return;
+        }
+        if (Signatures.tryRecover(digest, signature) == signer) return;
+        (bool success, bytes memory answer) =
+            signer.staticcall(abi.encodeWithSelector(_ERC1271_MAGIC, digest, signature));
+        if (!success || answer.length != 32 || bytes32(answer) != bytes32(_ERC1271_MAGIC)) {
+            revert ImageRegistryInvalidContractSignature(signer);
+        }
+    }
+
+    /// @dev Reverts unless `signer` holds a delegation from `publisher` in force whose prefix covers `name`.
+    function _checkDelegate(address publisher, address signer, string calldata name) private view {
+        DelegationRecord storage record = _delegations[publisher][signer];
+        if (record.expiresAt == 0) revert ImageRegistryNotDelegate(publisher, signer);
+        if (record.revokedAt != 0) revert ImageRegistryDelegationRevoked(publisher, signer, record.revokedAt);
+        if (block.timestamp > record.expiresAt) revert ImageRegistryDelegationExpired(publisher, signer, record.expiresAt);
+        string memory prefix = record.namePrefix;
+        uint256 length = bytes(prefix).length;
+        if (length != 0 && (bytes(name).length < length || keccak256(bytes(name[:length])) != keccak256(bytes(prefix)))) {
+            revert ImageRegistryNameOutOfScope(name, prefix);
+        }
+    }
+
+    function _inForce(DelegationRecord storage record) private view returns (bool) {
+        return record.expiresAt != 0 && record.revokedAt == 0 && block.timestamp <= record.expiresAt;
+    }
+
+    /// @dev Not revoked and, when a delegate published it, that delegate's grant (the one it published
+    ///      under, not an earlier or later one) is still in force.
+    function _isValid(uint256 record, address signer) private view returns (bool) {
+        if ((record >> _REVOKED_AT_SHIFT) & _WORD32 != 0) return false;
+        if (signer == address(0)) return true;
+        DelegationRecord storage grant = _delegations[address(uint160(record))][signer];
+        return _inForce(grant) && grant.since <= record >> _BLOCK_NUMBER_SHIFT;
     }
 
     /// @dev Computed on every call (about 200 gas) rather than cached, so a chain fork never sees a stale one.
@@ -453,6 +637,11 @@ contract ImageRegistry is IImageRegistry {
         return keccak256(abi.encode(publisher, nameHash));
     }
 
+    /// @dev Hashed with a leading 1 so that it never equals a name key of the same publisher.
+    function _publisherDigestKey(address publisher, bytes32 digest) private pure returns (bytes32) {
+        return keccak256(abi.encode(publisher, digest, 1));
+    }
+
     /// @dev The top bits of `claimKey` from `shift` up, in place.
     function _tagOf(bytes32 claimKey, uint256 shift) private pure returns (uint256) {
         return (uint256(claimKey) >> shift) << shift;
@@ -468,12 +657,15 @@ contract ImageRegistry is IImageRegistry {
 
     function _release(uint256 id) private view returns (Release memory) {
         uint256 record = _records[id];
+        address signer = _signers[id];
         return Release({
             id: id,
             publisher: address(uint160(record)),
+            signer: signer,
             publishedAt: uint64((record >> _PUBLISHED_AT_SHIFT) & _WORD32),
             revokedAt: uint64((record >> _REVOKED_AT_SHIFT) & _WORD32),
-            blockNumber: uint64(record >> _BLOCK_NUMBER_SHIFT)
+            blockNumber: uint64(record >> _BLOCK_NUMBER_SHIFT),
+            valid: record != 0 && _isValid(record, signer)
         });
     }
 
@@ -489,6 +681,15 @@ contract ImageRegistry is IImageRegistry {
         if (position < _NAME_HEAD_SEQUENCES) return _nameHeadEntry(head, position);
         uint256 tailPosition = position - _NAME_HEAD_SEQUENCES;
         uint256 word = _nameTails[nameKey][tailPosition / _NAME_SEQUENCES_PER_WORD];
+        return (word >> (_SEQUENCE_BITS * (tailPosition % _NAME_SEQUENCES_PER_WORD))) & _WORD32;
+    }
+
+    function _publisherDigestEntry(bytes32 key, uint256 head, uint256 position) private view returns (uint256) {
+        if (position < _PUBLISHER_DIGEST_HEAD_SEQUENCES) {
+            return (head >> (_HEAD_ENTRIES_SHIFT + _SEQUENCE_BITS * position)) & _WORD32;
+        }
+        uint256 tailPosition = position - _PUBLISHER_DIGEST_HEAD_SEQUENCES;
+        uint256 word = _publisherDigestTails[key][tailPosition / _NAME_SEQUENCES_PER_WORD];
         return (word >> (_SEQUENCE_BITS * (tailPosition % _NAME_SEQUENCES_PER_WORD))) & _WORD32;
     }
 

@@ -324,6 +324,18 @@ contract ImageRegistryRevokeTest is RegistryTestBase {
         assertRelease(registry.getRelease(id), id, ALICE, START_TIME, revokedAt, START_BLOCK);
     }
 
+    function test_movesThePublishersNonceOnByOnePerRevocation() public {
+        uint256 second = publishAs(ALICE, NAME, digestOf("config 2"), 0);
+        assertEq(registry.nonces(ALICE), 0, "nonce before");
+        vm.prank(ALICE);
+        registry.revoke(id, "");
+        assertEq(registry.nonces(ALICE), 1, "nonce after one revocation");
+        vm.prank(ALICE);
+        registry.revoke(second, "");
+        assertEq(registry.nonces(ALICE), 2, "nonce after two revocations");
+        assertEq(registry.nonces(BOB), 0, "another publisher's nonce");
+    }
+
     function testFuzz_rejectsAnyoneButThePublisher(address caller) public {
         vm.assume(caller != ALICE);
         vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryNotPublisher.selector, id, caller, ALICE));
@@ -367,7 +379,8 @@ contract ImageRegistryRevokeTest is RegistryTestBase {
     }
 }
 
-/// @notice publishBySig: the publisher's EIP-712 signature, sent by anyone, used once, on one chain and contract.
+/// @notice publishBySig: the publisher's EIP-712 signature, sent by anyone, valid while the publisher's nonce
+///         is the one it was made for, on one chain and contract.
 contract ImageRegistrySignatureTest is RegistryTestBase {
     /// @dev secp256k1n, the order of the curve's group.
     uint256 private constant N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141;
@@ -384,8 +397,7 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         view
         returns (bytes memory)
     {
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, registry.releaseDigest(input, nonce, until));
-        return abi.encodePacked(r, s, v);
+        return signRelease(key, vm.addr(key), input, nonce, until);
     }
 
     function testFuzz_publishesForTheSignerWhoeverSendsIt(uint256 key, bytes32 imageId, address relayer) public {
@@ -400,15 +412,16 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
             releaseId(1, 0), publisher, keccak256(bytes(NAME)), NAME, imageId, input.manifestDigest, 0, 0
         );
         vm.prank(relayer);
-        uint256 id = registry.publishBySig(publisher, input, deadline, signature);
+        uint256 id = registry.publishBySig(publisher, publisher, input, 0, deadline, signature);
         assertRelease(registry.getRelease(id), releaseId(1, 0), publisher, START_TIME, 0, START_BLOCK);
-        assertEq(registry.nonces(publisher), 1, "nonce after use");
+        // A signature does not use its nonce up: only a revocation or invalidateNonces moves it.
+        assertEq(registry.nonces(publisher), 0, "nonce after use");
     }
 
     function test_acceptsASignatureUntilItsDeadline() public {
         vm.warp(deadline);
         IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
-        registry.publishBySig(signer, input, deadline, sign(KEY, input, 0, deadline));
+        registry.publishBySig(signer, signer, input, 0, deadline, sign(KEY, input, 0, deadline));
     }
 
     function testFuzz_rejectsAnExpiredSignature(uint256 lateBy) public {
@@ -417,21 +430,46 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         bytes memory signature = sign(KEY, input, 0, deadline);
         vm.warp(deadline + lateBy);
         vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryExpiredSignature.selector, deadline));
-        registry.publishBySig(signer, input, deadline, signature);
+        registry.publishBySig(signer, signer, input, 0, deadline, signature);
     }
 
-    function test_rejectsAReplayedSignature() public {
+    function test_rejectsAReplayWhileTheReleaseIsValid() public {
         IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
         bytes memory signature = sign(KEY, input, 0, deadline);
-        registry.publishBySig(signer, input, deadline, signature);
-        vm.prank(ALICE);
-        registry.publish("unrelated", digestOf("other"), 0, 0, 0);
-        // The nonce moved on, so the same signature now recovers to some other key.
-        address recovered = recoverFrom(registry.releaseDigest(input, 1, deadline), signature);
+        uint256 id = registry.publishBySig(signer, signer, input, 0, deadline, signature);
+        vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryAlreadyPublished.selector, id));
+        registry.publishBySig(signer, signer, input, 0, deadline, signature);
+    }
+
+    function test_rejectsAReplayAfterTheReleaseIsRevoked() public {
+        IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
+        bytes memory signature = sign(KEY, input, 0, deadline);
+        uint256 id = registry.publishBySig(signer, signer, input, 0, deadline, signature);
+        vm.prank(signer);
+        registry.revoke(id, "withdrawn");
+        vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryStaleNonce.selector, 0, 1));
+        registry.publishBySig(signer, signer, input, 0, deadline, signature);
+    }
+
+    function testFuzz_rejectsASignatureForAnyOtherNonce(uint256 nonce) public {
+        vm.assume(nonce != 0);
+        IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
+        bytes memory signature = sign(KEY, input, nonce, deadline);
+        vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryStaleNonce.selector, nonce, 0));
+        registry.publishBySig(signer, signer, input, nonce, deadline, signature);
+    }
+
+    function test_rejectsASignatureWhoseNonceWasChanged() public {
+        IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
+        bytes memory signature = sign(KEY, input, 0, deadline);
+        vm.prank(signer);
+        registry.invalidateNonces(1);
+        // Submitted with the current nonce, the signature made for nonce 0 recovers to some other key.
+        address recovered = recoverFrom(registry.releaseDigest(signer, input, 1, deadline), signature);
         vm.expectRevert(
             abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSigner.selector, recovered, signer)
         );
-        registry.publishBySig(signer, input, deadline, signature);
+        registry.publishBySig(signer, signer, input, 1, deadline, signature);
     }
 
     function testFuzz_rejectsASignatureMadeForAnotherChain(uint64 otherChainId) public {
@@ -441,52 +479,72 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         vm.chainId(otherChainId);
         bytes memory signature = sign(KEY, input, 0, deadline);
         vm.chainId(thisChainId);
-        address recovered = recoverFrom(registry.releaseDigest(input, 0, deadline), signature);
+        address recovered = recoverFrom(registry.releaseDigest(signer, input, 0, deadline), signature);
         vm.expectRevert(
             abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSigner.selector, recovered, signer)
         );
-        registry.publishBySig(signer, input, deadline, signature);
+        registry.publishBySig(signer, signer, input, 0, deadline, signature);
     }
 
     function test_rejectsASignatureMadeForAnotherRegistry() public {
         IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
         bytes memory signature = sign(KEY, input, 0, deadline);
         IImageRegistry other = IImageRegistry(address(new ImageRegistryDeployer().deploy()));
-        address recovered = recoverFrom(other.releaseDigest(input, 0, deadline), signature);
+        address recovered = recoverFrom(other.releaseDigest(signer, input, 0, deadline), signature);
         vm.expectRevert(
             abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSigner.selector, recovered, signer)
         );
-        other.publishBySig(signer, input, deadline, signature);
+        other.publishBySig(signer, signer, input, 0, deadline, signature);
+    }
+
+    function test_rejectsASignatureMadeForAnotherPublisher() public {
+        // The publisher is part of the message: a key's signature for itself does not publish for ALICE.
+        IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
+        bytes memory signature = sign(KEY, input, 0, deadline);
+        address recovered = recoverFrom(registry.releaseDigest(ALICE, input, 0, deadline), signature);
+        vm.expectRevert(
+            abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSigner.selector, recovered, signer)
+        );
+        registry.publishBySig(ALICE, signer, input, 0, deadline, signature);
     }
 
     function test_rejectsAnotherKeysSignature() public {
         IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
-        bytes memory signature = sign(KEY + 1, input, 0, deadline);
+        bytes memory signature = signRelease(KEY + 1, signer, input, 0, deadline);
         vm.expectRevert(
             abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSigner.selector, vm.addr(KEY + 1), signer)
         );
-        registry.publishBySig(signer, input, deadline, signature);
+        registry.publishBySig(signer, signer, input, 0, deadline, signature);
+    }
+
+    function test_rejectsAKeyThatIsNeitherThePublisherNorItsDelegate() public {
+        // The signature is good, the signer is who it says: it just holds no delegation from ALICE.
+        IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
+        bytes memory signature = signRelease(KEY, ALICE, input, 0, deadline);
+        vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryNotDelegate.selector, ALICE, signer));
+        registry.publishBySig(ALICE, signer, input, 0, deadline, signature);
     }
 
     function testFuzz_rejectsTheMalleatedTwin(bytes32 imageId) public {
         vm.assume(imageId != 0);
         IImageRegistry.ReleaseInput memory input = release(NAME, imageId);
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(KEY, registry.releaseDigest(input, 0, deadline));
+        bytes32 digest = registry.releaseDigest(signer, input, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(KEY, digest);
         assertTrue(uint256(s) <= N / 2, "vm.sign gives low-s signatures");
         // (r, n - s) with the other v recovers the same key: ecrecover alone would accept it.
         bytes32 highS = bytes32(N - uint256(s));
         uint8 otherV = v == 27 ? 28 : 27;
-        assertEq(ecrecover(registry.releaseDigest(input, 0, deadline), otherV, r, highS), signer, "twin recovers");
+        assertEq(ecrecover(digest, otherV, r, highS), signer, "twin recovers");
         vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSignatureS.selector, highS));
-        registry.publishBySig(signer, input, deadline, abi.encodePacked(r, highS, otherV));
+        registry.publishBySig(signer, signer, input, 0, deadline, abi.encodePacked(r, highS, otherV));
     }
 
     function testFuzz_rejectsAnyVButTwentySevenAndTwentyEight(uint8 v) public {
         vm.assume(v != 27 && v != 28);
         IImageRegistry.ReleaseInput memory input = release(NAME, digestOf("config"));
-        (, bytes32 r, bytes32 s) = vm.sign(KEY, registry.releaseDigest(input, 0, deadline));
+        (, bytes32 r, bytes32 s) = vm.sign(KEY, registry.releaseDigest(signer, input, 0, deadline));
         vm.expectRevert(abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSignatureV.selector, v));
-        registry.publishBySig(signer, input, deadline, abi.encodePacked(r, s, v));
+        registry.publishBySig(signer, signer, input, 0, deadline, abi.encodePacked(r, s, v));
     }
 
     function testFuzz_rejectsASignatureOfAnyOtherLength(bytes memory signature) public {
@@ -495,7 +553,7 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         vm.expectRevert(
             abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSignatureLength.selector, signature.length)
         );
-        registry.publishBySig(signer, input, deadline, signature);
+        registry.publishBySig(signer, signer, input, 0, deadline, signature);
     }
 
     function test_rejectsASignatureThatRecoversToNobody() public {
@@ -505,7 +563,7 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         vm.expectRevert(
             abi.encodeWithSelector(IImageRegistry.ImageRegistryInvalidSigner.selector, address(0), address(0))
         );
-        registry.publishBySig(address(0), input, deadline, signature);
+        registry.publishBySig(address(0), address(0), input, 0, deadline, signature);
     }
 
     function test_releaseDigestIsTheEip712TypedDataHash() public view {
@@ -514,7 +572,7 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
             abi.encode(
                 keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
                 keccak256("ImageSeal"),
-                keccak256("1"),
+                keccak256("2"),
                 block.chainid,
                 address(registry)
             )
@@ -522,8 +580,9 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         bytes32 structHash = keccak256(
             abi.encode(
                 keccak256(
-                    "Release(string name,bytes32 imageId,bytes32 manifestDigest,bytes32 indexDigest,bytes32 archiveDigest,uint256 nonce,uint256 deadline)"
+                    "Release(address publisher,string name,bytes32 imageId,bytes32 manifestDigest,bytes32 indexDigest,bytes32 archiveDigest,uint256 nonce,uint256 deadline)"
                 ),
+                ALICE,
                 keccak256(bytes(input.name)),
                 input.imageId,
                 input.manifestDigest,
@@ -535,7 +594,7 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
         );
         assertEq(registry.DOMAIN_SEPARATOR(), domainSeparator, "domain separator");
         assertEq(
-            registry.releaseDigest(input, 7, deadline),
+            registry.releaseDigest(ALICE, input, 7, deadline),
             keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash)),
             "typed-data digest"
         );
@@ -543,9 +602,22 @@ contract ImageRegistrySignatureTest is RegistryTestBase {
 
     function testFuzz_domainSeparatorFollowsTheChain(uint64 chainId) public {
         vm.chainId(chainId);
-        (, string memory name, string memory version, uint256 domainChainId, address verifyingContract,,) =
-            registry.eip712Domain();
+        (
+            bytes1 fields,
+            string memory name,
+            string memory version,
+            uint256 domainChainId,
+            address verifyingContract,
+            bytes32 salt,
+            uint256[] memory extensions
+        ) = registry.eip712Domain();
+        assertEq(uint8(fields), 0x0f, "eip712Domain fields");
+        assertEq(keccak256(bytes(name)), keccak256("ImageSeal"), "eip712Domain name");
+        assertEq(keccak256(bytes(version)), keccak256("2"), "eip712Domain version");
         assertEq(domainChainId, chainId, "eip712Domain chainId");
+        assertEq(verifyingContract, address(registry), "eip712Domain verifyingContract");
+        assertEq(salt, bytes32(0), "eip712Domain salt");
+        assertEq(extensions.length, 0, "eip712Domain extensions");
         bytes32 expected = keccak256(
             abi.encode(
                 keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),

@@ -21,4 +21,15 @@ library Signatures {
         if (v != 27 && v != 28) revert IImageRegistry.ImageRegistryInvalidSignatureV(v);
         return ecrecover(digest, v, r, s);
     }
+
+    /// @return The signer, or address(0) when the signature is not a well-formed 65-byte (r, s, v) one with
+    ///         low s and v of 27 or 28, or recovers to no key. Never reverts: for accounts that may also
+    ///         answer through EIP-1271.
+    function tryRecover(bytes32 digest, bytes calldata signature) internal pure returns (address) {
+        if (signature.length != _LENGTH) return address(0);
+        bytes32 s = bytes32(signature[32:64]);
+        uint8 v = uint8(signature[64]);
+        if (uint256(s) > _MAX_S || (v != 27 && v != 28)) return address(0);
+        return ecrecover(digest, v, bytes32(signature[0:32]), s);
+    }
 }

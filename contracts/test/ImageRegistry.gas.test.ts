@@ -4,16 +4,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import hre, { network } from "hardhat";
+import { getAddress } from "viem";
 import type { Hex } from "viem";
 
-import { releaseTypedData } from "../../app/chain/releaseTypedData.ts";
+import { releaseDigest, releaseTypedData } from "../../app/chain/releaseTypedData.ts";
 import { NO_DIGEST, digestOf, imageDigests, releaseInput } from "./helpers/digests.ts";
 import { deployRegistry, releaseId } from "./helpers/registry.ts";
-import { publisherAccount } from "./helpers/signatures.ts";
+import { ownerAccounts, walletSignature } from "./helpers/multisig.ts";
+import { publisherAccount, strangerAccount } from "./helpers/signatures.ts";
 
 /** The issue's bounds: a publish with a 30-byte name, an imageId and a manifestDigest; a revoke. */
 const PUBLISH_BOUND = 150_000n;
 const REVOKE_BOUND = 50_000n;
+/** A delegate's scope as an organisation would set it (15 bytes: one storage word). */
+const PREFIX = "docker.io/acme/";
 
 /** `--coverage` runs instrumented bytecode, which costs more gas: its figures are not the contract's. */
 const skip = hre.globalOptions.coverage ? "coverage instruments the bytecode; run `npx hardhat test` for gas" : false;
@@ -111,15 +115,77 @@ describe("ImageRegistry gas", async function () {
     t.diagnostic(`publishBatch of 2 (known publisher, new names and digests): ${batch}`);
 
     const deadline = (await (await viem.getPublicClient()).getBlock()).timestamp + 3600n;
-    const signed = async (tag: string, nonce: bigint) => {
+    const signed = async (tag: string) => {
       const release = releaseInput(thirtyByteName(tag), imageDigests(tag));
-      const message = { ...release, nonce, deadline };
+      const publisher = publisherAccount.address;
+      const message = { publisher, ...release, nonce: 0n, deadline };
       const signature = await publisherAccount.signTypedData(releaseTypedData(chainId, registry.address, message));
       return gasOf(
-        registry.write.publishBySig([publisherAccount.address, release, deadline, signature], { account: bob.account }),
+        registry.write.publishBySig([publisher, publisher, release, 0n, deadline, signature], { account: bob.account }),
       );
     };
-    t.diagnostic(`publishBySig, first release of a new publisher: ${await signed("e", 0n)}`);
-    t.diagnostic(`publishBySig, known publisher: ${await signed("f", 1n)}`);
+    t.diagnostic(`publishBySig, first release of a new publisher: ${await signed("e")}`);
+    t.diagnostic(`publishBySig, known publisher: ${await signed("f")}`);
+  });
+
+  it("reports the cost of delegation, nonces and an EIP-1271 wallet", { skip }, async function (t) {
+    const { registry, alice, aliceAddress, bob, carol } = await networkHelpers.loadFixture(withKnownPublisher);
+    const publicClient = await viem.getPublicClient();
+    const now = (await publicClient.getBlock()).timestamp;
+    const [deadline, expiresAt] = [now + 3600n, now + 30n * 86_400n];
+    const carolAddress = getAddress(carol.account.address);
+
+    const authorizeNew = await gasOf(
+      registry.write.authorizeDelegate([carolAddress, PREFIX, expiresAt], { account: alice.account }),
+    );
+    t.diagnostic(`authorizeDelegate, new delegate (15-byte prefix): ${authorizeNew}`);
+    const renewal = await gasOf(
+      registry.write.authorizeDelegate([carolAddress, PREFIX, expiresAt + 86_400n], { account: alice.account }),
+    );
+    t.diagnostic(`authorizeDelegate, renewal of a delegation in force (same prefix): ${renewal}`);
+
+    const publishFor = await gasOf(
+      registry.write.publishFor([aliceAddress, [releaseInput(thirtyByteName("g"), imageDigests("g"))]], {
+        account: carol.account,
+      }),
+    );
+    t.diagnostic(`publishFor, 1 release (known publisher, new name and digests): ${publishFor}`);
+
+    // A delegate key that never pays gas: it signs for alice, bob submits.
+    await registry.write.authorizeDelegate([strangerAccount.address, PREFIX, expiresAt], { account: alice.account });
+    const delegated = releaseInput(thirtyByteName("h"), imageDigests("h"));
+    const delegateSignature = await strangerAccount.signTypedData(
+      releaseTypedData(chainId, registry.address, { publisher: aliceAddress, ...delegated, nonce: 0n, deadline }),
+    );
+    const byDelegate = await gasOf(
+      registry.write.publishBySig([aliceAddress, strangerAccount.address, delegated, 0n, deadline, delegateSignature], {
+        account: bob.account,
+      }),
+    );
+    t.diagnostic(`publishBySig by a delegate key (known publisher): ${byDelegate}`);
+
+    const revokeDelegate = await gasOf(registry.write.revokeDelegate([carolAddress], { account: alice.account }));
+    t.diagnostic(`revokeDelegate: ${revokeDelegate}`);
+    const invalidate = await gasOf(registry.write.invalidateNonces([5n], { account: alice.account }));
+    t.diagnostic(`invalidateNonces: ${invalidate}`);
+
+    const wallet = await viem.deployContract("MultisigWallet", [ownerAccounts.map((owner) => owner.address), 2n]);
+    const byWallet = async (tag: string) => {
+      const release = releaseInput(thirtyByteName(tag), imageDigests(tag));
+      const message = { publisher: wallet.address, ...release, nonce: 0n, deadline };
+      const signature = await walletSignature(
+        ownerAccounts.slice(0, 2),
+        wallet.address,
+        chainId,
+        releaseDigest(chainId, registry.address, message),
+      );
+      return gasOf(
+        registry.write.publishBySig([wallet.address, wallet.address, release, 0n, deadline, signature], {
+          account: bob.account,
+        }),
+      );
+    };
+    t.diagnostic(`publishBySig by a 2-of-3 multisig wallet (EIP-1271), its first release: ${await byWallet("i")}`);
+    t.diagnostic(`publishBySig by a 2-of-3 multisig wallet (EIP-1271), known publisher: ${await byWallet("j")}`);
   });
 });

@@ -49,11 +49,31 @@ describe("ImageRegistry lookups", async function () {
       newestFirst.map((id) => ({
         id,
         publisher: aliceAddress,
+        signer: zeroAddress,
         publishedAt: published.timestamp,
         revokedAt: 0n,
         blockNumber: published.blockNumber,
+        valid: true,
       })),
     );
+  });
+
+  it("lists one publisher's releases of a digest apart from everyone else's", async function () {
+    const fixture = await networkHelpers.loadFixture(multiPlatformImage);
+    const { registry, newestFirst, aliceAddress, bob, bobAddress } = fixture;
+    const bobs: bigint[] = [];
+    for (const tag of ["a", "b", "c"]) {
+      const release = releaseInput(`docker.io/bob/copy:${tag}`, [digestOf(tag), NO_DIGEST, INDEX_DIGEST, NO_DIGEST]);
+      await registry.write.publishBatch([[release]], { account: bob.account });
+      bobs.unshift(releaseId(2n, BigInt(bobs.length)));
+    }
+    const byPublisher = registry.read.releasesByPublisherAndDigest;
+    const [alices, aliceTotal] = await byPublisher([aliceAddress, INDEX_DIGEST, 0n, 10n]);
+    const [bobsPage, bobTotal] = await byPublisher([bobAddress, INDEX_DIGEST, 1n, 10n]);
+    const [, everyone] = await registry.read.releasesByDigest([INDEX_DIGEST, 0n, 0n]);
+    assert.deepEqual([alices.map((release) => release.id), aliceTotal], [newestFirst, 5n]);
+    assert.deepEqual([bobsPage.map((release) => release.id), bobTotal], [bobs.slice(1), 3n]);
+    assert.equal(everyone, 8n);
   });
 
   it("pages a list with offset and limit and reports its total", async function () {
@@ -101,7 +121,15 @@ describe("ImageRegistry lookups", async function () {
     for (const id of ids) await registry.write.revoke([id, "withdrawn"], { account: alice.account });
     assert.deepEqual(await registry.read.latestValidRelease([alice.account.address, NAME]), [
       false,
-      { id: 0n, publisher: zeroAddress, publishedAt: 0n, revokedAt: 0n, blockNumber: 0n },
+      {
+        id: 0n,
+        publisher: zeroAddress,
+        signer: zeroAddress,
+        publishedAt: 0n,
+        revokedAt: 0n,
+        blockNumber: 0n,
+        valid: false,
+      },
     ]);
   });
 

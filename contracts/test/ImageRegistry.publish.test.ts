@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
-import { keccak256, stringToBytes } from "viem";
+import { keccak256, stringToBytes, zeroAddress } from "viem";
 
 import { NO_DIGEST, digestOf, imageDigests, releaseInput } from "./helpers/digests.ts";
 import { NAME, blockOf, deployRegistry, publishedIds, releaseId } from "./helpers/registry.ts";
@@ -24,9 +24,11 @@ describe("ImageRegistry publish", async function () {
     assert.deepEqual(await registry.read.getRelease([result]), {
       id: releaseId(1n, 0n),
       publisher: aliceAddress,
+      signer: zeroAddress,
       publishedAt: timestamp,
       revokedAt: 0n,
       blockNumber,
+      valid: true,
     });
   });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
+import { zeroAddress } from "viem";
 
 import { imageDigests } from "./helpers/digests.ts";
 import { NAME, blockOf, deployRegistry, releaseId } from "./helpers/registry.ts";
@@ -30,10 +31,20 @@ describe("ImageRegistry revoke", async function () {
     assert.deepEqual(await registry.read.getRelease([ID]), {
       id: ID,
       publisher: aliceAddress,
+      signer: zeroAddress,
       publishedAt: published.timestamp,
       revokedAt: timestamp,
       blockNumber: published.blockNumber,
+      valid: false,
     });
+  });
+
+  it("moves the publisher's signature nonce on, cancelling its outstanding signatures", async function () {
+    const { registry, alice, aliceAddress, bobAddress } = await networkHelpers.loadFixture(publishedByAlice);
+    assert.equal(await registry.read.nonces([aliceAddress]), 0n);
+    await registry.write.revoke([ID, ""], { account: alice.account });
+    assert.equal(await registry.read.nonces([aliceAddress]), 1n);
+    assert.equal(await registry.read.nonces([bobAddress]), 0n);
   });
 
   it("keeps a revoked release in every lookup", async function () {
@@ -46,6 +57,7 @@ describe("ImageRegistry revoke", async function () {
       assert.equal(page.length, 1);
       assert.equal(page[0]?.id, ID);
       assert.notEqual(page[0]?.revokedAt, 0n);
+      assert.equal(page[0]?.valid, false);
     }
   });
 

@@ -17,12 +17,19 @@ abstract contract RegistryTestBase {
     uint256 internal constant START_BLOCK = 1_000;
     string internal constant NAME = "docker.io/acme/api:1.4.2";
 
-    /// @dev The storage slots of ImageRegistry's state variables, in declaration order.
+    /// @dev The storage slots of ImageRegistry's state variables, in declaration order (the ones tests
+    ///      read or write; the others are noted so a reordering shows here).
     uint256 internal constant NEXT_PUBLISHER_NUMBER_SLOT = 0;
     uint256 internal constant ACCOUNTS_SLOT = 1;
     uint256 internal constant RECORDS_SLOT = 2;
     uint256 internal constant DIGEST_HEADS_SLOT = 3;
+    // 4: _digestTails
     uint256 internal constant NAME_HEADS_SLOT = 5;
+    // 6: _nameTails, 7: _latestIdByClaim
+    uint256 internal constant PUBLISHER_DIGEST_HEADS_SLOT = 8;
+    uint256 internal constant PUBLISHER_DIGEST_TAILS_SLOT = 9;
+    uint256 internal constant SIGNERS_SLOT = 10;
+    uint256 internal constant DELEGATIONS_SLOT = 11;
 
     function setUp() public virtual {
         vm.warp(START_TIME);
@@ -89,6 +96,11 @@ abstract contract RegistryTestBase {
         if (!condition) revert(what);
     }
 
+    function assertFalse(bool condition, string memory what) internal pure {
+        if (condition) revert(what);
+    }
+
+    /// @dev A release its publisher made itself: no signer, valid exactly while not revoked.
     function assertRelease(
         IImageRegistry.Release memory release,
         uint256 id,
@@ -99,9 +111,57 @@ abstract contract RegistryTestBase {
     ) internal pure {
         assertEq(release.id, id, "id");
         assertEq(release.publisher, publisher, "publisher");
+        assertEq(release.signer, address(0), "signer");
         assertEq(release.publishedAt, publishedAt, "publishedAt");
         assertEq(release.revokedAt, revokedAt, "revokedAt");
         assertEq(release.blockNumber, blockNumber, "blockNumber");
+        assertTrue(release.valid == (publisher != address(0) && revokedAt == 0), "valid");
+    }
+
+    /// @dev A release a delegate key made for `publisher`.
+    function assertDelegatedRelease(
+        IImageRegistry.Release memory release,
+        uint256 id,
+        address publisher,
+        address signer,
+        uint256 blockNumber,
+        bool valid
+    ) internal pure {
+        assertEq(release.id, id, "id");
+        assertEq(release.publisher, publisher, "publisher");
+        assertEq(release.signer, signer, "signer");
+        assertEq(release.blockNumber, blockNumber, "blockNumber");
+        assertTrue(release.valid == valid, valid ? "expected valid" : "expected not valid");
+    }
+
+    /// @dev One release of `publish`'s fields as publishBatch / publishFor / publishBySig take it.
+    function inputOf(string memory name, bytes32 imageId, bytes32 manifestDigest)
+        internal
+        pure
+        returns (IImageRegistry.ReleaseInput memory)
+    {
+        return IImageRegistry.ReleaseInput(name, imageId, manifestDigest, 0, 0);
+    }
+
+    function single(IImageRegistry.ReleaseInput memory release)
+        internal
+        pure
+        returns (IImageRegistry.ReleaseInput[] memory releases)
+    {
+        releases = new IImageRegistry.ReleaseInput[](1);
+        releases[0] = release;
+    }
+
+    /// @dev A 65-byte (r, s, v) signature of `key` over the digest publishBySig checks.
+    function signRelease(
+        uint256 key,
+        address publisher,
+        IImageRegistry.ReleaseInput memory release,
+        uint256 nonce,
+        uint256 deadline
+    ) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, registry.releaseDigest(publisher, release, nonce, deadline));
+        return abi.encodePacked(r, s, v);
     }
 
     /// @dev The ids of a page, in order.

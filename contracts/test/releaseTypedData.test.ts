@@ -21,18 +21,19 @@ describe("app/chain/releaseTypedData", async function () {
   }
 
   it("computes the digest the contract computes", async function () {
-    const { registry } = await networkHelpers.loadFixture(deployed);
+    const { registry, aliceAddress, bobAddress } = await networkHelpers.loadFixture(deployed);
     const releases = [
       releaseInput(NAME, imageDigests("1.4.2")),
       releaseInput("registry.example/équipe/api:1.0", [digestOf("c"), digestOf("m"), digestOf("i"), digestOf("a")]),
       releaseInput("downloads.example/cli.tar.gz", [NO_DIGEST, NO_DIGEST, NO_DIGEST, digestOf("archive")]),
     ];
     for (const [index, release] of releases.entries()) {
+      const publisher = index % 2 === 0 ? aliceAddress : bobAddress;
       const nonce = BigInt(index);
       const deadline = 1_800_000_000n + BigInt(index);
       assert.equal(
-        releaseDigest(chainId, registry.address, { ...release, nonce, deadline }),
-        await registry.read.releaseDigest([release, nonce, deadline]),
+        releaseDigest(chainId, registry.address, { publisher, ...release, nonce, deadline }),
+        await registry.read.releaseDigest([publisher, release, nonce, deadline]),
       );
     }
   });

@@ -40,6 +40,48 @@ export const imageRegistryAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "expiresAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ImageRegistryDelegationExpired",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "revokedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ImageRegistryDelegationRevoked",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "ImageRegistryEmptyBatch",
     "type": "error"
@@ -63,6 +105,39 @@ export const imageRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "signer",
+        "type": "address"
+      }
+    ],
+    "name": "ImageRegistryInvalidContractSignature",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      }
+    ],
+    "name": "ImageRegistryInvalidDelegate",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "expiresAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ImageRegistryInvalidExpiry",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "index",
         "type": "uint256"
@@ -74,6 +149,22 @@ export const imageRegistryAbi = [
       }
     ],
     "name": "ImageRegistryInvalidNameByte",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "current",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "requested",
+        "type": "uint256"
+      }
+    ],
+    "name": "ImageRegistryInvalidNonce",
     "type": "error"
   },
   {
@@ -113,16 +204,32 @@ export const imageRegistryAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "signer",
+        "name": "recovered",
         "type": "address"
       },
       {
         "internalType": "address",
-        "name": "publisher",
+        "name": "signer",
         "type": "address"
       }
     ],
     "name": "ImageRegistryInvalidSigner",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "string",
+        "name": "name",
+        "type": "string"
+      },
+      {
+        "internalType": "string",
+        "name": "namePrefix",
+        "type": "string"
+      }
+    ],
+    "name": "ImageRegistryNameOutOfScope",
     "type": "error"
   },
   {
@@ -144,6 +251,22 @@ export const imageRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "signer",
+        "type": "address"
+      }
+    ],
+    "name": "ImageRegistryNotDelegate",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "id",
         "type": "uint256"
@@ -160,6 +283,22 @@ export const imageRegistryAbi = [
       }
     ],
     "name": "ImageRegistryNotPublisher",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "current",
+        "type": "uint256"
+      }
+    ],
+    "name": "ImageRegistryStaleNonce",
     "type": "error"
   },
   {
@@ -216,6 +355,81 @@ export const imageRegistryAbi = [
     ],
     "name": "ImageRegistryUnknownRelease",
     "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "string",
+        "name": "namePrefix",
+        "type": "string"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "expiresAt",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "since",
+        "type": "uint64"
+      }
+    ],
+    "name": "DelegateAuthorized",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      }
+    ],
+    "name": "DelegateRevoked",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "NoncesInvalidated",
+    "type": "event"
   },
   {
     "anonymous": false,
@@ -311,6 +525,80 @@ export const imageRegistryAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      },
+      {
+        "internalType": "string",
+        "name": "namePrefix",
+        "type": "string"
+      },
+      {
+        "internalType": "uint64",
+        "name": "expiresAt",
+        "type": "uint64"
+      }
+    ],
+    "name": "authorizeDelegate",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      }
+    ],
+    "name": "delegation",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "string",
+            "name": "namePrefix",
+            "type": "string"
+          },
+          {
+            "internalType": "uint64",
+            "name": "since",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "expiresAt",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "revokedAt",
+            "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "active",
+            "type": "bool"
+          }
+        ],
+        "internalType": "struct IImageRegistry.Delegation",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "eip712Domain",
     "outputs": [
@@ -376,6 +664,11 @@ export const imageRegistryAbi = [
             "type": "address"
           },
           {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
             "name": "publishedAt",
             "type": "uint64"
@@ -389,6 +682,11 @@ export const imageRegistryAbi = [
             "internalType": "uint64",
             "name": "blockNumber",
             "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "valid",
+            "type": "bool"
           }
         ],
         "internalType": "struct IImageRegistry.Release",
@@ -397,6 +695,19 @@ export const imageRegistryAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "invalidateNonces",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -432,6 +743,11 @@ export const imageRegistryAbi = [
             "type": "address"
           },
           {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
             "name": "publishedAt",
             "type": "uint64"
@@ -445,6 +761,11 @@ export const imageRegistryAbi = [
             "internalType": "uint64",
             "name": "blockNumber",
             "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "valid",
+            "type": "bool"
           }
         ],
         "internalType": "struct IImageRegistry.Release",
@@ -567,6 +888,11 @@ export const imageRegistryAbi = [
         "type": "address"
       },
       {
+        "internalType": "address",
+        "name": "signer",
+        "type": "address"
+      },
+      {
         "components": [
           {
             "internalType": "string",
@@ -600,6 +926,11 @@ export const imageRegistryAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "deadline",
         "type": "uint256"
       },
@@ -622,6 +953,62 @@ export const imageRegistryAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "components": [
+          {
+            "internalType": "string",
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "imageId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "manifestDigest",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "indexDigest",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "archiveDigest",
+            "type": "bytes32"
+          }
+        ],
+        "internalType": "struct IImageRegistry.ReleaseInput[]",
+        "name": "releases",
+        "type": "tuple[]"
+      }
+    ],
+    "name": "publishFor",
+    "outputs": [
+      {
+        "internalType": "uint256[]",
+        "name": "ids",
+        "type": "uint256[]"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
       {
         "components": [
           {
@@ -709,6 +1096,11 @@ export const imageRegistryAbi = [
             "type": "address"
           },
           {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
             "name": "publishedAt",
             "type": "uint64"
@@ -722,6 +1114,11 @@ export const imageRegistryAbi = [
             "internalType": "uint64",
             "name": "blockNumber",
             "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "valid",
+            "type": "bool"
           }
         ],
         "internalType": "struct IImageRegistry.Release[]",
@@ -775,6 +1172,11 @@ export const imageRegistryAbi = [
             "type": "address"
           },
           {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
             "name": "publishedAt",
             "type": "uint64"
@@ -788,6 +1190,11 @@ export const imageRegistryAbi = [
             "internalType": "uint64",
             "name": "blockNumber",
             "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "valid",
+            "type": "bool"
           }
         ],
         "internalType": "struct IImageRegistry.Release[]",
@@ -836,6 +1243,11 @@ export const imageRegistryAbi = [
             "type": "address"
           },
           {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
             "name": "publishedAt",
             "type": "uint64"
@@ -849,6 +1261,87 @@ export const imageRegistryAbi = [
             "internalType": "uint64",
             "name": "blockNumber",
             "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "valid",
+            "type": "bool"
+          }
+        ],
+        "internalType": "struct IImageRegistry.Release[]",
+        "name": "releases",
+        "type": "tuple[]"
+      },
+      {
+        "internalType": "uint256",
+        "name": "total",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "publisher",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "digest",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint256",
+        "name": "offset",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "limit",
+        "type": "uint256"
+      }
+    ],
+    "name": "releasesByPublisherAndDigest",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "id",
+            "type": "uint256"
+          },
+          {
+            "internalType": "address",
+            "name": "publisher",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
+            "internalType": "uint64",
+            "name": "publishedAt",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "revokedAt",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "blockNumber",
+            "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "valid",
+            "type": "bool"
           }
         ],
         "internalType": "struct IImageRegistry.Release[]",
@@ -878,6 +1371,19 @@ export const imageRegistryAbi = [
       }
     ],
     "name": "revoke",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "delegate",
+        "type": "address"
+      }
+    ],
+    "name": "revokeDelegate",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
