@@ -61,7 +61,16 @@ const WORDS: Record<RegistryErrorName, [readonly unknown[], string]> = {
   ImageRegistryInvalidSignatureLength: [[64n], "The signature is 64 bytes long; it must be 65 (r, s, v). The signed release is damaged: ask the publisher for it again."],
   ImageRegistryInvalidSignatureS: [[D], `The signature is a malleated copy (its s value ${D} is in the upper half of the curve order). Submit the signature exactly as the publisher's wallet made it.`],
   ImageRegistryInvalidSignatureV: [[29], "The signature's v is 29; it must be 27 or 28. Submit the signature exactly as the publisher's wallet made it."],
-  ImageRegistryInvalidSigner: [[A, B], `The signature is ${A}'s, not the publisher ${B}'s, for this release, nonce and deadline. Ask ${B} to sign this exact release.`],
+  ImageRegistryInvalidSigner: [[A, B], `The signature is ${A}'s, not ${B}'s (the signer the submission names), for this release, nonce and deadline. Ask ${B} to sign this exact release.`],
+  ImageRegistryStaleNonce: [[2n, 3n], "The publisher has revoked a release or cancelled its signatures since this was signed (nonce 2, now 3), which voided the signature. Ask the publisher for a new signature."],
+  ImageRegistryInvalidNonce: [[5n, 5n], "Cancelling signatures moves the nonce forward to a value below 2^128: it is 5 now, and 5 is not above it (or too large). Choose a nonce above 5."],
+  ImageRegistryInvalidContractSignature: [[B], `The contract account ${B} did not accept the signature (EIP-1271 isValidSignature). Its owners must sign this exact release, in the form the account expects (e.g. enough owners' signatures).`],
+  ImageRegistryNotDelegate: [[A, B], `${B} holds no delegation from ${A}, so it cannot publish on ${A}'s behalf. The publisher must authorise it first, or sign itself.`],
+  ImageRegistryDelegationRevoked: [[A, B, 1795376517n], `${A} revoked the delegation of ${B} on 2026-11-22 19:41:57 UTC: that key can no longer publish for it. The publisher must authorise it again.`],
+  ImageRegistryDelegationExpired: [[A, B, 1795376517n], `The delegation of ${B} by ${A} expired on 2026-11-22 19:41:57 UTC: that key can no longer publish for it. The publisher must renew it.`],
+  ImageRegistryNameOutOfScope: [["ghcr.io/other/api:1", "ghcr.io/acme/"], 'The delegate may publish only names starting with "ghcr.io/acme/", and "ghcr.io/other/api:1" does not. Use a name in that scope, or ask the publisher to widen it.'],
+  ImageRegistryInvalidDelegate: [[A], `${A} is your own account: a publisher needs no delegation to publish itself. Give another key's address.`],
+  ImageRegistryInvalidExpiry: [[1795376517n], "A delegation's expiry must be after the current block's time and before 2106 (2^32 seconds); 2026-11-22 19:41:57 UTC is not. Choose a later expiry."],
   ImageRegistryTimestampOutOfRange: [[4294967296n], "This chain's block timestamp 4294967296 is outside what the registry can store (1 to 2^32 - 1, i.e. until 2106). Releases cannot be recorded on it."],
   ImageRegistryBlockNumberOutOfRange: [[4294967296n], "This chain's block number 4294967296 is beyond what the registry can store (2^32 - 1). Releases cannot be recorded on it."],
   ImageRegistryTooManyPublishers: [[A], `The registry holds the most publishers it can (2^32 - 2); ${A} cannot be added. Use another deployment.`],
@@ -89,6 +98,14 @@ describe("toAppError: every ImageRegistry custom error, with its arguments, in w
     const error = toAppError(revertFromChain("ImageRegistryAlreadyPublished", [5n]), { subject: "publisher" });
     assert.match(error.message, /^The publisher already published this exact release \(id 5\)/);
     assert.match(toAppError(revertFromChain("ImageRegistryInvalidSigner", [zeroAddress, B])).message, /^The signature recovers to no address, so it is not 0x3C44/);
+  });
+
+  test("the variants of a few errors: a nonce not reached yet, the zero address as a delegate", () => {
+    assert.equal(
+      toAppError(revertFromChain("ImageRegistryStaleNonce", [4n, 3n])).message,
+      "The signature was made for the publisher's nonce 4, which it has not reached (it is 3 now). Ask the publisher for a signature made for nonce 3.",
+    );
+    assert.equal(toAppError(revertFromChain("ImageRegistryInvalidDelegate", [zeroAddress])).message, "The delegate is the zero address. Give the address of the key that is to publish on your behalf.");
   });
 
   test("revert data that only a wallet's raw RPC error carries is decoded too", () => {
@@ -192,8 +209,8 @@ describe("from a real chain and real endpoints", async () => {
   test("signatures the contract refuses (submitted without the off-chain checks)", async () => {
     const deadline = (await publicClient.getBlock()).timestamp + 600n;
     const release = { name: "acme/sig:1", imageId: digestOf("sig").replace("sha256:", "0x") as Hex, manifestDigest: `0x${"0".repeat(64)}` as Hex, indexDigest: `0x${"0".repeat(64)}` as Hex, archiveDigest: `0x${"0".repeat(64)}` as Hex };
-    const submit = (signature: Hex, at = deadline) =>
-      simulateContract(publicClient, { address: registry, abi: imageRegistryAbi, functionName: "publishBySig", args: [alice, release, at, signature], account: alice }).catch((e: unknown) => Promise.reject(toAppError(e, { subject: "publisher" })));
+    const submit = (signature: Hex, at = deadline, nonce = 0n) =>
+      simulateContract(publicClient, { address: registry, abi: imageRegistryAbi, functionName: "publishBySig", args: [alice, alice, release, nonce, at, signature], account: alice }).catch((e: unknown) => Promise.reject(toAppError(e, { subject: "publisher" })));
     const r = "0x" + "11".repeat(32);
     const lowS = numberToHex(5n, { size: 32 }).slice(2);
     assert.deepEqual(await revertOf(submit(`0x${"ab".repeat(64)}`)), { errorName: "ImageRegistryInvalidSignatureLength", args: [64n] });
@@ -202,6 +219,7 @@ describe("from a real chain and real endpoints", async () => {
     const signer = await revertOf(submit(`${r}${lowS}1b` as Hex));
     assert.ok(signer?.errorName === "ImageRegistryInvalidSigner" && signer.args[1] === alice);
     assert.deepEqual(await revertOf(submit(`${r}${lowS}1b` as Hex, 1n)), { errorName: "ImageRegistryExpiredSignature", args: [1n] });
+    assert.deepEqual(await revertOf(submit(`${r}${lowS}1b` as Hex, deadline, 1n)), { errorName: "ImageRegistryStaleNonce", args: [1n, 0n] });
   });
 
   test("the registry's limits (storage set as if 2^32 releases had happened)", async () => {

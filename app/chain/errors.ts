@@ -101,13 +101,25 @@ export class MissingLogError extends AppErrorBase {
 }
 
 export type SignedReleaseProblem =
+  /** Not a signed-release file, or a field is wrong. */
   | "malformed"
+  /** A version 1 file, made for the old registry: its signature is void on this one. */
+  | "old-version"
   | "wrong-chain"
   | "wrong-registry"
   | "expired"
-  | "nonce-used"
+  /** The publisher revoked a release or cancelled its signatures since the signing. */
+  | "stale-nonce"
+  /** Made for a nonce the publisher has not reached: never by an honest signer. */
   | "nonce-ahead"
-  | "bad-signature";
+  /** Not the named signer's signature (a key's, recovered; a contract account's, refused by it). */
+  | "bad-signature"
+  /** The signer is not the publisher and holds no delegation from it. */
+  | "not-delegate"
+  | "delegation-revoked"
+  | "delegation-expired"
+  /** The delegation does not cover the release's name. */
+  | "name-out-of-scope";
 
 /** A signed-release document that cannot be submitted as it is; `problem` says why. */
 export class SignedReleaseInvalidError extends AppErrorBase {

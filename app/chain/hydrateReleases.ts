@@ -2,7 +2,7 @@
 // transaction come from each release's `Published` log. Releases recorded in one block are
 // read with one eth_getLogs (fromBlock = toBlock, the ids as topic 1), a query every public
 // RPC allows; blocks are read a few at a time.
-import { getAbiItem, type Address } from "viem";
+import { getAbiItem, zeroAddress, type Address } from "viem";
 import { getLogs } from "viem/actions";
 import { chainIdOf } from "./chainIdOf.ts";
 import { bytes32ToDigest } from "./digests.ts";
@@ -14,7 +14,7 @@ import type { ReadClient } from "./readClient.ts";
 
 export const publishedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Published" });
 
-type PublishedLog = Omit<Release, "chainId" | "publishedAt" | "revokedAt">;
+type PublishedLog = Omit<Release, "chainId" | "publishedAt" | "revokedAt" | "signer" | "valid">;
 
 async function readBlock(client: ReadClient, registry: Address, blockNumber: bigint, ids: bigint[]): Promise<PublishedLog[]> {
   const logs = await getLogs(client, { address: registry, event: publishedEvent, args: { id: ids }, fromBlock: blockNumber, toBlock: blockNumber, strict: true });
@@ -53,8 +53,10 @@ export async function hydrateReleases(client: ReadClient, registry: Address, rec
     return {
       ...log,
       chainId,
+      signer: record.signer === zeroAddress ? null : record.signer,
       publishedAt: Number(record.publishedAt),
       revokedAt: record.revokedAt === 0n ? null : Number(record.revokedAt),
+      valid: record.valid,
     };
   });
 }

@@ -4,7 +4,7 @@ import { zeroAddress } from "viem";
 import { MAX_PAGE_SIZE, pageBounds, readAllRecords } from "./readPages.ts";
 import type { ReleaseRecord } from "./release.ts";
 
-const record = (id: number): ReleaseRecord => ({ id: BigInt(id), publisher: zeroAddress, publishedAt: 1n, revokedAt: 0n, blockNumber: 1n });
+const record = (id: number): ReleaseRecord => ({ id: BigInt(id), publisher: zeroAddress, signer: zeroAddress, publishedAt: 1n, revokedAt: 0n, blockNumber: 1n, valid: true });
 
 /** A list lookup over ids oldest → newest, read newest first like the contract's. */
 function listOf(ids: number[]) {

@@ -4,7 +4,9 @@ import type { Address } from "viem";
 import { getLatestValidRelease } from "./actions/getLatestValidRelease.ts";
 import { getNameHistory } from "./actions/getNameHistory.ts";
 import { getRelease } from "./actions/getRelease.ts";
-import { getReleasesByDigest } from "./actions/getReleasesByDigest.ts";
+import { getDelegation } from "./actions/getDelegation.ts";
+import { getReleasesByDigestPage } from "./actions/getReleasesByDigestPage.ts";
+import { getReleasesByPublisherAndDigest } from "./actions/getReleasesByPublisherAndDigest.ts";
 import { getReleasesByPublisher } from "./actions/getReleasesByPublisher.ts";
 import { publishRelease } from "./actions/publishRelease.ts";
 import { publishReleaseBatch } from "./actions/publishReleaseBatch.ts";
@@ -12,7 +14,9 @@ import { revokeRelease } from "./actions/revokeRelease.ts";
 import { isAppError } from "./errors.ts";
 import type { Release } from "./release.ts";
 import { inOneBlock } from "./test/inOneBlock.ts";
+import { releaseInputToChain } from "./releaseInput.ts";
 import { countingClient, countOf, digestOf, imageRelease, startTestChain } from "./test/testChain.ts";
+import { writeRegistry } from "./test/writeRegistry.ts";
 
 describe("read actions", async () => {
   const chain = await startTestChain();
@@ -31,8 +35,10 @@ describe("read actions", async () => {
       chainId: 31337,
       id: (1n << 32n) | 0n,
       publisher: alice,
+      signer: null,
       publishedAt: Number(block.timestamp),
       revokedAt: null,
+      valid: true,
       blockNumber: receipt.blockNumber,
       transactionHash,
     } satisfies Release);
@@ -56,7 +62,7 @@ describe("read actions", async () => {
     ]);
     await publishReleaseBatch(as(0), registry, [named("one-block/d:1", "d"), named("one-block/e:1", "e"), named("one-block/f:1", "f")]);
     const { client, methods } = countingClient(chain);
-    const releases = await getReleasesByDigest(client, registry, shared);
+    const { releases } = await getReleasesByDigestPage(client, registry, shared);
     assert.deepEqual(releases.map((r) => r.name), ["one-block/f:1", "one-block/e:1", "one-block/d:1", "one-block/c:1", "one-block/b:1", "one-block/a:1"]);
     assert.deepEqual(releases.map((r) => r.publisher), [alice, alice, alice, carol, bob, alice]);
     assert.equal(new Set(releases.map((r) => r.blockNumber)).size, 2);
@@ -64,20 +70,20 @@ describe("read actions", async () => {
     assert.equal(countOf(methods, "eth_call"), 1, "one page");
   });
 
-  test("getReleasesByDigest: every page (over 100 releases), newest first, revoked included", async () => {
+  test("getReleasesByPublisherAndDigest: every page (over 100 of one publisher's releases), newest first, revoked included", async () => {
     const digest = digestOf("popular base image");
     const inputs = Array.from({ length: 130 }, (_, i) => ({ ...imageRelease(`paged/image:${i}`, `paged ${i}`), indexDigest: digest }));
     await publishReleaseBatch(as(1), registry, inputs.slice(0, 65));
     const second = await publishReleaseBatch(as(1), registry, inputs.slice(65));
     await revokeRelease(as(1), registry, second.releaseIds[0] as bigint, "bad build");
     const { client, methods } = countingClient(chain);
-    const releases = await getReleasesByDigest(client, registry, digest);
+    const releases = await getReleasesByPublisherAndDigest(client, registry, bob, digest);
     assert.equal(releases.length, 130);
     assert.deepEqual(releases.map((r) => r.name), inputs.map((i) => i.name).reverse());
-    assert.equal(releases.filter((r) => r.revokedAt !== null).length, 1);
+    assert.deepEqual(releases.filter((r) => !r.valid).map((r) => r.id), [second.releaseIds[0]]);
     assert.equal(countOf(methods, "eth_call"), 2, "two pages of 100");
     assert.equal(countOf(methods, "eth_getLogs"), 2, "two blocks");
-    assert.deepEqual(await getReleasesByDigest(publicClient, registry, digestOf("never published")), []);
+    assert.deepEqual(await getReleasesByPublisherAndDigest(publicClient, registry, bob, digestOf("never published")), []);
   });
 
   test("getReleasesByPublisher: one page at a time with the total", async () => {
@@ -104,11 +110,77 @@ describe("read actions", async () => {
     await revokeRelease(as(2), registry, v2.releaseIds[0] as bigint, "broken too");
     await revokeRelease(as(2), registry, v1.releaseIds[0] as bigint, "all of them");
     assert.equal(await getLatestValidRelease(publicClient, registry, carol, name), null);
+    assert.deepEqual((await getNameHistory(publicClient, registry, carol, name)).releases.map((r) => r.valid), [false, false, false]);
     assert.equal(await getLatestValidRelease(publicClient, registry, alice, name), null, "another publisher's name is not carol's");
   });
 
+  test("getReleasesByDigestPage: one page and the list's total, one eth_call", async () => {
+    const digest = digestOf("paged by page");
+    const inputs = Array.from({ length: 25 }, (_, i) => ({ ...imageRelease(`by-page/image:${i}`, `by page ${i}`), indexDigest: digest }));
+    await publishReleaseBatch(as(4), registry, inputs);
+    const { client, methods } = countingClient(chain);
+    const first = await getReleasesByDigestPage(client, registry, digest, { limit: 10 });
+    assert.deepEqual([first.total, first.offset, first.limit], [25, 0, 10]);
+    assert.deepEqual(first.releases.map((r) => r.name), inputs.slice(15).map((i) => i.name).reverse());
+    assert.deepEqual([countOf(methods, "eth_call"), countOf(methods, "eth_getLogs")], [1, 1]);
+    const last = await getReleasesByDigestPage(publicClient, registry, digest, { offset: 20, limit: 10 });
+    assert.deepEqual(last.releases.map((r) => r.name), inputs.slice(0, 5).map((i) => i.name).reverse());
+    const none = await getReleasesByDigestPage(publicClient, registry, digestOf("named by nobody"));
+    assert.deepEqual([none.total, none.releases], [0, []]);
+  });
+
+  test("getReleasesByPublisherAndDigest: only that publisher's releases, at a cost that others' releases of the digest do not change", async () => {
+    const digest = digestOf("spammed manifest");
+    const publisher = chain.accounts[5] as Address;
+    const own = (name: string, label: string) => ({ ...imageRelease(name, label), manifestDigest: digest });
+    const spam = (count: number, from: number) => Array.from({ length: count }, (_, i) => own(`spam/copy:${from + i}`, `spam ${from + i}`));
+    // The publisher's first release is the digest's first entry; its second comes after strangers' releases.
+    const first = await publishRelease(as(5), registry, own("docker.io/acme/spammed:1", "spammed 1"));
+    await publishReleaseBatch(as(6), registry, spam(5, 0));
+    const second = await publishRelease(as(5), registry, own("docker.io/acme/spammed:2", "spammed 2"));
+    const ids = [second.releaseIds[0], first.releaseIds[0]];
+    const measure = async () => {
+      const { client, methods } = countingClient(chain);
+      const releases = await getReleasesByPublisherAndDigest(client, registry, publisher, digest);
+      assert.deepEqual(releases.map((r) => [r.id, r.publisher, r.manifestDigest]), ids.map((id) => [id, publisher, digest]));
+      return [countOf(methods, "eth_call"), countOf(methods, "eth_getLogs")];
+    };
+    const before = await measure();
+    assert.deepEqual(before, [1, 2], "one call, one log query per block of the publisher's releases");
+    await publishReleaseBatch(as(6), registry, spam(60, 5));
+    await publishReleaseBatch(as(7), registry, spam(60, 65));
+    assert.deepEqual(await measure(), before, "120 more releases by others change nothing");
+    assert.deepEqual(await getReleasesByPublisherAndDigest(publicClient, registry, chain.accounts[8] as Address, digest), []);
+  });
+
+  test("getDelegation, and a delegated release: signer recorded, void once the delegation is revoked", async () => {
+    const [publisher, delegate] = [chain.accounts[10], chain.accounts[11]] as [Address, Address];
+    assert.equal(await getDelegation(publicClient, registry, publisher, delegate), null);
+    const expiresAt = (await publicClient.getBlock()).timestamp + 86_400n;
+    const granted = await writeRegistry(chain, 10, "authorizeDelegate", [delegate, "ghcr.io/acme/", expiresAt]);
+    assert.deepEqual(await getDelegation(publicClient, registry, publisher, delegate), {
+      publisher,
+      delegate,
+      namePrefix: "ghcr.io/acme/",
+      since: granted.blockNumber,
+      expiresAt: Number(expiresAt),
+      revokedAt: null,
+      active: true,
+    });
+    const input = imageRelease("ghcr.io/acme/ci:1", "delegated ci 1");
+    const published = await writeRegistry(chain, 11, "publishFor", [publisher, [releaseInputToChain(input)]]);
+    const { releases } = await getReleasesByPublisher(publicClient, registry, publisher);
+    assert.deepEqual(releases.map((r) => [r.name, r.publisher, r.signer, r.valid, r.blockNumber]), [[input.name, publisher, delegate, true, published.blockNumber]]);
+    const revoked = await writeRegistry(chain, 10, "revokeDelegate", [delegate]);
+    const revokedAt = Number((await publicClient.getBlock({ blockNumber: revoked.blockNumber })).timestamp);
+    const after = await getDelegation(publicClient, registry, publisher, delegate);
+    assert.deepEqual([after?.revokedAt, after?.active], [revokedAt, false]);
+    const release = await getRelease(publicClient, registry, releases[0]?.id as bigint);
+    assert.deepEqual([release.signer, release.revokedAt, release.valid], [delegate, null, false], "not revoked itself, but no longer valid");
+  });
+
   test("registry-missing: reading where no contract is", async () => {
-    const error = await getReleasesByDigest(publicClient, bob, digestOf("x")).catch((e: unknown) => e);
+    const error = await getReleasesByDigestPage(publicClient, bob, digestOf("x")).catch((e: unknown) => e);
     assert.ok(isAppError(error) && error.kind === "registry-missing");
     assert.equal(error.address, bob);
     assert.match(error.message, /^No ImageRegistry at 0x[0-9a-fA-F]{40} on chain 31337/);

@@ -39,10 +39,32 @@ const MESSAGES: Messages = {
     `The signature is a malleated copy (its s value ${s} is in the upper half of the curve order). Submit the signature exactly as the publisher's wallet made it.`,
   ImageRegistryInvalidSignatureV: ([v]) =>
     `The signature's v is ${v}; it must be 27 or 28. Submit the signature exactly as the publisher's wallet made it.`,
-  ImageRegistryInvalidSigner: ([signer, publisher]) =>
-    signer === zeroAddress
-      ? `The signature recovers to no address, so it is not ${publisher}'s. Ask the publisher to sign this exact release again.`
-      : `The signature is ${signer}'s, not the publisher ${publisher}'s, for this release, nonce and deadline. Ask ${publisher} to sign this exact release.`,
+  ImageRegistryInvalidSigner: ([recovered, signer]) =>
+    recovered === zeroAddress
+      ? `The signature recovers to no address, so it is not ${signer}'s. Ask ${signer} to sign this exact release again.`
+      : `The signature is ${recovered}'s, not ${signer}'s (the signer the submission names), for this release, nonce and deadline. Ask ${signer} to sign this exact release.`,
+  ImageRegistryStaleNonce: ([nonce, current]) =>
+    nonce < current
+      ? `The publisher has revoked a release or cancelled its signatures since this was signed (nonce ${nonce}, now ${current}), which voided the signature. Ask the publisher for a new signature.`
+      : `The signature was made for the publisher's nonce ${nonce}, which it has not reached (it is ${current} now). Ask the publisher for a signature made for nonce ${current}.`,
+  ImageRegistryInvalidNonce: ([current, requested]) =>
+    `Cancelling signatures moves the nonce forward to a value below 2^128: it is ${current} now, and ${requested} is not above it (or too large). Choose a nonce above ${current}.`,
+  ImageRegistryInvalidContractSignature: ([signer]) =>
+    `The contract account ${signer} did not accept the signature (EIP-1271 isValidSignature). Its owners must sign this exact release, in the form the account expects (e.g. enough owners' signatures).`,
+  ImageRegistryNotDelegate: ([publisher, signer]) =>
+    `${signer} holds no delegation from ${publisher}, so it cannot publish on ${publisher}'s behalf. The publisher must authorise it first, or sign itself.`,
+  ImageRegistryDelegationRevoked: ([publisher, delegate, revokedAt]) =>
+    `${publisher} revoked the delegation of ${delegate} on ${formatUnixTime(revokedAt)}: that key can no longer publish for it. The publisher must authorise it again.`,
+  ImageRegistryDelegationExpired: ([publisher, delegate, expiresAt]) =>
+    `The delegation of ${delegate} by ${publisher} expired on ${formatUnixTime(expiresAt)}: that key can no longer publish for it. The publisher must renew it.`,
+  ImageRegistryNameOutOfScope: ([name, namePrefix]) =>
+    `The delegate may publish only names starting with ${JSON.stringify(namePrefix)}, and ${JSON.stringify(name)} does not. Use a name in that scope, or ask the publisher to widen it.`,
+  ImageRegistryInvalidDelegate: ([delegate]) =>
+    delegate === zeroAddress
+      ? "The delegate is the zero address. Give the address of the key that is to publish on your behalf."
+      : `${delegate} is your own account: a publisher needs no delegation to publish itself. Give another key's address.`,
+  ImageRegistryInvalidExpiry: ([expiresAt]) =>
+    `A delegation's expiry must be after the current block's time and before 2106 (2^32 seconds); ${formatUnixTime(expiresAt)} is not. Choose a later expiry.`,
   ImageRegistryTimestampOutOfRange: ([timestamp]) =>
     `This chain's block timestamp ${timestamp} is outside what the registry can store (1 to 2^32 - 1, i.e. until 2106). Releases cannot be recorded on it.`,
   ImageRegistryBlockNumberOutOfRange: ([blockNumber]) =>

@@ -22,24 +22,41 @@ export interface Release extends ReleaseDigests {
   chainId: number;
   /** Opaque and unique; never reused. */
   id: bigint;
+  /** Who the release is by: an EOA or a contract account (a multisig wallet). */
   publisher: Address;
+  /** The delegate key that published it on the publisher's behalf; null when the publisher did. */
+  signer: Address | null;
   name: string;
   /** Unix seconds of the block that recorded it. */
   publishedAt: number;
-  /** Unix seconds of the block that revoked it; null while valid. */
+  /** Unix seconds of the block that revoked it; null when not revoked. */
   revokedAt: number | null;
+  /**
+   * The contract's word, as of the block read: not revoked and, for a delegated release, its
+   * delegation still in force (not revoked, not expired, granted no later than the release).
+   */
+  valid: boolean;
   blockNumber: bigint;
   /** The transaction that published it (from its `Published` log). */
   transactionHash: Hash;
+  /**
+   * Set only for a release known from a signed-release file alone, never recorded on chain
+   * (offline verification): the nonce and deadline it was signed for. Its id, block and
+   * transaction are then zero, and whether it was revoked cannot be known.
+   */
+  unrecorded?: { nonce: bigint; deadline: bigint };
 }
 
 /** The contract's `Release` struct as a lookup returns it. */
 export interface ReleaseRecord {
   id: bigint;
   publisher: Address;
+  /** The zero address when the publisher published it itself. */
+  signer: Address;
   publishedAt: bigint;
   revokedAt: bigint;
   blockNumber: bigint;
+  valid: boolean;
 }
 
 /** One page of a list lookup, newest first. `total` is the list's length when it was read. */

@@ -9,6 +9,8 @@ import type { BlockRange } from "./blocksAtTimestamp.ts";
 
 export interface ScanGap extends BlockRange {
   error: AppError;
+  /** The chunk matched more logs than the RPC returns in one answer (see `tooManyResults`). */
+  tooManyResults?: boolean;
 }
 
 export interface ScanOptions {
@@ -19,6 +21,21 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Called after each chunk with the last block scanned so far. */
   onProgress?: (progress: { fromBlock: bigint; toBlock: bigint; scannedThrough: bigint }) => void;
+  /**
+   * A chunk whose answer holds more logs than the RPC returns at once: "split" halves it like
+   * any refusal (default: the scan completes, in more requests); "gap" reports the chunk as a
+   * gap and goes on with the same chunk sizes, so the requests depend on the range only, never
+   * on how many logs match — what a verification needs, since anyone can flood a name.
+   */
+  tooManyResults?: "split" | "gap";
+}
+
+/** viem's response-size limit, or an RPC's result-count / response-size refusal, anywhere in the cause chain. */
+export function isTooManyResults(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+    if (e.name === "ResponseBodyTooLargeError" || /more than \d+ results|too many (results|logs)|response size (exceeded|is larger)|log response size/i.test(e.message)) return true;
+  }
+  return false;
 }
 
 export interface ScanResult<T> {
@@ -51,7 +68,15 @@ export async function scanRanges<T>(range: BlockRange, read: (chunk: BlockRange)
     } catch (thrown) {
       options.signal?.throwIfAborted();
       const error = toAppError(thrown);
-      if (unreachable(error) || gaps.length + 1 >= (options.maxGaps ?? 3)) {
+      if (options.tooManyResults === "gap" && isTooManyResults(thrown)) {
+        // As if read: the next chunks are those a run without these logs would ask for.
+        gaps.push({ ...chunk, error, tooManyResults: true });
+        cursor = chunk.toBlock + 1n;
+        span = span * 2n < ceiling ? span * 2n : ceiling;
+        continue;
+      }
+      // Gaps of too many results are the data's, not the endpoint's: they do not count here.
+      if (unreachable(error) || gaps.filter((g) => !g.tooManyResults).length + 1 >= (options.maxGaps ?? 3)) {
         gaps.push({ fromBlock: cursor, toBlock: range.toBlock, error });
         break;
       }

@@ -1,33 +1,22 @@
 // Everything that would make publishBySig revert, checked before a wallet is involved: the
-// chain and the registry the signature is bound to, the signer (recovered off-chain with
-// viem), the deadline against the chain's clock and the publisher's current nonce.
-import { isAddressEqual, parseSignature, recoverTypedDataAddress } from "viem";
+// chain and the registry the signature is bound to, the signer's signature (a key's recovered
+// off-chain, a contract account's asked through EIP-1271), the deadline against the chain's
+// clock, the publisher's current nonce, and a delegate signer's grant.
+import { isAddressEqual } from "viem";
 import { getBlock, readContract } from "viem/actions";
+import { getDelegation } from "./actions/getDelegation.ts";
 import { chainIdOf } from "./chainIdOf.ts";
+import { delegationProblem } from "./delegationProblem.ts";
 import { SignedReleaseInvalidError, withAppErrors } from "./errors.ts";
 import { formatUnixTime } from "./formatTime.ts";
 import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
-import { releaseInputToChain } from "./releaseInput.ts";
-import { releaseTypedData } from "./releaseTypedData.ts";
 import { registryAddressOf, type RegistryRef } from "./registryRef.ts";
 import type { SignedRelease } from "./signedRelease.ts";
+import { checkSignerSignature } from "./signerSignature.ts";
 import type { ReadClient } from "./readClient.ts";
-
-/** Half the secp256k1 group order: the contract rejects a larger s (EIP-2). */
-const HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n;
 
 function invalid(problem: ConstructorParameters<typeof SignedReleaseInvalidError>[0], message: string): SignedReleaseInvalidError {
   return new SignedReleaseInvalidError(problem, message);
-}
-
-/** The address the signature recovers to for the document's typed data; throws "bad-signature" for a malleated one. */
-export async function recoverSignedReleaseSigner(signed: SignedRelease) {
-  const { s, v } = parseSignature(signed.signature);
-  if (BigInt(s) > HALF_N || (v !== undefined && v !== 27n && v !== 28n)) {
-    throw invalid("bad-signature", "The signature is not in the form the registry accepts (high s or a v other than 27/28). Use the signature exactly as the publisher's wallet made it.");
-  }
-  const message = { ...releaseInputToChain(signed.release), nonce: signed.nonce, deadline: signed.deadline };
-  return recoverTypedDataAddress({ ...releaseTypedData(signed.chainId, signed.registry, message), signature: signed.signature });
 }
 
 /** Resolves when publishBySig would accept the document on this client's chain and registry; rejects with an AppError otherwise. */
@@ -41,23 +30,29 @@ export async function validateSignedRelease(client: ReadClient, registryRef: Reg
     if (!isAddressEqual(signed.registry, registry)) {
       throw invalid("wrong-registry", `This release was signed for the registry at ${signed.registry}, not ${registry}. A signature is valid for one registry only: ask the publisher to sign for this one.`);
     }
-    const signer = await recoverSignedReleaseSigner(signed);
-    if (!isAddressEqual(signer, signed.publisher)) {
-      throw invalid("bad-signature", `The signature was made by ${signer}, not by the publisher ${signed.publisher} (or the file was edited after signing). Ask the publisher to sign again.`);
-    }
-    const [block, nonce] = await Promise.all([
+    const delegated = !isAddressEqual(signed.signer, signed.publisher);
+    const [, block, nonce, delegation] = await Promise.all([
+      checkSignerSignature(client, signed),
       getBlock(client, { blockTag: "latest" }),
       readContract(client, { address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [signed.publisher] }),
+      delegated ? getDelegation(client, registry, signed.publisher, signed.signer) : null,
     ]);
     // The contract's rule at the head; a signature expiring in the next seconds may still miss its block.
     if (signed.deadline < block.timestamp) {
       throw invalid("expired", `The signature expired on ${formatUnixTime(signed.deadline)}. Ask the publisher to sign again with a later deadline.`);
     }
     if (signed.nonce < nonce) {
-      throw invalid("nonce-used", `The publisher's nonce ${signed.nonce} is used up (the next is ${nonce}): this signature was submitted already, or a later one replaced it. Ask the publisher for a new signature.`);
+      throw invalid(
+        "stale-nonce",
+        `The publisher has revoked a release or cancelled its signatures since this was signed (nonce ${signed.nonce}, now ${nonce}), which voided the signature: ask for a new signature.`,
+      );
     }
     if (signed.nonce > nonce) {
-      throw invalid("nonce-ahead", `This signature uses the publisher's nonce ${signed.nonce}, but the next one is ${nonce}: the publisher's earlier signed releases must be submitted first.`);
+      throw invalid("nonce-ahead", `This signature was made for the publisher's nonce ${signed.nonce}, which it has not reached (it is ${nonce} now), so the registry refuses it. Ask for a signature made for nonce ${nonce}.`);
+    }
+    if (delegated) {
+      const problem = delegationProblem(delegation, signed.publisher, signed.signer, signed.release.name, block.timestamp);
+      if (problem !== null) throw problem;
     }
   }, { registry, chainId: client.chain?.id, subject: "publisher" });
 }

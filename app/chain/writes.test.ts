@@ -1,32 +1,14 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { createWalletClient, custom, http, type Address, type WalletClient } from "viem";
+import { createWalletClient, http, type Address, type WalletClient } from "viem";
 import { getRelease } from "./actions/getRelease.ts";
 import { publishRelease, type PublishResult } from "./actions/publishRelease.ts";
 import { publishReleaseBatch } from "./actions/publishReleaseBatch.ts";
 import { revokeRelease } from "./actions/revokeRelease.ts";
 import { isAppError, type AppError } from "./errors.ts";
 import type { WritePhase } from "./runWrite.ts";
-import { imageRelease, startTestChain, type TestChain } from "./test/testChain.ts";
-
-/** A browser-like wallet on the test chain whose answers can be bent: a rejection, another chain. */
-function fakeWallet(chain: TestChain, account: Address, bend: { chainId?: number; reject?: boolean; fixedGas?: boolean } = {}) {
-  const upstream = http(chain.url, { retryCount: 0 })({ chain: chain.chain });
-  const sent: string[] = [];
-  const transport = custom({
-    async request({ method, params }: { method: string; params?: unknown }) {
-      if (method === "eth_chainId" && bend.chainId !== undefined) return `0x${bend.chainId.toString(16)}`;
-      if (method === "eth_sendTransaction") {
-        sent.push(method);
-        if (bend.reject) throw Object.assign(new Error("User rejected the request."), { code: 4001 });
-        // Like a wallet that estimated gas on the latest block, blind to a pending transaction.
-        if (bend.fixedGas) (params as [Record<string, unknown>])[0].gas = "0x7a120";
-      }
-      return upstream.request({ method, params } as never);
-    },
-  }, { retryCount: 0 });
-  return { walletClient: createWalletClient({ account, transport, pollingInterval: 50 }) as WalletClient, sent };
-}
+import { fakeWallet } from "./test/fakeWallet.ts";
+import { imageRelease, startTestChain } from "./test/testChain.ts";
 
 function phasesOf<T>() {
   const phases: WritePhase<T>[] = [];

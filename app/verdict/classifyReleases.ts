@@ -1,6 +1,8 @@
 // Sorts the releases that name a target's digests by what they mean for the user: trusted
-// and valid (a pass), trusted but revoked, released by someone trusted under another name,
-// released by strangers, or naming a digest only in another role.
+// and valid (a pass), trusted but not valid (revoked, or published through a delegate key
+// whose grant no longer covers it), released by someone trusted under another name, released
+// by strangers, or naming a digest only in another role. Validity is the contract's word
+// (`valid`), never re-derived here: a delegated release can be void without being revoked.
 import type { DigestKind, Release } from "../chain/release.ts";
 import { digestsOf, matchedKinds, type VerdictTarget } from "./targets.ts";
 import { parseImageName, sameImageName } from "./normalizeImageName.ts";
@@ -15,7 +17,8 @@ export interface ReleaseMatch {
 export interface ClassifiedReleases {
   /** Closest match first (most digest kinds matched), then newest; the other lists newest first. */
   trustedValid: (ReleaseMatch & { basis: Exclude<TrustBasis, null> })[];
-  trustedRevoked: ReleaseMatch[];
+  /** Not valid: revoked, or its delegation revoked, expired or granted anew after it. */
+  trustedInvalid: ReleaseMatch[];
   /** By a publisher trusted for some name, but not for this release's name or not under the name asked for. */
   otherName: ReleaseMatch[];
   untrusted: ReleaseMatch[];
@@ -37,7 +40,7 @@ export function nameMatches(requested: string, releaseName: string, target: Verd
 const newestFirst = (a: Release, b: Release) => (a.blockNumber === b.blockNumber ? (a.id > b.id ? -1 : 1) : a.blockNumber > b.blockNumber ? -1 : 1);
 
 export function classifyReleases(target: VerdictTarget, releases: readonly Release[], trust: Trust, requestedName: string | null): ClassifiedReleases {
-  const result: ClassifiedReleases = { trustedValid: [], trustedRevoked: [], otherName: [], untrusted: [], otherRole: [] };
+  const result: ClassifiedReleases = { trustedValid: [], trustedInvalid: [], otherName: [], untrusted: [], otherRole: [] };
   const digests = new Set<string>(digestsOf(target));
   for (const release of [...releases].sort(newestFirst)) {
     const matched = matchedKinds(target, release);
@@ -50,8 +53,8 @@ export function classifyReleases(target: VerdictTarget, releases: readonly Relea
     const nameOk = requestedName === null || nameMatches(requestedName, release.name, target);
     const trustedSomewhere = trust.publishers.some((p) => isAddressEqual(p, release.publisher)) || trust.pins.some((pin) => isAddressEqual(pin.publisher, release.publisher));
     if (basis !== null && nameOk) {
-      if (release.revokedAt === null) result.trustedValid.push({ release, matched, basis });
-      else result.trustedRevoked.push({ release, matched });
+      if (release.valid) result.trustedValid.push({ release, matched, basis });
+      else result.trustedInvalid.push({ release, matched });
     } else if (trustedSomewhere) result.otherName.push({ release, matched });
     else result.untrusted.push({ release, matched });
   }
@@ -59,6 +62,6 @@ export function classifyReleases(target: VerdictTarget, releases: readonly Relea
   // its siblings', which share only the indexDigest); then the newest.
   const closest = (a: ReleaseMatch, b: ReleaseMatch) => b.matched.length - a.matched.length;
   result.trustedValid.sort(closest);
-  result.trustedRevoked.sort(closest);
+  result.trustedInvalid.sort(closest);
   return result;
 }

@@ -1,5 +1,7 @@
 // Invariants over random archives, releases and trust: a pass needs a trusted, valid,
 // matching release under the right name, and nothing a stranger publishes can change a word.
+// Releases may be delegated (a signer key), and a delegated one may be void (its grant
+// revoked, expired or granted anew): `valid` false without being revoked. Void never passes.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
@@ -8,7 +10,7 @@ import type { Release } from "../chain/release.ts";
 import type { Problem } from "../image/report.ts";
 import { nameMatches } from "./classifyReleases.ts";
 import { decideVerdict } from "./decideVerdict.ts";
-import { ALICE, archive, BOB, digest, evidence, image, MALLORY, release } from "./test/builders.ts";
+import { ALICE, archive, BOB, CI_KEY, digest, evidence, image, MALLORY, release } from "./test/builders.ts";
 import { matchedKinds, problemsOf } from "./targets.ts";
 import { trustBasis, type Trust } from "./trust.ts";
 
@@ -22,6 +24,8 @@ const releaseArb = fc.record({
   image: fc.nat({ max: 3 }),
   role: fc.constantFrom("imageId", "manifestDigest", "crossed"),
   revoked: fc.boolean(),
+  /** Published through a delegate key, whose grant may have lapsed since. */
+  delegated: fc.constantFrom("no", "in-force", "lapsed"),
 });
 const caseArb = fc.record({
   images: fc.uniqueArray(fc.nat({ max: 2 }), { minLength: 1, maxLength: 3 }),
@@ -41,7 +45,8 @@ function build(c: Case) {
     const target = IMAGES[r.image];
     const chosen = target ?? image("unpublished");
     const digests = r.role === "imageId" ? { imageId: chosen.imageId } : r.role === "manifestDigest" ? { manifestDigest: chosen.manifestDigest ?? null } : { manifestDigest: chosen.imageId };
-    return release({ id: id++, publisher: r.publisher, name: r.name, ...digests, revokedAt: r.revoked ? 1_795_100_000 : null });
+    const signer = r.delegated === "no" ? null : CI_KEY;
+    return release({ id: id++, publisher: r.publisher, signer, name: r.name, ...digests, revokedAt: r.revoked ? 1_795_100_000 : null, valid: !r.revoked && r.delegated !== "lapsed" });
   });
   const first = images[0];
   const problems: Problem[] =
@@ -66,9 +71,18 @@ test("VERIFIED needs an intact target and a trusted, valid release matching its 
         if (t.word !== "VERIFIED") continue;
         const r = t.release as Release;
         assert.equal(r.revokedAt, null);
+        assert.equal(r.valid, true, "a void delegated release never passes");
+        if (r.signer !== null) assert.match(t.summary, new RegExp(`through delegate key ${r.signer} `));
         assert.notEqual(trustBasis(trust, r.publisher, r.name), null);
         assert.ok(matchedKinds(t.target, r).length > 0);
         if (c.requestedName !== null) assert.ok(nameMatches(c.requestedName, r.name, t.target));
+      }
+      for (const t of result.targets) {
+        // REVOKED stands on a trusted, matching release that the contract says is not valid.
+        if (t.word !== "REVOKED") continue;
+        const r = t.release as Release;
+        assert.equal(r.valid, false);
+        assert.notEqual(trustBasis(trust, r.publisher, r.name), null);
       }
       assert.equal(result.word === "VERIFIED", result.targets.every((t) => t.word === "VERIFIED"));
       if (trust.publishers.length === 0 && trust.pins.length === 0) assert.ok(result.targets.every((t) => t.word !== "VERIFIED" && t.word !== "REVOKED"));
@@ -87,6 +101,23 @@ test("a stranger's releases never change any word", () => {
       const after = words(withStrangers);
       // UNKNOWN (nothing named it) may become UNTRUSTED (a stranger named it); nothing else moves.
       before.forEach((word, i) => assert.ok(after[i] === word || (word === "UNKNOWN" && after[i] === "UNTRUSTED"), `${word} → ${after[i]}`));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("making a trusted release void (its delegation lapsed) never turns a word into VERIFIED", () => {
+  fc.assert(
+    fc.property(caseArb, fc.nat(), (c, pick) => {
+      if (c.releases.length === 0) return;
+      const index = pick % c.releases.length;
+      const lapsed = { ...c, releases: c.releases.map((r, i) => (i === index ? { ...r, delegated: "lapsed" as const } : r)) };
+      const words = (k: Case) => {
+        const { report, releases, trust } = build(k);
+        return decideVerdict({ report, evidence: evidence({ releases }), trust, requestedName: k.requestedName }).targets.map((t) => t.word);
+      };
+      const before = words(c);
+      words(lapsed).forEach((word, i) => assert.ok(word !== "VERIFIED" || before[i] === "VERIFIED", `${before[i]} → ${word}`));
     }),
     { numRuns: 300 },
   );

@@ -54,5 +54,6 @@ export function decideVerdict(input: DecideVerdictInput): VerificationResult {
     blockNumber: evidence.blockNumber,
     format: report.format,
     notes: report.notes,
+    digestTotals: evidence.digestTotals,
   };
 }

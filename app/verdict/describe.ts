@@ -15,9 +15,33 @@ export function matchedWords(matched: readonly DigestKind[]): string {
   return `by ${listWords([...matched])}`;
 }
 
+/** Who a release is by: "0xPublisher", or "0xPublisher through delegate key 0xSigner" (both in full). */
+export function publisherWords(release: Pick<Release, "publisher" | "signer">): string {
+  return release.signer === null ? release.publisher : `${release.publisher} through delegate key ${release.signer}`;
+}
+
 /** "0xAb…(full) as docker.io/acme/api:1.4.2 on 2026-11-22 19:06:01 UTC (release 4294967296, block 12, tx 0x…)" */
 export function releaseWords(release: Release): string {
-  return `${release.publisher} as ${release.name} on ${formatUnixTime(release.publishedAt)} (release ${release.id}, block ${release.blockNumber}, tx ${release.transactionHash})`;
+  if (release.unrecorded !== undefined) {
+    return `${publisherWords(release)} as ${release.name} ${whenWords(release)} (signed for nonce ${release.unrecorded.nonce}, submittable until ${formatUnixTime(release.unrecorded.deadline)})`;
+  }
+  return `${publisherWords(release)} as ${release.name} ${whenWords(release)} (release ${release.id}, block ${release.blockNumber}, tx ${release.transactionHash})`;
+}
+
+/** "on 2026-11-22 19:06:01 UTC", or, for a release only signed, that it never went on chain. */
+export function whenWords(release: Pick<Release, "publishedAt" | "unrecorded">): string {
+  return release.unrecorded === undefined ? `on ${formatUnixTime(release.publishedAt)}` : "in a signed release never recorded on chain";
+}
+
+/** 1234 → "1,234": counts that an attacker can make large are easier to read grouped. */
+export function countWords(count: number): string {
+  return count.toLocaleString("en-US");
+}
+
+/** "A, B, C, D, E and 9,995 more": a list anyone can lengthen, capped at `shown` items. */
+export function cappedListWords(words: readonly string[], shown: number, total = words.length): string {
+  if (total <= shown) return listWords(words.slice(0, shown));
+  return `${words.slice(0, shown).join(", ")} and ${countWords(total - shown)} more`;
 }
 
 export function trustWords(basis: Exclude<TrustBasis, null>): string {
@@ -32,5 +56,6 @@ export function imageWords(release: Release): string {
 
 export function gapWords(gap: ScanGap): string {
   const blocks = gap.fromBlock === gap.toBlock ? `block ${gap.fromBlock}` : `blocks ${gap.fromBlock}–${gap.toBlock}`;
+  if (gap.tooManyResults) return `${blocks} (more releases of these names than the RPC returns in one answer: many publishers, or spam)`;
   return `${blocks} (${gap.error.message})`;
 }

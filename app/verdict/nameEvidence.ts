@@ -3,8 +3,8 @@
 import { isAddressEqual, type Address } from "viem";
 import type { Release } from "../chain/release.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
-import { gapWords, imageWords, listWords } from "./describe.ts";
-import { normalizeImageName, sameImageName } from "./normalizeImageName.ts";
+import { cappedListWords, countWords, gapWords, imageWords, listWords } from "./describe.ts";
+import { imageNameKey, sameImageName } from "./normalizeImageName.ts";
 import { matchedKinds, type VerdictTarget } from "./targets.ts";
 import { trustBasis, type Trust } from "./trust.ts";
 import type { ChainEvidence, Evidence, Tone } from "./verdict.ts";
@@ -30,29 +30,55 @@ export function currentReleaseItem(evidence: ChainEvidence, target: VerdictTarge
   return { kind: "current-release", tone, message, release: current, name: current.name };
 }
 
-/** One item per name (normalized) that more than one publisher has published. */
+/** Publishers written in a name-conflict sentence (trusted first); the item's data has them all. */
+export const CONFLICT_PUBLISHERS_SHOWN = 5;
+
+interface Claimant {
+  publisher: Address;
+  trusted: boolean;
+  ids: Set<bigint>;
+}
+
+/**
+ * One item per name (normalized) that more than one publisher has published. Linear in the
+ * releases and claims: anyone can add thousands of claims to a name, so each name is
+ * normalized once and claims are grouped by Map, never compared pairwise.
+ */
 export function conflictItems(evidence: ChainEvidence, names: readonly string[], matching: readonly Release[], trust: Trust): Evidence[] {
-  const items: Evidence[] = [];
-  const seen = new Set<string>();
+  const groups = new Map<string, { name: string; byPublisher: Map<string, Claimant> }>();
   for (const name of names) {
-    const key = normalizeImageName(name) ?? name;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const byPublisher = new Map<string, { publisher: Address; trusted: boolean; releaseIds: bigint[] }>();
-    const add = (publisher: Address, id: bigint) => {
-      const entry = byPublisher.get(publisher.toLowerCase()) ?? { publisher, trusted: trustBasis(trust, publisher, name) !== null, releaseIds: [] };
-      if (!entry.releaseIds.includes(id)) entry.releaseIds.push(id);
-      byPublisher.set(publisher.toLowerCase(), entry);
-    };
-    for (const release of matching) if (sameImageName(release.name, name)) add(release.publisher, release.id);
-    for (const claim of evidence.nameClaims?.claims ?? []) if (sameImageName(claim.name, name)) for (const id of claim.releaseIds) add(claim.publisher, id);
+    const key = imageNameKey(name);
+    if (!groups.has(key)) groups.set(key, { name, byPublisher: new Map() });
+  }
+  const add = (claimedName: string, publisher: Address, id: bigint) => {
+    const group = groups.get(imageNameKey(claimedName));
+    if (group === undefined) return;
+    const lower = publisher.toLowerCase();
+    let claimant = group.byPublisher.get(lower);
+    if (claimant === undefined) {
+      claimant = { publisher, trusted: trustBasis(trust, publisher, group.name) !== null, ids: new Set() };
+      group.byPublisher.set(lower, claimant);
+    }
+    claimant.ids.add(id);
+  };
+  for (const release of matching) add(release.name, release.publisher, release.id);
+  for (const claim of evidence.nameClaims?.claims ?? []) for (const id of claim.releaseIds) add(claim.name, claim.publisher, id);
+
+  const items: Evidence[] = [];
+  for (const [key, { byPublisher }] of groups) {
     if (byPublisher.size < 2) continue;
-    const publishers = [...byPublisher.values()].sort((a, b) => Number(b.trusted) - Number(a.trusted));
-    const who = listWords(publishers.map((p) => `${p.publisher}${p.trusted ? " (trusted)" : ""}`));
+    const publishers = [...byPublisher.values()]
+      .map(({ publisher, trusted, ids }) => ({ publisher, trusted, releaseIds: [...ids] }))
+      .sort((a, b) => Number(b.trusted) - Number(a.trusted));
+    const who = cappedListWords(
+      publishers.slice(0, CONFLICT_PUBLISHERS_SHOWN).map((p) => `${p.publisher}${p.trusted ? " (trusted)" : ""}`),
+      CONFLICT_PUBLISHERS_SHOWN,
+      publishers.length,
+    );
     items.push({
       kind: "name-conflict",
       tone: "warn",
-      message: `${publishers.length} publishers have published ${key}: ${who}. Anyone can publish any name; only a publisher you trust counts.`,
+      message: `${countWords(publishers.length)} publishers have published ${key}: ${who}. Anyone can publish any name; only a publisher you trust counts.`,
       name: key,
       publishers,
     });

@@ -65,11 +65,27 @@ export function formatImageName(name: ImageName): string {
   return `${name.domain}/${name.path}${name.tag === null ? "" : `:${name.tag}`}${name.digest === null ? "" : `@${name.digest}`}`;
 }
 
+// A verification compares every release and name claim against the names involved; with
+// thousands of claims (anyone can publish any name) parsing each name at every comparison
+// was quadratic. Parsing is pure, so each distinct name is parsed once; the memo is bounded
+// (cleared when full) because a long-lived page sees ever new names.
+const NORMALIZED_MEMO_LIMIT = 20_000;
+const normalizedMemo = new Map<string, string | null>();
+
 /** `nginx` → `docker.io/library/nginx:latest`; null when the text is not an image reference. */
 export function normalizeImageName(input: string): string | null {
+  const known = normalizedMemo.get(input);
+  if (known !== undefined) return known;
   const parsed = parseImageName(input);
-  if (parsed === null) return null;
-  return formatImageName(parsed.tag === null && parsed.digest === null ? { ...parsed, tag: "latest" } : parsed);
+  const normalized = parsed === null ? null : formatImageName(parsed.tag === null && parsed.digest === null ? { ...parsed, tag: "latest" } : parsed);
+  if (normalizedMemo.size >= NORMALIZED_MEMO_LIMIT) normalizedMemo.clear();
+  normalizedMemo.set(input, normalized);
+  return normalized;
+}
+
+/** The key names group by: the normalized name, or the text itself when it is not an image reference. */
+export function imageNameKey(input: string): string {
+  return normalizeImageName(input) ?? input;
 }
 
 /**

@@ -2,11 +2,13 @@
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Problem } from "../image/report.ts";
 import type { ClassifiedReleases, ReleaseMatch } from "./classifyReleases.ts";
+import { delegationVoidItem } from "./delegationEvidence.ts";
 import { matchedWords, releaseWords, trustWords } from "./describe.ts";
 import type { Trust, TrustBasis } from "./trust.ts";
 import type { ChainEvidence, Evidence } from "./verdict.ts";
 
-const sinceRevoked = (match: ReleaseMatch, words: string) => (match.release.revokedAt === null ? "" : words);
+/** Said of a release that is not valid: revoked, or (not revoked) its delegate key's grant no longer covers it. */
+const sinceInvalid = (match: ReleaseMatch, revoked: string, lapsed: string) => (match.release.valid ? "" : match.release.revokedAt !== null ? revoked : lapsed);
 
 export function verifiedItem({ release, matched }: ReleaseMatch, basis: Exclude<TrustBasis, null>): Evidence {
   return { kind: "verified-by", tone: "good", message: `Released by ${releaseWords(release)}, ${matchedWords(matched)}; ${trustWords(basis)}.`, release, matched, trustedAs: basis };
@@ -19,22 +21,27 @@ export function revokedItem({ release, matched }: ReleaseMatch, evidence: ChainE
   return { kind: "revoked", tone: "bad", message, release, matched, revocation };
 }
 
+/** A trusted release that is not valid: revoked by its publisher, or void with its delegation. */
+export function invalidItem(match: ReleaseMatch, evidence: ChainEvidence): Evidence {
+  return match.release.revokedAt !== null ? revokedItem(match, evidence) : delegationVoidItem(match, evidence);
+}
+
 /** Every release naming the target other than the deciding one, newest first within each kind. */
 export function otherReleaseItems(c: ClassifiedReleases, trust: Trust, evidence: ChainEvidence): Evidence[] {
   const trustsNobody = trust.publishers.length + trust.pins.length === 0;
   return [
     ...c.trustedValid.slice(1).map(({ release, matched }): Evidence => ({ kind: "also-verified-by", tone: "good", message: `Also released by ${releaseWords(release)}, ${matchedWords(matched)}.`, release, matched })),
-    ...c.trustedRevoked.map((match) => revokedItem(match, evidence)),
+    ...c.trustedInvalid.map((match) => invalidItem(match, evidence)),
     ...c.otherName.map((match): Evidence => ({
       kind: "other-name",
       tone: "warn",
-      message: `${match.release.publisher}, whom you trust for other names, released it as ${match.release.name}${sinceRevoked(match, " (since revoked)")}, ${matchedWords(match.matched)}: not the name this verdict is about.`,
+      message: `${match.release.publisher}, whom you trust for other names, released it as ${match.release.name}${sinceInvalid(match, " (since revoked)", " (no longer valid: its delegate key's grant lapsed)")}, ${matchedWords(match.matched)}: not the name this verdict is about.`,
       ...match,
     })),
     ...c.untrusted.map((match): Evidence => ({
       kind: "untrusted-release",
       tone: "warn",
-      message: `Released by ${releaseWords(match.release)}${sinceRevoked(match, " and since revoked")}, ${matchedWords(match.matched)}; you do not trust this publisher${trustsNobody ? " (you trust no publisher yet)" : ""}.`,
+      message: `Released by ${releaseWords(match.release)}${sinceInvalid(match, " and since revoked", " and no longer valid (its delegate key's grant lapsed)")}, ${matchedWords(match.matched)}; you do not trust this publisher${trustsNobody ? " (you trust no publisher yet)" : ""}.`,
       ...match,
     })),
     ...c.otherRole.map((release): Evidence => ({
@@ -48,7 +55,7 @@ export function otherReleaseItems(c: ClassifiedReleases, trust: Trust, evidence:
 
 /** When the contents do not check out, the releases are shown only for what the archive pretends to be. */
 export function unvouchedItems(c: ClassifiedReleases): Evidence[] {
-  const trusted = [...c.trustedValid, ...c.trustedRevoked].map((m) => ({ ...m, trusted: true }));
+  const trusted = [...c.trustedValid, ...c.trustedInvalid].map((m) => ({ ...m, trusted: true }));
   const others = [...c.otherName, ...c.untrusted].map((m) => ({ ...m, trusted: false }));
   return [...trusted, ...others].map(({ release, matched, trusted: isTrusted }) => ({
     kind: "unvouched-release",

@@ -66,3 +66,23 @@ export function digestsOf(target: VerdictTarget): Digest[] {
   const digests = target.kind === "image" ? [target.imageId, target.manifestDigest, ...target.indexDigests, target.archiveDigest] : [target.archiveDigest];
   return [...new Set(digests.filter((d): d is Digest => d !== null))];
 }
+
+/** Every digest of the target with the role it has there (an outer index is an indexDigest too). */
+export function digestRolesOf(target: VerdictTarget): { digest: Digest; kind: DigestKind }[] {
+  const roles: { digest: Digest | null; kind: DigestKind }[] =
+    target.kind === "image"
+      ? [
+          { digest: target.imageId, kind: "imageId" },
+          { digest: target.manifestDigest, kind: "manifestDigest" },
+          ...target.indexDigests.map((digest) => ({ digest, kind: "indexDigest" as const })),
+          { digest: target.archiveDigest, kind: "archiveDigest" },
+        ]
+      : [{ digest: target.archiveDigest, kind: "archiveDigest" }];
+  const seen = new Set<string>();
+  return roles.filter((r): r is { digest: Digest; kind: DigestKind } => r.digest !== null && !seen.has(r.digest) && Boolean(seen.add(r.digest)));
+}
+
+/** Whether the release names the digest in any role (the contract lists it under the digest then). */
+export function namesDigest(release: Release, digest: Digest): boolean {
+  return release.imageId === digest || release.manifestDigest === digest || release.indexDigest === digest || release.archiveDigest === digest;
+}

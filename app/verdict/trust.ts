@@ -31,3 +31,9 @@ export function publishersTrustedFor(trust: Trust, name: string): Address[] {
 export function hasAnyTrust(trust: Trust): boolean {
   return trust.publishers.length > 0 || trust.pins.length > 0;
 }
+
+/** Every publisher trusted for some name (for any name, or pinned), without repeats: whose releases a verification reads. */
+export function trustedPublishers(trust: Trust): Address[] {
+  const all = [...trust.publishers, ...trust.pins.map((pin) => pin.publisher)];
+  return all.filter((address, index) => all.findIndex((other) => isAddressEqual(other, address)) === index);
+}

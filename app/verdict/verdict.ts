@@ -3,8 +3,10 @@
 // so a UI can render the list without knowing every kind, and the data to show more).
 import type { Address } from "viem";
 import type { NameClaims } from "../chain/actions/findNameClaims.ts";
+import type { Delegation } from "../chain/actions/getDelegation.ts";
 import type { DigestKind, Release, Revocation } from "../chain/release.ts";
 import type { ScanGap } from "../chain/scanRanges.ts";
+import type { Digest } from "../image/digest.ts";
 import type { ArchiveReport, Note, Problem } from "../image/report.ts";
 import type { VerdictTarget } from "./targets.ts";
 import type { Trust, TrustBasis } from "./trust.ts";
@@ -26,6 +28,11 @@ export type Evidence =
   | Item<"also-verified-by", { release: Release; matched: DigestKind[] }>
   /** A trusted publisher's release naming these digests, revoked. */
   | Item<"revoked", { release: Release; matched: DigestKind[]; revocation: Revocation | null }>
+  /**
+   * A trusted publisher's release published through a delegate key whose delegation no longer
+   * covers it (revoked, expired, or granted anew after the release): not valid, though not revoked.
+   */
+  | Item<"delegation-void", { release: Release; matched: DigestKind[]; delegation: Delegation | null; lapse: DelegationLapse }>
   /** A trusted publisher released these digests, but under another name than the one asked for (or pinned). */
   | Item<"other-name", { release: Release; matched: DigestKind[] }>
   /** A release by a publisher the user does not trust. */
@@ -45,7 +52,25 @@ export type Evidence =
   /** … or could not check it (UNKNOWN: cannot vouch). */
   | Item<"cannot-vouch", { problem: Problem }>
   /** No release names any digest of the target. */
-  | Item<"no-release", { digests: string[] }>;
+  | Item<"no-release", { digests: string[] }>
+  /**
+   * Releases by other publishers that name the target's digests and were not read (anyone can
+   * add to them, so a verification only counts them): load them with loadOtherReleases.
+   */
+  | Item<"other-releases", { counts: OtherReleaseCount[] }>;
+
+/** Why a delegated release is void: what its publisher did to the delegate key's grant. */
+export type DelegationLapse = "revoked" | "expired" | "granted-again" | "unknown";
+
+/** For one digest: how many releases name it, and how many of those this verification did not read. */
+export interface OtherReleaseCount {
+  digest: Digest;
+  kind: DigestKind;
+  /** Releases by anyone naming the digest (in any role). */
+  total: number;
+  /** Of those, not read (by publishers you do not trust). */
+  unread: number;
+}
 
 export type EvidenceKind = Evidence["kind"];
 
@@ -81,6 +106,13 @@ export interface VerificationResult {
   format: ArchiveReport["format"];
   /** The engine's observations that do not change a verdict. */
   notes: Note[];
+  /** How many releases by anyone name each digest of the archive (most were not read). */
+  digestTotals: DigestTotal[];
+}
+
+export interface DigestTotal {
+  digest: Digest;
+  total: number;
 }
 
 /** What gatherEvidence read from the chain; decideVerdict needs nothing else. */
@@ -88,8 +120,16 @@ export interface ChainEvidence {
   chainId: number;
   registry: Address;
   blockNumber: bigint;
-  /** Every release naming any digest of the archive in any role (revoked ones included), once each. */
+  /**
+   * The releases read, once each (revoked and void ones included): every release of every
+   * trusted publisher naming a digest of the archive; and, for a target no trusted publisher's
+   * release matches, the newest page of each of its digests' releases by anyone.
+   */
   releases: Release[];
+  /** How many releases by anyone name each digest (the contract's count; most were not read). */
+  digestTotals: DigestTotal[];
+  /** The grants behind trusted delegated releases that are not valid (to say why); absent ones are not known. */
+  delegations: Delegation[];
   /** Newest valid release per (publisher, exact name) looked up; release null when there is none. */
   latest: { publisher: Address; name: string; release: Release | null }[];
   /** Why trusted releases were revoked; a revoked release missing here shows without its reason. */

@@ -3,11 +3,14 @@
 // overall and per target.
 import type { Release } from "../chain/release.ts";
 import type { Note } from "../image/report.ts";
-import type { Evidence, TargetVerdict, VerificationResult, VerdictWord } from "./verdict.ts";
+import type { OtherReleaseList } from "./otherReleases.ts";
+import type { DigestTotal, Evidence, TargetVerdict, VerificationResult, VerdictWord } from "./verdict.ts";
 
+// An evidence item with a `name` (name-conflict, current-release) has an Error's shape too:
+// only things without a `tone` are errors here.
 type Jsonified<T> = T extends bigint
   ? string
-  : T extends Error
+  : T extends Error & { tone?: never }
     ? { kind: string; message: string }
     : T extends readonly (infer U)[]
       ? Jsonified<U>[]
@@ -41,6 +44,10 @@ export interface VerificationJson {
   format: VerificationResult["format"];
   targets: TargetJson[];
   notes: Note[];
+  /** How many releases by anyone name each digest of the archive (most were not read). */
+  digestTotals: DigestTotal[];
+  /** Other publishers' releases listed on request (the CLI's --others N); absent when not asked for. */
+  others?: { digest: string; total: number; releases: ReleaseJson[] }[];
 }
 
 function jsonify<T>(value: T): Jsonified<T> {
@@ -53,7 +60,8 @@ function jsonify<T>(value: T): Jsonified<T> {
   ) as Jsonified<T>;
 }
 
-export function verificationJson(result: VerificationResult): VerificationJson {
+export function verificationJson(result: VerificationResult, others: readonly OtherReleaseList[] | null = null): VerificationJson {
+  const listed = others === null ? {} : { others: others.map((list) => ({ digest: list.digest, total: list.total, releases: list.releases.map(jsonify) })) };
   return {
     verdict: result.word,
     summary: result.summary,
@@ -74,5 +82,7 @@ export function verificationJson(result: VerificationResult): VerificationJson {
       evidence: t.evidence.map(jsonify),
     })),
     notes: result.notes,
+    digestTotals: result.digestTotals,
+    ...listed,
   };
 }

@@ -10,7 +10,9 @@ export interface RevokeResult {
 }
 
 /**
- * Revokes one of the wallet account's releases, with the phases of publishRelease. Rejects
+ * Revokes one of the wallet account's releases, with the phases of publishRelease. The
+ * contract also moves the publisher's nonce on, voiding every signed release it has
+ * outstanding (a signed file of the revoked content cannot bring it back). Rejects
  * with `contract-revert` (ImageRegistryNotPublisher, ImageRegistryAlreadyRevoked,
  * ImageRegistryUnknownRelease) before the wallet opens.
  */

@@ -9,9 +9,9 @@ import { validateSignedRelease } from "../validateSignedRelease.ts";
 import { decodePublishResult, type PublishResult } from "./publishRelease.ts";
 
 /**
- * Submits a publisher's signed release with publishBySig from the wallet's account (which
- * pays the gas; the release is the publisher's). The document is checked first
- * (validateSignedRelease), then the phases of publishRelease follow.
+ * Submits a signed release with publishBySig from the wallet's account (which pays the gas;
+ * the release is the publisher's, and records the signer when a delegate key signed it). The
+ * document is checked first (validateSignedRelease), then the phases of publishRelease follow.
  */
 export async function submitSignedRelease(
   clients: WriteClients,
@@ -25,13 +25,13 @@ export async function submitSignedRelease(
     registry,
     {
       async simulate(account, blockNumber) {
-        // Replaying a reverted submission must not fail on the nonce the chain has moved past.
+        // Replaying a reverted submission runs on the block it met: only the contract's word counts there.
         if (blockNumber === undefined) await validateSignedRelease(clients.publicClient, registry, signed);
         const { request } = await simulateContract(clients.publicClient, {
           address: registry,
           abi: imageRegistryAbi,
           functionName: "publishBySig",
-          args: [signed.publisher, releaseInputToChain(signed.release), signed.deadline, signed.signature],
+          args: [signed.publisher, signed.signer, releaseInputToChain(signed.release), signed.nonce, signed.deadline, signed.signature],
           account,
           blockNumber,
         });

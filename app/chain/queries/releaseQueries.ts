@@ -8,11 +8,14 @@ import type { Digest } from "../../image/digest.ts";
 import { getLatestValidRelease } from "../actions/getLatestValidRelease.ts";
 import { getNameHistory } from "../actions/getNameHistory.ts";
 import { getRelease } from "../actions/getRelease.ts";
-import { getReleasesByDigest } from "../actions/getReleasesByDigest.ts";
+import { getDelegation } from "../actions/getDelegation.ts";
+import { getReleasesByDigestPage } from "../actions/getReleasesByDigestPage.ts";
 import { getReleasesByPublisher } from "../actions/getReleasesByPublisher.ts";
+import { getReleasesByPublisherAndDigest } from "../actions/getReleasesByPublisherAndDigest.ts";
 import { getRevocation } from "../actions/getRevocation.ts";
 import { publicClientFor } from "../publicClient.ts";
-import type { Release } from "../release.ts";
+import { pageBounds } from "../readPages.ts";
+import type { PageRequest, Release } from "../release.ts";
 
 const LIST_STALE_MS = 60_000;
 
@@ -28,10 +31,34 @@ export function releaseQuery(registryChain: RegistryChain, id: bigint) {
   });
 }
 
-export function releasesByDigestQuery(registryChain: RegistryChain, digest: Digest) {
+/**
+ * One page of the releases, by anyone, that name the digest. Anyone can add to that list, so it
+ * is read a page at a time (the page says the total: "and 1,234 more"), never all of it.
+ */
+export function releasesByDigestQuery(registryChain: RegistryChain, digest: Digest, page: PageRequest = {}) {
+  const { offset, limit } = pageBounds(page);
   return queryOptions({
-    queryKey: [...base(registryChain), "byDigest", digest],
-    queryFn: () => getReleasesByDigest(publicClientFor(registryChain), registryChain, digest),
+    queryKey: [...base(registryChain), "byDigest", digest, offset, limit],
+    queryFn: () => getReleasesByDigestPage(publicClientFor(registryChain), registryChain, digest, { offset, limit }),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+/** Every release of one publisher naming the digest: a few calls however many others named it. */
+export function releasesByPublisherAndDigestQuery(registryChain: RegistryChain, publisher: Address, digest: Digest) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "byPublisherAndDigest", publisher, digest],
+    queryFn: () => getReleasesByPublisherAndDigest(publicClientFor(registryChain), registryChain, publisher, digest),
+    staleTime: LIST_STALE_MS,
+  });
+}
+
+/** The publisher's delegation of `delegate` (null when none was ever granted). */
+export function delegationQuery(registryChain: RegistryChain, publisher: Address, delegate: Address) {
+  return queryOptions({
+    queryKey: [...base(registryChain), "delegation", publisher, delegate],
+    queryFn: () => getDelegation(publicClientFor(registryChain), registryChain, publisher, delegate),
+    // A delegation is renewed, revoked or expires: as fresh as the lists.
     staleTime: LIST_STALE_MS,
   });
 }

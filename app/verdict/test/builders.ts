@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Address, Hash } from "viem";
 import type { NameClaims } from "../../chain/actions/findNameClaims.ts";
+import type { Delegation } from "../../chain/actions/getDelegation.ts";
 import type { Release, Revocation } from "../../chain/release.ts";
 import type { Digest } from "../../image/digest.ts";
 import type { ArchiveReport, ImageReport, Problem } from "../../image/report.ts";
@@ -11,6 +12,8 @@ import type { ChainEvidence } from "../verdict.ts";
 export const ALICE: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 export const BOB: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 export const MALLORY: Address = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+/** A delegate key (e.g. a CI key) that publishes on a publisher's behalf. */
+export const CI_KEY: Address = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
 export const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
 export function digest(label: string): Digest {
@@ -48,7 +51,10 @@ export function release(fields: Partial<Release> & Pick<Release, "publisher" | "
     indexDigest: null,
     archiveDigest: null,
     publishedAt: 1_795_000_000 + Number(id),
+    signer: null,
     revokedAt: null,
+    // The contract's word: not revoked (a delegated release may be void without being revoked; say so with valid: false).
+    valid: fields.revokedAt === undefined || fields.revokedAt === null,
     blockNumber: 100n + id,
     transactionHash: `0x${id.toString(16).padStart(64, "0")}` as Hash,
     ...fields,
@@ -60,7 +66,7 @@ export function revocation(of: Release, reason: string): Revocation {
 }
 
 export function evidence(fields: Partial<ChainEvidence> = {}): ChainEvidence {
-  return { chainId: 31337, registry: REGISTRY, blockNumber: 1000n, releases: [], latest: [], revocations: [], nameClaims: null, ...fields };
+  return { chainId: 31337, registry: REGISTRY, blockNumber: 1000n, releases: [], digestTotals: [], latest: [], revocations: [], delegations: [], nameClaims: null, ...fields };
 }
 
 export function claims(entries: { name: string; publisher: Address; ids: bigint[] }[], gaps: NameClaims["gaps"] = []): NameClaims {
@@ -72,4 +78,9 @@ export function claims(entries: { name: string; publisher: Address; ids: bigint[
     complete: gaps.length === 0,
     gaps,
   };
+}
+
+/** A grant as the contract reports it now; by default in force since block 1 and expiring far ahead. */
+export function delegation(fields: Partial<Delegation> & Pick<Delegation, "publisher" | "delegate">): Delegation {
+  return { namePrefix: "", since: 1n, expiresAt: 1_900_000_000, revokedAt: null, active: true, ...fields };
 }
