@@ -2,5 +2,9 @@
 import type { Command } from "./command.ts";
 import { inspectCommand } from "./inspect/inspectCommand.ts";
 import { verifyCommand } from "./verify/verifyCommand.ts";
+import { bundleCommand } from "./bundle/bundleCommand.ts";
+import { publishCommand } from "./publish/publishCommand.ts";
+import { signCommand } from "./publish/signCommand.ts";
+import { submitCommand } from "./publish/submitCommand.ts";
 
-export const commands: readonly Command[] = [inspectCommand, verifyCommand];
+export const commands: readonly Command[] = [inspectCommand, verifyCommand, publishCommand, signCommand, submitCommand, bundleCommand];

@@ -2,6 +2,9 @@
 // app/verdict (the page shows the same); this only lays them out. Release names, reasons and
 // the archive's claims are untrusted: every line is escaped for the terminal (terminalText.ts).
 import type { Chain } from "viem";
+import { shortDigest } from "../../image/digest.ts";
+import { countWords, releaseWords } from "../../verdict/describe.ts";
+import type { OtherReleaseList } from "../../verdict/otherReleases.ts";
 import type { TargetVerdict, Tone, VerificationResult } from "../../verdict/verdict.ts";
 import { terminalLines } from "../terminalText.ts";
 
@@ -29,7 +32,17 @@ function targetLines(t: TargetVerdict, alone: boolean): string[] {
   return [`  ${t.word.padEnd(9)} ${t.label}${matched}`, ...summary, ...digestLines(t), ...t.evidence.map((e) => `    ${MARKS[e.tone]} ${e.message}`)];
 }
 
-export function renderVerification(result: VerificationResult, fileName: string, chain: Chain): string {
+/** `--others N`: the newest releases by other publishers of each digest that has unread ones. */
+function otherLines(lists: readonly OtherReleaseList[]): string[] {
+  return lists.flatMap((list) => [
+    `other releases naming ${shortDigest(list.digest)}: ${list.releases.length === 0 ? "none by other publishers" : `the newest ${countWords(list.releases.length)}`} (${countWords(list.total)} releases by anyone name it)`,
+    ...list.releases.map((release) => `  · ${releaseWords(release)}${release.valid ? "" : release.revokedAt !== null ? " (revoked)" : " (no longer valid)"}`),
+    "",
+  ]);
+}
+
+/** `others`: what `--others N` listed (null when it was not asked for). */
+export function renderVerification(result: VerificationResult, fileName: string, chain: Pick<Chain, "id" | "name">, others: readonly OtherReleaseList[] | null = null): string {
   const trust = [
     ...result.trust.publishers.map((p) => `${p} (any name)`),
     ...result.trust.pins.map((pin) => `${pin.publisher} (for ${pin.name})`),
@@ -39,6 +52,7 @@ export function renderVerification(result: VerificationResult, fileName: string,
     `  ${result.summary}`,
     "",
     ...result.targets.flatMap((t) => [...targetLines(t, result.targets.length === 1), ""]),
+    ...otherLines(others ?? []),
     `chain      ${chain.name} (${result.chainId}), registry ${result.registry}, as of block ${result.blockNumber}`,
     `trusting   ${trust.length > 0 ? trust.join(", ") : "nobody (pass --publisher <address>): nothing can be VERIFIED"}`,
   ];

@@ -7,6 +7,7 @@ import path from "node:path";
 import { createPublicClient, getAddress, http, isAddress, type Address, type Chain } from "viem";
 import { getChainId } from "viem/actions";
 import { toAppError } from "../../chain/errors.ts";
+import { readTransport } from "./readTransport.ts";
 import { publicDeployments } from "../../config/deployments.ts";
 import { EnvError, parseEnv, type AppEnv } from "../../config/env.ts";
 import type { ReadClient } from "../../chain/readClient.ts";
@@ -57,7 +58,7 @@ function localDeployment(projectRoot: string): Address | undefined {
 }
 
 function client(chain: Chain, rpcUrl: string): ReadClient {
-  return createPublicClient({ chain, transport: http(rpcUrl, { retryCount: 1, timeout: 20_000 }) }) as ReadClient;
+  return createPublicClient({ chain, transport: readTransport(rpcUrl, { timeout: 20_000 }) }) as ReadClient;
 }
 
 async function fromUrl(url: string, registry: Address | undefined): Promise<ResolvedChain> {

@@ -7,12 +7,16 @@ import { isAppError } from "../../chain/errors.ts";
 import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import { inspectFile } from "../../image/inspectFile.ts";
 import { createNodeHashPool } from "../../image/pool/nodeHashPool.ts";
+import { listUnreadOthers } from "../../verdict/otherReleases.ts";
 import { verificationJson } from "../../verdict/verificationJson.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
 import { EXIT, type CliIo } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
 import { terminalJson, terminalLine } from "../terminalText.ts";
+import { BundleError } from "../../proofs/bundleError.ts";
+import type { Trust } from "../../verdict/trust.ts";
 import { renderVerification } from "./renderVerification.ts";
+import { runOfflineVerify, runSignedReleaseVerify } from "./runOfflineVerify.ts";
 import { ChainInputError, resolveChain } from "./resolveChain.ts";
 import { VERIFY_USAGE } from "./verifyCommand.ts";
 
@@ -30,10 +34,17 @@ function parse(args: string[]) {
       name: { type: "string" },
       json: { type: "boolean" },
       "skip-name-scan": { type: "boolean" },
+      others: { type: "string" },
+      bundle: { type: "string" },
+      "signed-release": { type: "string" },
+      "trusted-block": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
 }
+
+/** `--others N` reads N releases per digest, a page of 100 at a time: bounded so a typo cannot read a million. */
+const MAX_OTHERS = 10_000;
 
 /** An error for stderr: the message may quote a path, a name or an RPC's answer, so it is escaped. */
 function fail(io: CliIo, message: string, usage = false): number {
@@ -58,6 +69,12 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   const bad = (values.publisher ?? []).find((p) => !isAddress(p));
   if (bad !== undefined) return fail(io, `--publisher is not an address: "${bad}"`);
   const trust = { publishers: (values.publisher ?? []).map((p) => getAddress(p) as Address), pins: [] };
+  const others = values.others === undefined ? null : Number(values.others);
+  if (others !== null && !(Number.isSafeInteger(others) && others >= 0 && others <= MAX_OTHERS && /^\d+$/.test(values.others ?? ""))) {
+    return fail(io, `--others must be a whole number from 0 to ${MAX_OTHERS}: "${values.others}"`);
+  }
+
+  if (values.bundle !== undefined || values["trusted-block"] !== undefined || values["signed-release"] !== undefined) return verifyOffline(file, values, trust, io);
 
   let resolved;
   try {
@@ -75,12 +92,49 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     const report = await inspectFile(file, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
     bar.clear();
     const result = await verifyArchive({ client: resolved.client, registry: resolved.registry, report, trust, requestedName: values.name ?? null, scanNames: values["skip-name-scan"] !== true });
-    io.stdout.write(values.json ? terminalJson(verificationJson(result)) : renderVerification(result, basename(file), resolved.chain));
+    // Other publishers' releases are counted by the verification and read only when asked for.
+    const listed = others === null || others === 0 ? null : await listUnreadOthers(resolved.client, resolved.registry, result, others);
+    io.stdout.write(values.json ? terminalJson(verificationJson(result, listed)) : renderVerification(result, basename(file), resolved.chain, listed));
     return result.word === "VERIFIED" ? EXIT.ok : EXIT.tampered;
   } catch (error) {
     bar.clear();
     if (error instanceof InspectAbortedError) return EXIT.interrupted;
     if (error instanceof ImageEngineError || isAppError(error)) return fail(io, error.message);
+    throw error;
+  } finally {
+    await pool.close();
+  }
+}
+
+/** `--bundle` with `--trusted-block`, or `--signed-release`: no network at all (see runOfflineVerify.ts). */
+async function verifyOffline(
+  file: string,
+  values: { bundle?: string; "trusted-block"?: string; "signed-release"?: string; chain?: string; registry?: string; name?: string; json?: boolean; others?: string },
+  trust: Trust,
+  io: CliIo,
+): Promise<number> {
+  const signedRelease = values["signed-release"];
+  if (signedRelease !== undefined && values.bundle !== undefined) return fail(io, "give --bundle or --signed-release, not both");
+  if (signedRelease === undefined && (values.bundle === undefined || values["trusted-block"] === undefined)) return fail(io, "--bundle and --trusted-block go together: the bundle is checked against the block hash you trust");
+  if (values.others !== undefined) return fail(io, "--others reads the chain: it cannot be used offline");
+  const bundle = values.bundle ?? "";
+  const trustedBlock = values["trusted-block"] ?? "";
+  const pool = createNodeHashPool();
+  const bar = createProgressBar(io.stderr);
+  try {
+    const report = await inspectFile(file, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
+    bar.clear();
+    const common = { file, report, chainArg: values.chain ?? "", registryArg: values.registry, projectRoot: PROJECT_ROOT, trust, requestedName: values.name ?? null, json: values.json === true };
+    const { result, text } =
+      signedRelease !== undefined
+        ? await runSignedReleaseVerify({ ...common, signedReleasePath: signedRelease, now: Math.floor(Date.now() / 1000) })
+        : await runOfflineVerify({ ...common, bundlePath: bundle, trustedBlock });
+    io.stdout.write(text);
+    return result.word === "VERIFIED" ? EXIT.ok : EXIT.tampered;
+  } catch (error) {
+    bar.clear();
+    if (error instanceof InspectAbortedError) return EXIT.interrupted;
+    if (error instanceof ImageEngineError || error instanceof BundleError || error instanceof ChainInputError) return fail(io, error.message);
     throw error;
   } finally {
     await pool.close();

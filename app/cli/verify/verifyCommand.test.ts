@@ -10,7 +10,10 @@ import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Address } from "viem";
 import { publishRelease } from "../../chain/actions/publishRelease.ts";
+import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts";
 import { revokeRelease } from "../../chain/actions/revokeRelease.ts";
+import { imageRegistryAbi } from "../../chain/generated/imageRegistryAbi.ts";
+import { releaseInputToChain } from "../../chain/releaseInput.ts";
 import { closedPortUrl, startTestChain } from "../../chain/test/testChain.ts";
 import type { Digest } from "../../image/digest.ts";
 import { flipByte, rewriteTar } from "../../image/test/rewriteTar.ts";
@@ -134,7 +137,8 @@ describe("imageseal verify", async () => {
     const run = await imageseal(fixture("docker20-resave-retag.tar"), ...on, "--publisher", alice, "--name", "fixture/multi:latest", "--json");
     assert.equal(run.status, 1);
     assert.equal(verdicts(run).overall, "UNTRUSTED");
-    assert.equal(verdicts(run).json.summary, `A publisher you trust released it only as docker.io/fixture/multi:2.0, not as fixture/multi:latest; the others who released it (${chain.accounts[2]}) are not trusted. This is not a pass.`);
+    // mallory's copy is counted, not read: alice's release decides the word.
+    assert.equal(verdicts(run).json.summary, "A publisher you trust released it only as docker.io/fixture/multi:2.0, not as fixture/multi:latest; 1 release by publishers you do not trust also names it (not read). This is not a pass.");
   });
 
   test("TAMPERED, exit 1: one byte of a layer changed — which layer, expected and found", async () => {
@@ -189,10 +193,55 @@ describe("imageseal verify", async () => {
     assert.deepEqual([verdicts(run).overall, verdicts(run).json.targets[0]?.target.kind, verdicts(run).json.targets[0]?.matched], ["VERIFIED", "file", ["archiveDigest"]]);
   });
 
+  test("a release by a delegate key: who and through which key; once the grant is revoked, REVOKED saying when", async () => {
+    const ciKey = chain.accounts[6] as Address;
+    const write = async (account: number, functionName: "authorizeDelegate" | "revokeDelegate" | "publishFor", args: readonly unknown[]) => {
+      const hash = await chain.wallet(account).writeContract({ address: registry, abi: imageRegistryAbi, functionName, args: args as never, chain: chain.chain, account: chain.accounts[account] as Address });
+      return publicClient.waitForTransactionReceipt({ hash });
+    };
+    const file = join(temp, "acme-ci-1.0.bin");
+    writeFileSync(file, "built by CI\n");
+    await write(1, "authorizeDelegate", [ciKey, "acme-", (await publicClient.getBlock()).timestamp + 86_400n]);
+    await write(6, "publishFor", [bob, [releaseInputToChain({ name: "acme-ci-1.0.bin", imageId: null, manifestDigest: null, indexDigest: null, archiveDigest: sha256("built by CI\n") })]]);
+    const run = await imageseal(file, ...on, "--publisher", bob);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, new RegExp(`^acme-ci-1\\.0\\.bin: VERIFIED\\n  Released by ${bob} \\(a publisher you trust\\) through delegate key ${ciKey} as acme-ci-1\\.0\\.bin on `));
+    assert.match(run.stdout, new RegExp(`✓ Released by ${bob} through delegate key ${ciKey} as acme-ci-1\\.0\\.bin on `));
+
+    await write(1, "revokeDelegate", [ciKey]);
+    const revoked = await imageseal(file, ...on, "--publisher", bob, "--json");
+    assert.equal(revoked.status, 1);
+    const { overall, json } = verdicts(revoked);
+    assert.equal(overall, "REVOKED");
+    assert.deepEqual([json.targets[0]?.release?.signer, json.targets[0]?.release?.valid, json.targets[0]?.release?.revokedAt], [ciKey, false, null]);
+    assert.match(json.summary, new RegExp(`^Published by ${bob} through delegate key ${ciKey} as acme-ci-1\\.0\\.bin on .* UTC, but not valid: the delegation of key ${ciKey} by ${bob} was revoked on .* UTC\\.$`));
+    const [void_] = json.targets[0]?.evidence ?? [];
+    assert.deepEqual([void_?.kind, void_?.kind === "delegation-void" && void_.lapse], ["delegation-void", "revoked"]);
+  });
+
+  test("other publishers' releases: counted in the verdict; --others N lists the newest N; --json carries both", async () => {
+    const copies = [1, 2, 3].map((i) => ({ name: `fixture/multi:copy-${i}`, imageId: MULTI_IMAGE_ID as Digest, ...none }));
+    await publishReleaseBatch(as(3), registry, copies);
+    const plain = await imageseal(fixture("docker20-save.tar"), ...on, "--publisher", alice);
+    // mallory's copy and account 3's three: four, none of them read.
+    assert.match(plain.stdout, /\n    · 4 releases by other publishers name this image by its imageId sha256:95adec1d2026… \(not read: anyone can add to them, so they are listed on demand\)\.\n/);
+    const listed = await imageseal(fixture("docker20-save.tar"), ...on, "--publisher", alice, "--others", "2");
+    assert.equal(listed.status, 0, listed.stderr);
+    const section = listed.stdout.slice(listed.stdout.indexOf("other releases naming"));
+    assert.match(section, /^other releases naming sha256:95adec1d2026…: the newest 2 \(5 releases by anyone name it\)\n  · 0x[0-9a-fA-F]{40} as fixture\/multi:copy-3 on .*\n  · 0x[0-9a-fA-F]{40} as fixture\/multi:copy-2 on .*\n\n/);
+    const json = verdicts(await imageseal(fixture("docker20-save.tar"), ...on, "--publisher", alice, "--others", "10", "--json")).json;
+    assert.deepEqual(json.digestTotals.find((t) => t.digest === MULTI_IMAGE_ID), { digest: MULTI_IMAGE_ID, total: 5 });
+    assert.deepEqual(json.others?.map((o) => [o.digest, o.total, o.releases.map((r) => r.name)]), [[MULTI_IMAGE_ID, 5, ["fixture/multi:copy-3", "fixture/multi:copy-2", "fixture/multi:copy-1", "fixture/multi:2.0"]]]);
+    assert.equal(json.others?.[0]?.releases.some((r) => r.publisher === alice), false, "the trusted publisher's own release is in the verdict, not among the others");
+    const unlisted = verdicts(await imageseal(fixture("docker20-save.tar"), ...on, "--publisher", alice, "--json")).json;
+    assert.equal(unlisted.others, undefined, "read only when asked for");
+  });
+
   test("exit 2 for bad input: usage, an address, a file, a chain, a registry", async () => {
     const cases: [string[], RegExp][] = [
       [[fixture("docker20-save.tar")], /give one file and --chain/],
       [[fixture("docker20-save.tar"), ...on, "--publisher", "0x123"], /--publisher is not an address: "0x123"/],
+      [[fixture("docker20-save.tar"), ...on, "--others", "all"], /--others must be a whole number from 0 to 10000: "all"/],
       [[join(temp, "missing.tar"), ...on], /cannot open .*missing\.tar/],
       [[fixture("docker20-save.tar"), "--chain", "atlantis"], /Unknown chain "atlantis"\. Use localhost, an RPC URL, or one of: hardhat, sepolia/],
       [[fixture("docker20-save.tar"), "--chain", "sepolia"], /No ImageRegistry deployment is known on Sepolia/],

@@ -1,0 +1,47 @@
+// `imageseal publish <archive> --name … --chain …`: records the archive's release(s) from a key.
+// The work lives in runPublish.ts, loaded on use (viem and the engine cost start-up time that
+// other commands should not pay).
+import type { CliIo, Command } from "../command.ts";
+
+export const KEY_OPTIONS_HELP = `keys (never on the command line):
+  --keystore <file>    a Web3 Secret Storage v3 keystore (geth, Foundry \`cast wallet\`, ethers…);
+                       its passphrase from IMAGESEAL_KEYSTORE_PASSWORD, or typed at a prompt
+  IMAGESEAL_PRIVATE_KEY=0x…   a raw key in the environment, for throw-away CI keys (warns)`;
+
+export const EXIT_HELP = `exit status:
+  0  done
+  1  the registry refused (e.g. already published; an expired or voided signature), in its words
+  2  bad input: usage, an unreadable, tampered or unsupported archive, a key problem, an unknown
+     chain, an RPC that does not answer
+  3  you answered no`;
+
+export const PUBLISH_USAGE = `usage: imageseal publish <archive> --name <name> --chain <name|localhost|RPC URL>
+                         [--registry <address>] [--for <publisher>] [--image <digest>]
+                         [--platform <os/arch>]... [--keystore <file>] [--yes] [--json]
+
+Inspects the archive as \`imageseal inspect\` does (a tampered or unsupported archive is refused
+before any chain call), shows what will be recorded, simulates the transaction, asks
+"Publish? [y/N]" and publishes: one release per platform of a multi-platform image (one
+transaction), an image's name normalized as Docker reads it; a plain file by its sha256.
+
+  --name <name>        e.g. docker.io/acme/api:1.4.2 (acme/api:1.4.2 is recorded in full)
+  --chain <c>          as for \`imageseal verify\`: a chain name, localhost, or an RPC URL
+  --registry <addr>    the ImageRegistry address (overrides the known deployment)
+  --for <publisher>    publish on this publisher's behalf, as its delegate key (publishFor)
+  --image <digest>     which image of an archive holding several (imageId or indexDigest)
+  --platform <p>       publish only these platforms of a multi-platform image (repeat)
+  --yes, -y            do not ask (needed when stdin is not a terminal, e.g. in CI)
+  --json               print one JSON document (bigints as strings)
+  -h, --help           show this help
+
+${KEY_OPTIONS_HELP}
+
+${EXIT_HELP}
+`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { runPublish } = await import("./runPublish.ts");
+  return runPublish(args, io);
+}
+
+export const publishCommand: Command = { name: "publish", summary: "record an archive's release(s) in the registry", usage: PUBLISH_USAGE, run };

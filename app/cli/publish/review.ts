@@ -1,0 +1,45 @@
+// What will be recorded, said in full before anything is signed or sent: the name as it will
+// be stored, every digest, whose release it is and which key signs, the chain and the registry.
+// Everything from the archive or a file is untrusted: the caller prints these lines through
+// terminalLines, which escapes hidden characters.
+import { DIGEST_KINDS, type ReleaseInput } from "../../chain/release.ts";
+import { isAddressEqual, type Address, type Chain } from "viem";
+
+export interface ReviewSubject {
+  /** The archive or the signed-release file. */
+  source: string;
+  inputs: readonly ReleaseInput[];
+  platforms: readonly (string | null)[];
+  publisher: Address;
+  /** The key that signs the release (the publisher itself, or its delegate key). */
+  signer: Address;
+  /** Who sends and pays, when not the signer (a submitted signed release). */
+  sender?: Address;
+  chain: Chain;
+  registry: Address;
+  /** Lines about a signature (nonce, deadline), for sign and submit. */
+  extra?: readonly string[];
+}
+
+const label = (text: string) => text.padEnd(16);
+
+export function reviewLines(subject: ReviewSubject): string[] {
+  const { inputs, publisher, signer } = subject;
+  const lines = [`  ${label("from")}${subject.source}`, `  ${label("name")}${inputs[0]?.name ?? ""}`];
+  inputs.forEach((input, index) => {
+    const platform = subject.platforms[index];
+    if (inputs.length > 1) lines.push(`  release ${index + 1} of ${inputs.length}${platform ? ` (${platform})` : ""}`);
+    else if (platform) lines.push(`  ${label("platform")}${platform}`);
+    for (const kind of DIGEST_KINDS) {
+      const digest = input[kind];
+      if (digest !== null) lines.push(inputs.length > 1 ? `    ${kind.padEnd(14)}${digest}` : `  ${label(kind)}${digest}`);
+    }
+  });
+  const delegated = !isAddressEqual(publisher, signer);
+  lines.push(`  ${label("publisher")}${publisher}${delegated ? "" : " (the signing key)"}`);
+  lines.push(`  ${label("signer")}${signer}${delegated ? " (a delegate key of the publisher: its delegation must be in force and cover the name)" : ""}`);
+  if (subject.sender !== undefined) lines.push(`  ${label("sent by")}${subject.sender} (pays the gas)`);
+  lines.push(...(subject.extra ?? []).map((line) => `  ${line}`));
+  lines.push(`  ${label("chain")}${subject.chain.name} (chain id ${subject.chain.id})`, `  ${label("registry")}${subject.registry}`);
+  return lines;
+}

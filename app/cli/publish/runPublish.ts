@@ -1,0 +1,109 @@
+// The work of `imageseal publish` (options and exit statuses in publishCommand.ts).
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { getAddress, isAddress, isAddressEqual, type Address } from "viem";
+import { publishForRelease } from "../../chain/actions/publishForRelease.ts";
+import { publishRelease } from "../../chain/actions/publishRelease.ts";
+import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts";
+import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
+import type { CliIo } from "../command.ts";
+import { loadSigningKey, secretFlagProblem, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
+import { ArchiveReleaseError, type ArchiveReleases } from "./archiveReleases.ts";
+import { processDeps, reporter, unattendedProblem, type CommandDeps } from "./commandContext.ts";
+import { confirmSend } from "./confirmSend.ts";
+import { PUBLISH_EXIT } from "./exitStatus.ts";
+import { inspectForPublishing } from "./inspectForPublishing.ts";
+import { localWriteClients } from "./localWallet.ts";
+import { PUBLISH_USAGE } from "./publishCommand.ts";
+import { reviewLines } from "./review.ts";
+import { sendWrite } from "./sendWrite.ts";
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      chain: { type: "string" },
+      registry: { type: "string" },
+      for: { type: "string" },
+      image: { type: "string" },
+      platform: { type: "string", multiple: true },
+      keystore: { type: "string" },
+      yes: { type: "boolean", short: "y" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/** `--for`: a full address, mixed case only with a valid checksum (as the page's field). */
+export function parsePublisher(text: string | undefined): Address | null | undefined {
+  if (text === undefined) return undefined;
+  return /^0x[0-9a-fA-F]{40}$/.test(text) && isAddress(text, { strict: true }) ? getAddress(text) : null;
+}
+
+export async function runPublish(args: string[], io: CliIo, deps: CommandDeps = processDeps()): Promise<number> {
+  const json = args.includes("--json");
+  const secret = secretFlagProblem(args);
+  if (secret !== null) return reporter(io, "publish", json).fail(secret);
+  let parsed;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    return reporter(io, "publish", json, PUBLISH_USAGE).fail((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const report = reporter(io, "publish", values.json === true);
+  if (values.help) {
+    io.stdout.write(PUBLISH_USAGE);
+    return PUBLISH_EXIT.ok;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0 || values.name === undefined || values.chain === undefined) {
+    return reporter(io, "publish", values.json === true, PUBLISH_USAGE).fail("give one archive, --name and --chain");
+  }
+  const onBehalf = parsePublisher(values.for);
+  if (onBehalf === null) return report.fail(`--for must be the publisher's full address (0x and 40 hex digits; mixed case must match its checksum): "${values.for}"`);
+  const unattended = unattendedProblem(deps.prompter, values.yes, "Publish");
+  if (unattended !== null) return report.fail(unattended);
+
+  let releases: ArchiveReleases;
+  try {
+    releases = await inspectForPublishing(file, { name: values.name, image: values.image, platforms: values.platform ?? [] }, io);
+  } catch (error) {
+    if (error instanceof InspectAbortedError) return PUBLISH_EXIT.interrupted;
+    if (error instanceof ArchiveReleaseError) return report.fail(error.message, PUBLISH_EXIT.badInput, "archive-refused", error.problems);
+    if (error instanceof ImageEngineError) return report.fail(`${file}: ${error.message}`);
+    throw error;
+  }
+
+  let key;
+  let resolved;
+  try {
+    key = await loadSigningKey({ keystore: values.keystore, env: deps.env, prompter: deps.prompter, warn: report.note });
+    resolved = await resolveChain(values.chain, values.registry, { projectRoot: deps.projectRoot, env: deps.env });
+  } catch (error) {
+    if (error instanceof SigningKeyError || error instanceof ChainInputError) return report.fail(error.message);
+    throw error;
+  }
+  const signer = key.account.address;
+  // Naming oneself with --for is publishing as oneself, as the page treats it.
+  const publisher = onBehalf !== undefined && !isAddressEqual(onBehalf, signer) ? onBehalf : null;
+  const registry = resolved.registry.registry;
+  const { inputs } = releases;
+  report.say([
+    `Review: ${inputs.length === 1 ? "1 release" : `${inputs.length} releases (one per platform, in one transaction)`} to publish`,
+    ...reviewLines({ source: basename(file), inputs, platforms: releases.platforms, publisher: publisher ?? signer, signer, chain: resolved.chain, registry }),
+  ]);
+
+  const clients = localWriteClients(resolved, key.account, confirmSend(deps.prompter, values.yes, "Publish"));
+  return sendWrite(report, { command: "publish", chain: resolved.chain, registry, json: values.json === true }, (options) =>
+    publisher !== null
+      ? publishForRelease(clients, resolved.registry, publisher, inputs, options)
+      : inputs.length === 1 && inputs[0] !== undefined
+        ? publishRelease(clients, resolved.registry, inputs[0], options)
+        : publishReleaseBatch(clients, resolved.registry, inputs, options),
+  );
+}
