@@ -21,8 +21,9 @@ test("a signed release downloads as a file that another account submits; it veri
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Sign and download" }).click();
   const signedFile = await (await download).path();
-  const signed = JSON.parse(readFileSync(signedFile, "utf8")) as { publisher: string; release: { name: string }; signature: string };
-  expect(signed.publisher).toBe(wallet.address);
+  const signed = JSON.parse(readFileSync(signedFile, "utf8")) as { version: number; publisher: string; signer: string; release: { name: string }; signature: string };
+  // The v2 file names the signer (the publisher itself here) next to the publisher.
+  expect([signed.version, signed.publisher, signed.signer]).toEqual([2, wallet.address, wallet.address]);
   expect(signed.release.name).toBe(NAME);
 
   const submitterContext = await browser.newContext();

@@ -5,7 +5,7 @@ import { stack } from "./support/stack.ts";
 import { verifyFile } from "./support/verifyInPage.ts";
 
 // Chunks that only wallet work may load (wagmi, RainbowKit, connectors, the Publish page).
-const WALLET_CHUNK = /\/assets\/(walletModule|PublishPage|RevokeControl|WalletGate|injectedWallet|metaMaskWallet)[-.]/;
+const WALLET_CHUNK = /\/assets\/(walletModule|PublishPage|RevokeControl|OwnerDelegation|RevokeDelegateControl|WalletGate|injectedWallet|metaMaskWallet)[-.]/;
 
 test("the shell names its chain and contract, reads the contract, and connects a wallet through RainbowKit", async ({ page, wallet }) => {
   await page.goto(stack.siteUrl);
@@ -15,7 +15,7 @@ test("the shell names its chain and contract, reads the contract, and connects a
   await expect(page.getByTestId("chain")).toHaveText(`Hardhat (${stack.chainId})`);
   await expect(page.getByTestId("registry-address")).toHaveText(stack.registry);
   // A live view call (eip712Domain) answered by the contract on the local node.
-  await expect(page.getByTestId("registry-info")).toHaveText("ImageSeal v1, answering");
+  await expect(page.getByTestId("registry-info")).toHaveText("ImageSeal v2, answering");
 
   await connectWallet(page, wallet.address);
 });

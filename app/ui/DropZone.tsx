@@ -1,12 +1,24 @@
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
+
+/** One file, or (`onFiles`) several chosen or dropped together, e.g. an archive and its proof bundle. */
+type Take = { onFile: (file: File) => void; onFiles?: never } | { onFiles: (files: File[]) => void; onFile?: never };
 
 /**
  * Pick a file, or drop it anywhere on the page. The input stays a real, labelled
  * <input type="file"> so keyboards, screen readers and tests use it as they would any.
  */
-export function DropZone({ onFile, label, hint }: { onFile: (file: File) => void; label: string; hint: string }) {
+export function DropZone({ onFile, onFiles, label, hint }: Take & { label: string; hint: string }) {
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
+  const take = useCallback(
+    (list: FileList | null | undefined) => {
+      const files = [...(list ?? [])];
+      if (onFiles) {
+        if (files.length > 0) onFiles(files);
+      } else if (files[0]) onFile?.(files[0]);
+    },
+    [onFile, onFiles],
+  );
 
   useEffect(() => {
     let depth = 0;
@@ -28,8 +40,7 @@ export function DropZone({ onFile, label, hint }: { onFile: (file: File) => void
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) onFile(file);
+      take(event.dataTransfer?.files);
     };
     window.addEventListener("dragenter", onEnter);
     window.addEventListener("dragleave", onLeave);
@@ -41,7 +52,7 @@ export function DropZone({ onFile, label, hint }: { onFile: (file: File) => void
       window.removeEventListener("dragover", onOver);
       window.removeEventListener("drop", onDrop);
     };
-  }, [onFile]);
+  }, [take]);
 
   return (
     <div className={`drop-zone${dragging ? " drop-zone-active" : ""}`}>
@@ -54,9 +65,9 @@ export function DropZone({ onFile, label, hint }: { onFile: (file: File) => void
         type="file"
         data-testid="archive-input"
         aria-label={label}
+        multiple={onFiles !== undefined}
         onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) onFile(file);
+          take(event.target.files);
           // Let the same file be chosen again (e.g. after a cancel).
           event.target.value = "";
         }}

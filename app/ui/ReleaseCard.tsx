@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import type { Chain } from "viem";
+import type { Delegation } from "../chain/actions/getDelegation.ts";
 import { transactionUrl } from "../chain/explorer.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
 import { routeHref } from "../routing/route.ts";
+import { whyNotCounted } from "./delegatedRelease.ts";
 import { Hex } from "./Hex.tsx";
 import { PublisherName } from "./PublisherName.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "./UntrustedText.tsx";
@@ -16,24 +18,65 @@ const DIGEST_ROWS = [
   ["archiveDigest", "File sha256"],
 ] as const;
 
-/** One release as recorded on chain: what it names, who published it, when, and whether it still stands. */
-export function ReleaseCard({ release, chain, children, headingLevel = 3 }: { release: Release; chain: Chain; children?: ReactNode; headingLevel?: 2 | 3 }) {
+function badgeOf(release: Release): { word: string; className: string } {
+  if (release.revokedAt !== null) return { word: "revoked", className: "badge-revoked" };
+  return release.valid ? { word: "valid", className: "badge-valid" } : { word: "does not count", className: "badge-revoked" };
+}
+
+/**
+ * One release as recorded on chain: what it names, who published it (and through which
+ * delegate key), when, and whether it still stands. `delegation`, when the page read it, says
+ * why a delegated release no longer counts.
+ */
+export function ReleaseCard({
+  release,
+  chain,
+  children,
+  headingLevel = 3,
+  delegation,
+}: {
+  release: Release;
+  chain: Chain;
+  children?: ReactNode;
+  headingLevel?: 2 | 3;
+  delegation?: Delegation | null;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const txUrl = transactionUrl(chain, release.transactionHash);
+  const badge = badgeOf(release);
+  const notCounted = whyNotCounted(release, delegation);
   return (
-    <article className={`card release${release.revokedAt === null ? "" : " release-revoked"}`} aria-label={`Release ${release.id} ${visibleText(release.name)}`}>
+    <article className={`card release${release.valid ? "" : " release-revoked"}`} aria-label={`Release ${release.id} ${visibleText(release.name)}`}>
       <Heading className="release-title">
         <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}>
           <UntrustedText text={release.name} what="name" flag={false} />
         </a>
         <HiddenCharactersFlag text={release.name} what="name" />{" "}
-        <span className={`badge ${release.revokedAt === null ? "badge-valid" : "badge-revoked"}`}>{release.revokedAt === null ? "valid" : "revoked"}</span>
+        <span className={`badge ${badge.className}`}>{badge.word}</span>
       </Heading>
+      {release.signer !== null && (
+        <p className="delegated" data-testid="delegated-by">
+          Published by <code>{release.publisher}</code> through delegate key <code>{release.signer}</code>.
+        </p>
+      )}
+      {notCounted && (
+        <p className="error-text" role="note" data-testid="not-counted">
+          {notCounted}
+        </p>
+      )}
       <dl className="facts">
         <dt>Publisher</dt>
         <dd>
           <PublisherName address={release.publisher} chainId={release.chainId} />
         </dd>
+        {release.signer !== null && (
+          <>
+            <dt>Delegate key</dt>
+            <dd>
+              <Hex value={release.signer} label="delegate key" />
+            </dd>
+          </>
+        )}
         {DIGEST_ROWS.map(([key, label]) => {
           const digest = release[key];
           return digest === null ? null : (

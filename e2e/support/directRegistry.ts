@@ -31,3 +31,13 @@ export async function revokeRelease(privateKey: Hex, id: bigint, reason: string)
   const hash = await wallet.writeContract({ address: stack.registry, abi: imageRegistryAbi, functionName: "revoke", args: [id, reason] });
   await reader.waitForTransactionReceipt({ hash });
 }
+
+/** Publishes releases naming an image ID in one transaction (publishBatch), under the names given; returns their ids. */
+export async function publishImageReleases(privateKey: Hex, imageId: Digest, names: string[]): Promise<bigint[]> {
+  const { wallet, reader } = clients(privateKey);
+  const none = digestToBytes32(null);
+  const releases = names.map((name) => ({ name, imageId: digestToBytes32(imageId), manifestDigest: none, indexDigest: none, archiveDigest: none }));
+  const hash = await wallet.writeContract({ address: stack.registry, abi: imageRegistryAbi, functionName: "publishBatch", args: [releases] });
+  const receipt = await reader.waitForTransactionReceipt({ hash });
+  return parseEventLogs({ abi: imageRegistryAbi, eventName: "Published", logs: receipt.logs }).map((log) => log.args.id);
+}

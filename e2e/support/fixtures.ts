@@ -6,12 +6,16 @@ interface Fixtures {
   /** The injected browser wallet, signing with `walletKey`. Installed before the page loads. */
   wallet: TestWallet;
   walletKey: keyof typeof DEV_KEYS;
+  /** More accounts the wallet holds (switchAccount). */
+  walletOtherKeys: (keyof typeof DEV_KEYS)[];
 }
 
 export const test = base.extend<Fixtures>({
   walletKey: ["publisher", { option: true }],
-  wallet: async ({ page, walletKey }, use) => {
-    await use(await installTestWallet(page, { privateKey: DEV_KEYS[walletKey], rpcUrl: stack.rpcUrl, chainId: stack.chainId }));
+  walletOtherKeys: [[], { option: true }],
+  wallet: async ({ page, walletKey, walletOtherKeys }, use) => {
+    const otherKeys = walletOtherKeys.map((key) => DEV_KEYS[key]);
+    await use(await installTestWallet(page, { privateKey: DEV_KEYS[walletKey], otherKeys, rpcUrl: stack.rpcUrl, chainId: stack.chainId }));
   },
 });
 

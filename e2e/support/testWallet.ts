@@ -20,7 +20,12 @@ interface WalletAnswer {
 }
 
 export interface TestWallet {
+  /** The account selected now (the first key's until switchAccount). */
   address: `0x${string}`;
+  /** Every account the wallet holds, in the order of its keys. */
+  addresses: `0x${string}`[];
+  /** Selects another of the wallet's accounts, as a user does in the wallet's menu: the page gets `accountsChanged`. */
+  switchAccount(address: string): Promise<void>;
   /** The next call of `method` is refused as a user would refuse it (EIP-1193 code 4001). */
   rejectNext(method: "eth_sendTransaction" | "eth_signTypedData_v4" | "eth_requestAccounts"): void;
 }
@@ -37,10 +42,13 @@ async function forward(rpcUrl: string, method: string, params: unknown[]): Promi
   return body.error ? { error: body.error } : { result: body.result };
 }
 
-export async function installTestWallet(page: Page, options: { privateKey: Hex; rpcUrl: string; chainId: number }): Promise<TestWallet> {
-  const account = privateKeyToAccount(options.privateKey);
+/** `otherKeys`: more accounts the wallet holds, to switch to with switchAccount. */
+export async function installTestWallet(page: Page, options: { privateKey: Hex; otherKeys?: Hex[]; rpcUrl: string; chainId: number }): Promise<TestWallet> {
+  const all = [options.privateKey, ...(options.otherKeys ?? [])].map((key) => privateKeyToAccount(key));
+  let account = all[0] as (typeof all)[number];
   const chain = defineChain({ id: options.chainId, name: "Local", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [options.rpcUrl] } } });
-  const client = createWalletClient({ account, chain, transport: http(options.rpcUrl) });
+  const clientOf = (selected: typeof account) => createWalletClient({ account: selected, chain, transport: http(options.rpcUrl) });
+  let client = clientOf(account);
   const rejections = new Set<string>();
   let connected = false;
   const accounts = () => (connected ? [account.address] : []);
@@ -120,11 +128,28 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
       };
       const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%237c3aed'/%3E%3C/svg%3E";
       const info = Object.freeze({ uuid: crypto.randomUUID(), name, icon, rdns: "dev.imageseal.testwallet" });
+      // The test process tells the page about an account switch through this (see switchAccount).
+      (window as unknown as { __imagesealTestWalletEmit: (event: string, payload: unknown) => void }).__imagesealTestWalletEmit = (event, payload) => {
+        for (const listener of listeners.get(event) ?? []) listener(payload);
+      };
       const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
       window.addEventListener("eip6963:requestProvider", announce);
       announce();
     },
     { name: TEST_WALLET_NAME },
   );
-  return { address: account.address, rejectNext: (method) => rejections.add(method) };
+  const wallet: TestWallet = {
+    address: account.address,
+    addresses: all.map((a) => a.address),
+    rejectNext: (method) => rejections.add(method),
+    async switchAccount(address) {
+      const next = all.find((a) => a.address.toLowerCase() === address.toLowerCase());
+      if (next === undefined) throw new Error(`the test wallet holds no account ${address}`);
+      account = next;
+      client = clientOf(next);
+      wallet.address = next.address;
+      if (connected) await page.evaluate((accounts) => (window as unknown as { __imagesealTestWalletEmit: (event: string, payload: unknown) => void }).__imagesealTestWalletEmit("accountsChanged", accounts), accounts());
+    },
+  };
+  return wallet;
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { publishForRelease } from "../../chain/actions/publishForRelease.ts";
 import { publishRelease, type PublishResult } from "../../chain/actions/publishRelease.ts";
 import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts";
 import { releaseInputProblems } from "../../chain/releaseInput.ts";
@@ -15,10 +16,12 @@ import { useWriteRun } from "../../wallet/useWriteRun.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
 import { ChooseRelease, groupCandidates } from "./ChooseRelease.tsx";
 import { NameField } from "./NameField.tsx";
+import { OnBehalfField } from "./OnBehalfField.tsx";
 import { PublishedReleases } from "./PublishedReleases.tsx";
 import { claimedNameOf, recordedName, releaseCandidates, releaseInputsFor } from "./releaseCandidates.ts";
 import { ReleaseReview } from "./ReleaseReview.tsx";
 import { SignReleaseForm } from "./SignReleaseForm.tsx";
+import { useOnBehalf } from "./useOnBehalf.ts";
 
 export function PublishArchive({ fileName, report, registryChain, wallet }: { fileName: string; report: ArchiveReport; registryChain: RegistryChain; wallet: WriteClientsState }) {
   const candidates = useMemo(() => releaseCandidates(report), [report]);
@@ -34,8 +37,10 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
   const [name, setName] = useState(() => prefill(claimedNameOf(chosen)));
   const recorded = recordedName(name, isImage);
   const inputs = releaseInputsFor(chosen, recorded.name);
-  const problems =
+  const behalf = useOnBehalf(registryChain, wallet.address);
+  const ownProblems =
     chosen.length === 0 ? ["Choose at least one platform."] : [...(recorded.problem ? [recorded.problem] : []), ...new Set(inputs.flatMap(releaseInputProblems))];
+  const problems = [...ownProblems, ...(ownProblems.length === 0 ? behalf.problems(inputs.map((input) => input.name)) : [])];
   const write = useWriteRun<PublishResult>();
 
   function chooseGroup(key: string) {
@@ -49,7 +54,14 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
   function publish() {
     const clients = wallet.clients;
     if (clients === null) return;
-    void write.run((onPhase) => (inputs.length === 1 && inputs[0] ? publishRelease(clients, registryChain, inputs[0], { onPhase }) : publishReleaseBatch(clients, registryChain, inputs, { onPhase })));
+    const publisher = behalf.publisher;
+    void write.run((onPhase) =>
+      publisher !== null
+        ? publishForRelease(clients, registryChain, publisher, inputs, { onPhase })
+        : inputs.length === 1 && inputs[0]
+          ? publishRelease(clients, registryChain, inputs[0], { onPhase })
+          : publishReleaseBatch(clients, registryChain, inputs, { onPhase }),
+    );
   }
 
   return (
@@ -85,6 +97,7 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
         </>
       )}
       <NameField name={name} onChange={setName} claimed={claimedNameOf(chosen)} recorded={recorded.name} />
+      <OnBehalfField value={behalf.text} onChange={(text) => { behalf.setText(text); write.reset(); }} problem={behalf.problem} publisher={behalf.publisher} read={behalf.read} />
       {problems.length > 0 ? (
         <ul className="problems" aria-label="Before publishing">
           {problems.map((problem) => (
@@ -95,7 +108,7 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
         </ul>
       ) : (
         <>
-          <ReleaseReview inputs={inputs} publisher={wallet.address} registryChain={registryChain} />
+          <ReleaseReview inputs={inputs} publisher={behalf.publisher ?? wallet.address} delegate={behalf.publisher === null ? undefined : wallet.address} registryChain={registryChain} />
           <WalletGate wallet={wallet} registryChain={registryChain} action="publish">
             <div className="row">
               <button type="button" className="button button-primary" disabled={write.busy || wallet.clients === null} onClick={publish}>
@@ -103,7 +116,7 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
               </button>
             </div>
             {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={(done) => <PublishedReleases releases={done.releases} />} />}
-            {inputs.length === 1 && inputs[0] && <SignReleaseForm input={inputs[0]} registryChain={registryChain} wallet={wallet} />}
+            {inputs.length === 1 && inputs[0] && <SignReleaseForm input={inputs[0]} registryChain={registryChain} wallet={wallet} publisher={behalf.publisher} />}
           </WalletGate>
         </>
       )}

@@ -9,7 +9,7 @@ export function PublishedReleases({ releases }: { releases: Release[] }) {
   return (
     <div>
       <p>
-        <strong>Published.</strong> {releases.length === 1 ? "Your release is" : "Your releases are"} on chain:
+        <strong>Published.</strong> {releases[0]?.signer ? (releases.length === 1 ? "The publisher's release is" : "The publisher's releases are") : releases.length === 1 ? "Your release is" : "Your releases are"} on chain:
       </p>
       <ul>
         {releases.map((release) => (
@@ -22,7 +22,7 @@ export function PublishedReleases({ releases }: { releases: Release[] }) {
       </ul>
       {verifyLink && (
         <p>
-          A verify link that trusts you, for your README: <code>{verifyLink}</code>
+          {releases[0]?.signer ? "A verify link that trusts the publisher, for its README" : "A verify link that trusts you, for your README"}: <code>{verifyLink}</code>
         </p>
       )}
     </div>

@@ -12,12 +12,30 @@ const FIELDS: { key: keyof Omit<ReleaseInput, "name">; label: string }[] = [
 ];
 
 /** Exactly what the transaction will record, field by field, before anything is signed. */
-export function ReleaseReview({ inputs, publisher, registryChain }: { inputs: ReleaseInput[]; publisher: Address | undefined; registryChain: RegistryChain }) {
+export function ReleaseReview({
+  inputs,
+  publisher,
+  delegate,
+  registryChain,
+}: {
+  inputs: ReleaseInput[];
+  publisher: Address | undefined;
+  /** The delegate key that publishes (or signed) on the publisher's behalf; undefined for the publisher's own release. */
+  delegate?: Address | undefined;
+  registryChain: RegistryChain;
+}) {
   return (
     <section className="card" aria-labelledby="review-title">
       <h2 id="review-title">What will be recorded</h2>
       <p className="muted">
-        {inputs.length === 1 ? "One release" : `${inputs.length} releases, in one transaction`} by {publisher ? <code>{publisher}</code> : "your account"} in the ImageRegistry at{" "}
+        {inputs.length === 1 ? "One release" : `${inputs.length} releases, in one transaction`} by {publisher ? <code>{publisher}</code> : "your account"}
+        {delegate && (
+          <>
+            {" "}
+            through delegate key <code>{delegate}</code>
+          </>
+        )}{" "}
+        in the ImageRegistry at{" "}
         <code>{registryChain.registry}</code> on {registryChain.chain.name}. Public and permanent.
       </p>
       {inputs.map((input, index) => (

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { Address } from "viem";
 import { signRelease } from "../../chain/actions/signRelease.ts";
 import { isAppError } from "../../chain/errors.ts";
 import type { ReleaseInput } from "../../chain/release.ts";
@@ -18,7 +19,18 @@ function fileNameFor(input: ReleaseInput): string {
  * The gasless path: the wallet signs the release (EIP-712, no transaction), and the signed
  * release downloads as a file anyone can submit later and pay for.
  */
-export function SignReleaseForm({ input, registryChain, wallet }: { input: ReleaseInput; registryChain: RegistryChain; wallet: WriteClientsState }) {
+export function SignReleaseForm({
+  input,
+  registryChain,
+  wallet,
+  publisher,
+}: {
+  input: ReleaseInput;
+  registryChain: RegistryChain;
+  wallet: WriteClientsState;
+  /** Set when the wallet signs as a delegate key of this publisher (its grant must cover the name). */
+  publisher?: Address | null;
+}) {
   const [days, setDays] = useState(7);
   const [status, setStatus] = useState<{ kind: "status" | "alert"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +41,7 @@ export function SignReleaseForm({ input, registryChain, wallet }: { input: Relea
     setStatus({ kind: "status", text: "Sign the release in your wallet (no gas, no transaction)." });
     try {
       const deadline = BigInt(Math.floor(Date.now() / 1000) + days * DAY);
-      const signed = await signRelease(wallet.clients, registryChain, input, deadline);
+      const signed = await signRelease(wallet.clients, registryChain, input, deadline, publisher ? { publisher } : {});
       const fileName = fileNameFor(input);
       downloadText(fileName, serializeSignedRelease(signed));
       setStatus({ kind: "status", text: `Signed. Saved ${fileName}: anyone can submit it on this page until ${new Date(Number(deadline) * 1000).toLocaleString()}.` });
@@ -46,7 +58,8 @@ export function SignReleaseForm({ input, registryChain, wallet }: { input: Relea
       <div className="form">
         <p className="muted">
           Your wallet signs exactly the release above (a typed message it shows you field by field). You get a file; anyone who submits it pays the gas, and
-          the release is still yours.
+          the release is still {publisher ? "the publisher's" : "yours"}. It stops working at the deadline, or as soon as {publisher ? "the publisher" : "you"} revoke a
+          release or cancel outstanding signed releases.
         </p>
         <label className="field">
           Valid for

@@ -55,7 +55,12 @@ export function SubmitSignedRelease({ registryChain, wallet }: { registryChain: 
       )}
       {signed && (
         <>
-          <ReleaseReview inputs={[signed.release]} publisher={signed.publisher} registryChain={registryChain} />
+          <ReleaseReview
+            inputs={[signed.release]}
+            publisher={signed.publisher}
+            delegate={signed.signer.toLowerCase() === signed.publisher.toLowerCase() ? undefined : signed.signer}
+            registryChain={registryChain}
+          />
           {/* This page refuses to publish such a name; a release someone else signed is theirs, so it is only warned about. */}
           {hasHiddenCharacters(signed.release.name) && (
             <p role="alert" className="error-text">

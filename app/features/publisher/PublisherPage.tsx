@@ -15,6 +15,7 @@ import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx"
 import { visibleText } from "../../ui/visibleText.ts";
 import { useWalletState } from "../../wallet/useWallet.ts";
 import { requestWallet } from "../../wallet/walletLoader.ts";
+import { DelegateKeys } from "./DelegateKeys.tsx";
 import { groupByName } from "./groupByName.ts";
 import { OwnerActions } from "./OwnerActions.tsx";
 
@@ -95,10 +96,11 @@ function PublisherReleases({ registryChain, publisher }: { registryChain: Regist
         <TrustButton publisher={publisher} />
         {wallet.status !== "ready" && (
           <button type="button" className="button" onClick={() => requestWallet({ openConnectModal: true })}>
-            Your address? Connect to revoke
+            Your address? Connect to revoke or manage keys
           </button>
         )}
       </div>
+      {name === null && <DelegateKeys registryChain={registryChain} publisher={publisher} />}
       {name !== null && (
         <p>
           History of <UntrustedText text={name} what="name" code /> ·{" "}

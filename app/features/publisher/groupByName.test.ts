@@ -9,6 +9,8 @@ function release(id: bigint, name: string): Release {
     id,
     name,
     publisher: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    signer: null,
+    valid: true,
     imageId: null,
     manifestDigest: null,
     indexDigest: null,

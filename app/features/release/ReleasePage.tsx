@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { releaseQuery } from "../../chain/queries/releaseQueries.ts";
+import type { Release } from "../../chain/release.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChainById } from "../../config/useRegistryChainById.ts";
 import { routeHref } from "../../routing/route.ts";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { Revocation } from "../../ui/Revocation.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { releaseDelegationQuery } from "./releaseDelegationQuery.ts";
 
 /** `#/release/<chainId>/<id>`: one release, shareable. */
 export function ReleasePage({ chainId, id }: { chainId: number; id: bigint }) {
@@ -34,9 +36,7 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
       )}
       {release.data && (
         <>
-          <ReleaseCard release={release.data} chain={registryChain.chain} headingLevel={2}>
-            <Revocation registryChain={registryChain} release={release.data} />
-          </ReleaseCard>
+          <ReleaseWithDelegation registryChain={registryChain} release={release.data} />
           <p>
             <a href={routeHref({ page: "publisher", address: release.data.publisher }, { name: release.data.name })}>
               History of <UntrustedText text={release.data.name} what="name" flag={false} /> by this publisher
@@ -51,5 +51,15 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
         </>
       )}
     </section>
+  );
+}
+
+/** A delegated release that no longer counts says why: the delegation is read for it. */
+function ReleaseWithDelegation({ registryChain, release }: { registryChain: RegistryChain; release: Release }) {
+  const delegation = useQuery(releaseDelegationQuery(registryChain, release));
+  return (
+    <ReleaseCard release={release} chain={registryChain.chain} headingLevel={2} delegation={release.signer === null ? undefined : delegation.data}>
+      <Revocation registryChain={registryChain} release={release} />
+    </ReleaseCard>
   );
 }

@@ -10,6 +10,7 @@ function Extra({ item, registryChain }: { item: Evidence; registryChain: Registr
     case "verified-by":
     case "also-verified-by":
     case "revoked":
+    case "delegation-void":
     case "current-release":
     case "other-role": {
       const url = transactionUrl(registryChain.chain, item.release.transactionHash);

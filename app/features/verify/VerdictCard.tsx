@@ -7,8 +7,17 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { visibleText } from "../../ui/visibleText.ts";
 import type { TargetVerdict } from "../../verdict/verdict.ts";
 import { EvidenceList } from "./EvidenceList.tsx";
+import { OtherReleases } from "./OtherReleases.tsx";
 
 const KIND_WORDS = { imageId: "image ID", manifestDigest: "manifest digest", indexDigest: "index digest", archiveDigest: "file sha256" } as const;
+
+/** The grant behind the deciding release when it is delegated and void (the verdict read it to say why); undefined when not known. */
+function delegationFor(verdict: TargetVerdict) {
+  const release = verdict.release;
+  if (release === null || release.signer === null) return undefined;
+  const item = verdict.evidence.find((entry) => entry.kind === "delegation-void" && entry.release.id === release.id);
+  return item?.kind === "delegation-void" ? (item.delegation ?? undefined) : undefined;
+}
 
 /** One image's (or the file's) verdict: the word first, then why, then what the archive holds. */
 export function VerdictCard({ verdict, report, registryChain }: { verdict: TargetVerdict; report: ArchiveReport; registryChain: RegistryChain }) {
@@ -38,9 +47,10 @@ export function VerdictCard({ verdict, report, registryChain }: { verdict: Targe
         )}
       </p>
       {verdict.matched.length > 0 && <p>Matched by {verdict.matched.map((kind) => KIND_WORDS[kind]).join(" and ")}.</p>}
-      {verdict.release && <ReleaseCard release={verdict.release} chain={registryChain.chain} />}
+      {verdict.release && <ReleaseCard release={verdict.release} chain={registryChain.chain} delegation={delegationFor(verdict)} />}
       {/* The release card above already says what the deciding "verified-by" item says. */}
       <EvidenceList evidence={verdict.release ? verdict.evidence.filter((item) => item.kind !== "verified-by") : verdict.evidence} registryChain={registryChain} />
+      {verdict.evidence.map((item, index) => (item.kind === "other-releases" ? <OtherReleases key={index} counts={item.counts} registryChain={registryChain} /> : null))}
       {image && (
         <details>
           <summary>What the archive holds: identities and every layer</summary>

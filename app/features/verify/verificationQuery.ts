@@ -9,7 +9,8 @@ import type { ArchiveReport } from "../../image/report.ts";
 import type { Trust } from "../../verdict/trust.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
 
-function identityKey(report: ArchiveReport): string {
+/** What a verdict depends on in a report: its identities and findings, not its bytes. */
+export function identityKey(report: ArchiveReport): string {
   const images = report.images.map((image) => [image.imageId, image.manifestDigest, image.indexDigest, ...(image.indexChain ?? [])].join(","));
   return [report.format, report.verdict, report.archiveDigest ?? "", report.problems.length, ...images].join("|");
 }

@@ -1,0 +1,105 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import type { Address } from "viem";
+import { authorizeDelegate, type AuthorizeDelegateResult } from "../../chain/actions/authorizeDelegate.ts";
+import { formatUnixTime } from "../../chain/formatTime.ts";
+import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
+import type { RegistryChain } from "../../config/chains.ts";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
+import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
+import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { WalletGate } from "../../wallet/WalletGate.tsx";
+import { checkDelegateAddress, checkExpiry, checkNamePrefix, prefixWarning, type ExpiryInput } from "./delegateForm.ts";
+
+/** Grants a key the right to publish names under a prefix on your behalf until an expiry; every field checked before the wallet opens. */
+export function AuthorizeDelegateForm({ registryChain, publisher, wallet }: { registryChain: RegistryChain; publisher: Address; wallet: WriteClientsState }) {
+  const [address, setAddress] = useState("");
+  const [prefix, setPrefix] = useState("");
+  const [expiryKind, setExpiryKind] = useState<ExpiryInput["kind"]>("days");
+  const [days, setDays] = useState("90");
+  const [date, setDate] = useState("");
+  const [touched, setTouched] = useState(false);
+  const write = useWriteRun<AuthorizeDelegateResult>();
+  const queryClient = useQueryClient();
+  const warningId = useId();
+
+  const delegate = checkDelegateAddress(address, publisher);
+  const namePrefix = checkNamePrefix(prefix);
+  const expiry = checkExpiry(expiryKind === "days" ? { kind: "days", days } : { kind: "date", local: date }, Date.now() / 1000);
+  const problems = [delegate, namePrefix, expiry].flatMap((checked) => (checked.ok ? [] : [checked.problem]));
+  const warning = namePrefix.ok ? prefixWarning(prefix) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    const clients = wallet.clients;
+    if (clients === null || !delegate.ok || !namePrefix.ok || !expiry.ok) return;
+    void write.run((onPhase) =>
+      authorizeDelegate(clients, registryChain, delegate.value, namePrefix.value, expiry.value, {
+        onPhase: (phase) => {
+          onPhase(phase);
+          if (phase.status === "confirmed") void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
+        },
+      }),
+    );
+  }
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="authorize-title">
+      <h3 id="authorize-title">Authorize a delegate key</h3>
+      <p className="muted">
+        The key (a CI job's, a colleague's) can then publish releases under your address for names starting with the prefix, until the expiry. Its releases
+        show as yours, “through delegate key …”. You can revoke it at any time; its releases then stop counting.
+      </p>
+      <label className="field">
+        Delegate key address
+        <input type="text" value={address} onChange={(event) => setAddress(event.target.value)} placeholder="0x… (all 40 hex digits)" spellCheck={false} autoComplete="off" />
+      </label>
+      <label className="field">
+        Names starting with
+        <input type="text" value={prefix} onChange={(event) => setPrefix(event.target.value)} placeholder="docker.io/acme/" spellCheck={false} autoComplete="off" aria-describedby={warning ? warningId : undefined} />
+      </label>
+      {warning && (
+        <p id={warningId} className="error-text" role="note" data-testid="prefix-warning">
+          <UntrustedText text={warning} />
+        </p>
+      )}
+      <fieldset className="form">
+        <legend>Expires</legend>
+        <label className="checkbox">
+          <input type="radio" name="expiry-kind" checked={expiryKind === "days"} onChange={() => setExpiryKind("days")} /> in{" "}
+          <input type="number" min={1} step={1} value={days} onChange={(event) => setDays(event.target.value)} aria-label="Days until it expires" /> days
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="expiry-kind" checked={expiryKind === "date"} onChange={() => setExpiryKind("date")} /> on{" "}
+          <input type="datetime-local" value={date} onChange={(event) => { setDate(event.target.value); setExpiryKind("date"); }} aria-label="Expiry date and time" />
+        </label>
+        {expiry.ok && <small>Until {formatUnixTime(expiry.value)}.</small>}
+      </fieldset>
+      {touched && problems.length > 0 && (
+        <ul className="problems" aria-label="Before authorizing">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <WalletGate wallet={wallet} registryChain={registryChain} action="authorize a key">
+        <button type="submit" className="button button-primary" disabled={write.busy || wallet.clients === null}>
+          Authorize key
+        </button>
+      </WalletGate>
+      {write.phase && (
+        <WritePhaseView
+          phase={write.phase}
+          chain={registryChain.chain}
+          confirmed={(done) => (
+            <p>
+              Authorized <code>{done.delegate}</code> until {formatUnixTime(done.expiresAt)}.
+            </p>
+          )}
+        />
+      )}
+    </form>
+  );
+}
