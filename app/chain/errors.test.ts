@@ -117,6 +117,12 @@ describe("toAppError: every ImageRegistry custom error, with its arguments, in w
     assert.deepEqual(error.kind === "contract-revert" && error.revert, { errorName: "ImageRegistryUnknownRelease", args: [9n] });
   });
 
+  test("a simulation the node refuses for want of gas money is insufficient-funds, not the registry's refusal", () => {
+    const reverted = new ContractFunctionRevertedError({ abi: imageRegistryAbi, functionName: "publish", message: "Missing or invalid parameters. Sender doesn't have enough funds to send tx." });
+    const error = toAppError(new ContractFunctionExecutionError(reverted, { abi: imageRegistryAbi, functionName: "publish", args: [] }));
+    assert.equal(error.kind, "insufficient-funds");
+  });
+
   test("a revert the registry does not define says so", () => {
     const reverted = new ContractFunctionRevertedError({ abi: imageRegistryAbi, functionName: "publish", message: "out of gas" });
     const error = toAppError(new ContractFunctionExecutionError(reverted, { abi: imageRegistryAbi, functionName: "publish", args: [] }));

@@ -244,6 +244,11 @@ export function toAppError(error: unknown, context: ErrorContext = {}): AppError
   if (error instanceof Error && error.name === "InvalidDigestError") return new InvalidInputError(error.message.charAt(0).toUpperCase() + error.message.slice(1), error);
   const chain = causes(error);
   if (chain.some((e) => (e as { code?: unknown }).code === 4001) || named(chain, "UserRejectedRequestError")) return new UserRejectedError(error);
+  // Before reverts: a node that refuses to simulate for want of gas money answers like a revert
+  // with no data ("Sender doesn't have enough funds…"), which is not the registry's refusal.
+  if (named(chain, "InsufficientFundsError") || chain.some((e) => e instanceof Error && /insufficient funds|enough funds/i.test(e.message))) {
+    return new InsufficientFundsError(error);
+  }
   const reverted = named(chain, "ContractFunctionRevertedError");
   if (reverted) return revertOf(reverted, chain, context.subject ?? "you", error);
   if (named(chain, "ContractFunctionZeroDataError")) {
@@ -252,9 +257,6 @@ export function toAppError(error: unknown, context: ErrorContext = {}): AppError
     if (address !== undefined) return new RegistryMissingError(address, context.chainId ?? null, error);
   }
   if (named(chain, "ChainMismatchError")) return new WrongChainError(context.chainId ?? null, null, error);
-  if (named(chain, "InsufficientFundsError") || chain.some((e) => e instanceof Error && /insufficient funds|enough funds/i.test(e.message))) {
-    return new InsufficientFundsError(error);
-  }
   const timeout = named(chain, "TimeoutError");
   if (timeout) return new RpcTimeoutError(typeof timeout.url === "string" ? timeout.url : null, error);
   const transport = named(chain, "HttpRequestError") ?? named(chain, "WebSocketRequestError") ?? named(chain, "SocketClosedError");

@@ -7,7 +7,7 @@ import path from "node:path";
 import { createPublicClient, getAddress, http, isAddress, type Address, type Chain } from "viem";
 import { getChainId } from "viem/actions";
 import { toAppError } from "../../chain/errors.ts";
-import { readTransport } from "./readTransport.ts";
+import { readTransport } from "../../chain/readTransport.ts";
 import { publicDeployments } from "../../config/deployments.ts";
 import { EnvError, parseEnv, type AppEnv } from "../../config/env.ts";
 import type { ReadClient } from "../../chain/readClient.ts";

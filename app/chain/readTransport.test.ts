@@ -1,4 +1,4 @@
-// The CLI's transport retries once what may pass, and never an answer that is too large (the
+// The read transport retries once what may pass, and never an answer that is too large (the
 // same answer would come back: a retry only adds a request a spammer caused).
 import assert from "node:assert/strict";
 import { createServer } from "node:http";

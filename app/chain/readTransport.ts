@@ -1,11 +1,11 @@
-// The CLI's JSON-RPC transport: viem's http, retried once on what may pass (a timeout, a dropped
-// connection, HTTP 429/5xx, a rate limit) but never on an answer too large — viem's response
-// size limit or an RPC's "more than 10000 results" come back the same every time, so a retry
-// only adds a request, and anyone can make an answer too large by flooding a name with
-// releases (viem's own retry would repeat those: a verification's requests must not grow with
-// what strangers publish).
+// The JSON-RPC transport for reads, the page's and the CLI's: viem's http, retried once on
+// what may pass (a timeout, a dropped connection, HTTP 429/5xx, a rate limit) but never on an
+// answer too large — viem's response size limit or an RPC's "more than 10000 results" come
+// back the same every time, so a retry only adds a request, and anyone can make an answer too
+// large by flooding a name with releases (viem's own retry would repeat those: a
+// verification's requests must not grow with what strangers publish).
 import { http, type Transport } from "viem";
-import { isTooManyResults } from "../../chain/scanRanges.ts";
+import { isTooManyResults } from "./scanRanges.ts";
 
 const RETRY_DELAY_MS = 150;
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
