@@ -15,7 +15,7 @@ import type { Digest } from "../image/digest.ts";
 import { nameSpellings } from "../verdict/normalizeImageName.ts";
 import type { RpcHeader } from "./blockHeader.ts";
 import { BundleError } from "./bundleError.ts";
-import { PROOF_BUNDLE_FORMAT, PROOF_BUNDLE_VERSION, type BundledRelease, type BundledRevocation, type ProofBundle, type ProvedWord } from "./proofBundle.ts";
+import { parseRpcHeader, PROOF_BUNDLE_FORMAT, PROOF_BUNDLE_VERSION, type BundledRelease, type BundledRevocation, type ProofBundle, type ProvedWord } from "./proofBundle.ts";
 import { RegistryState, type ClaimDigests, type StoredRelease } from "./registryState.ts";
 
 const publishedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Published" });
@@ -38,22 +38,11 @@ interface RpcProof {
   storageProof: { key: Hex; value: Hex; proof: Hex[] }[];
 }
 
-const HEADER_KEYS = ["hash", "parentHash", "sha3Uncles", "miner", "stateRoot", "transactionsRoot", "receiptsRoot", "logsBloom", "difficulty", "number", "gasLimit", "gasUsed", "timestamp", "extraData", "mixHash", "nonce", "baseFeePerGas", "withdrawalsRoot", "blobGasUsed", "excessBlobGas", "parentBeaconBlockRoot", "requestsHash"] as const;
-
 async function readHeader(client: ReadClient, blockNumber: bigint | undefined): Promise<RpcHeader> {
   const block: unknown = await client.request({ method: "eth_getBlockByNumber", params: [blockNumber === undefined ? "latest" : numberToHex(blockNumber), false] });
-  if (typeof block !== "object" || block === null) throw new BundleError("malformed", `The node has no block ${blockNumber ?? "latest"}.`);
-  const fields = new Map(Object.entries(block));
-  const header: Partial<Record<(typeof HEADER_KEYS)[number], Hex>> = {};
-  for (const key of HEADER_KEYS) {
-    const value = fields.get(key);
-    if (typeof value === "string" && value.startsWith("0x")) header[key] = value as Hex;
-  }
-  const { hash, parentHash, sha3Uncles, miner, stateRoot, transactionsRoot, receiptsRoot, logsBloom, difficulty, number, gasLimit, gasUsed, timestamp, extraData, mixHash, nonce } = header;
-  if (hash === undefined || parentHash === undefined || sha3Uncles === undefined || miner === undefined || stateRoot === undefined || transactionsRoot === undefined || receiptsRoot === undefined || logsBloom === undefined || difficulty === undefined || number === undefined || gasLimit === undefined || gasUsed === undefined || timestamp === undefined || extraData === undefined || mixHash === undefined || nonce === undefined) {
-    throw new BundleError("malformed", "The node's block header lacks a field the block hash covers.");
-  }
-  return { ...header, hash, parentHash, sha3Uncles, miner, stateRoot, transactionsRoot, receiptsRoot, logsBloom, difficulty, number, gasLimit, gasUsed, timestamp, extraData, mixHash, nonce };
+  if (block === null) throw new BundleError("malformed", `The node has no block ${blockNumber ?? "latest"}.`);
+  // The same reading as a bundle file's header: only the fields the block hash covers are kept.
+  return parseRpcHeader(block);
 }
 
 export async function makeProofBundle(input: MakeProofBundleInput): Promise<ProofBundle> {

@@ -83,7 +83,8 @@ function list<T>(value: unknown, where: string, each: (item: unknown, at: string
 
 const isHexString = (value: unknown): value is Hex => typeof value === "string" && isHex(value, { strict: true });
 
-function parseHeader(value: unknown): RpcHeader {
+/** A block header as a node or a bundle file gives it: the fields the block hash covers, each hex. */
+export function parseRpcHeader(value: unknown): RpcHeader {
   if (!isRecord(value)) throw malformed(`"block" must be an object`);
   const hex = (key: string): Hex => get(value, key, isHexString, "hex", "block.");
   const optional = (key: string): Hex | undefined => (value[key] === undefined ? undefined : hex(key));
@@ -132,7 +133,7 @@ export function parseProofBundle(text: string): ProofBundle {
     version: PROOF_BUNDLE_VERSION,
     chainId,
     registry,
-    block: parseHeader(json.block),
+    block: parseRpcHeader(json.block),
     publishers: list(json.publishers, "publishers", (v, at) => {
       if (typeof v !== "string" || !isAddress(v)) throw malformed(`${at} must be an address`);
       return getAddress(v);

@@ -29,14 +29,15 @@ before(async () => {
 });
 after(() => chain.close());
 
-async function send(from: number, functionName: string, args: readonly unknown[]): Promise<boolean> {
+/** Sends a registry call from account `from`; false when it reverts (already published, not a delegate, …). */
+async function sendTo(registry: Address, from: number, functionName: string, args: readonly unknown[]): Promise<boolean> {
   try {
-    const { request } = await chain.publicClient.simulateContract({ address: chain.registry, abi: imageRegistryAbi, functionName: functionName as never, args: args as never, account: chain.accounts[from] as Address });
+    const { request } = await chain.publicClient.simulateContract({ address: registry, abi: imageRegistryAbi, functionName: functionName as never, args: args as never, account: chain.accounts[from] as Address });
     const hash = await chain.wallet(from).writeContract({ ...request, chain: chain.chain } as never);
     const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
     return receipt.status === "success";
   } catch {
-    return false; // a revert the model does not care about (already published, not a delegate, …)
+    return false; // a revert the model does not care about
   }
 }
 
@@ -57,32 +58,31 @@ describe("RegistryState over eth_getStorageAt", () => {
         ),
         async (steps) => {
           const { registry } = await chain.deployRegistry();
-          const at = { ...chain, registry };
           const published: Published[] = [];
           // Every account may publish for every other from the start (some for a prefix only), so
           // histories hold delegated releases; the random steps then revoke and re-grant.
           const now = (await chain.publicClient.getBlock()).timestamp;
-          for (const from of [1, 2, 3]) for (const to of [1, 2, 3]) if (from !== to) await sendTo(at.registry, from, "authorizeDelegate", [chain.accounts[to], from === 1 ? "docker.io/acme/" : "", now + 100_000n]);
+          for (const from of [1, 2, 3]) for (const to of [1, 2, 3]) if (from !== to) await sendTo(registry, from, "authorizeDelegate", [chain.accounts[to], from === 1 ? "docker.io/acme/" : "", now + 100_000n]);
           for (const step of steps) {
             const digests = step.digests.map((d) => (d === 0 ? ZERO : digest(d))) as unknown as ClaimDigests;
             const input = { name: step.name, imageId: digests[0], manifestDigest: digests[1], indexDigest: digests[2], archiveDigest: digests[3] };
             const actor = chain.accounts[step.actor] as Address;
             const other = chain.accounts[step.other] as Address;
-            if (step.op === "publish" && (await sendTo(at.registry, step.actor, "publish", [input.name, ...digests]))) {
-              published.push({ id: await lastId(at.registry, actor), publisher: actor, name: input.name, digests, delegated: false });
-            } else if (step.op === "publishFor" && (await sendTo(at.registry, step.actor, "publishFor", [other, [input]]))) {
-              published.push({ id: await lastId(at.registry, other), publisher: other, name: input.name, digests, delegated: true });
+            if (step.op === "publish" && (await sendTo(registry, step.actor, "publish", [input.name, ...digests]))) {
+              published.push({ id: await lastId(registry, actor), publisher: actor, name: input.name, digests, delegated: false });
+            } else if (step.op === "publishFor" && (await sendTo(registry, step.actor, "publishFor", [other, [input]]))) {
+              published.push({ id: await lastId(registry, other), publisher: other, name: input.name, digests, delegated: true });
             } else if (step.op === "revoke" && published.length > 0) {
               const target = published[step.pick % published.length] as Published;
-              await sendTo(at.registry, chain.accounts.indexOf(target.publisher), "revoke", [target.id, "model"]);
+              await sendTo(registry, chain.accounts.indexOf(target.publisher), "revoke", [target.id, "model"]);
             } else if (step.op === "authorize") {
               const block = await chain.publicClient.getBlock();
-              await sendTo(at.registry, step.actor, "authorizeDelegate", [other, step.pick % 2 === 0 ? "docker.io/acme/" : "", block.timestamp + 1000n]);
+              await sendTo(registry, step.actor, "authorizeDelegate", [other, step.pick % 2 === 0 ? "docker.io/acme/" : "", block.timestamp + 1000n]);
             } else if (step.op === "revokeDelegate") {
-              await sendTo(at.registry, step.actor, "revokeDelegate", [other]);
+              await sendTo(registry, step.actor, "revokeDelegate", [other]);
             }
           }
-          await compare(at.registry, published);
+          await compare(registry, published);
           seen.delegated += published.filter((p) => p.delegated).length;
           seen.total += published.length;
         },
@@ -92,17 +92,6 @@ describe("RegistryState over eth_getStorageAt", () => {
     assert.ok(seen.delegated > 0 && seen.delegated < seen.total, `the histories held ${seen.delegated} delegated of ${seen.total} releases`);
   });
 });
-
-let sendTo: (registry: Address, from: number, functionName: string, args: readonly unknown[]) => Promise<boolean>;
-sendTo = async (registry, from, functionName, args) => {
-  const saved = chain.registry;
-  chain.registry = registry;
-  try {
-    return await send(from, functionName, args);
-  } finally {
-    chain.registry = saved;
-  }
-};
 
 async function lastId(registry: Address, publisher: Address): Promise<bigint> {
   const [page] = await chain.publicClient.readContract({ address: registry, abi: imageRegistryAbi, functionName: "releasesByPublisher", args: [publisher, 0n, 1n] });

@@ -2,26 +2,15 @@
 // the user expects the bundle to prove, resolved without contacting anything. A chain name or id
 // from app/config, or `localhost` (the registry Ignition deployed for `npm start`); never an RPC
 // URL — offline there is nobody to ask which chain it serves.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { getAddress, isAddress, type Address, type Chain } from "viem";
 import { publicDeployments } from "../../config/deployments.ts";
-import { ChainInputError } from "./resolveChain.ts";
+import { ChainInputError, localDeployment } from "./resolveChain.ts";
 
 const LOCAL_CHAIN_ID = 31337;
 
 export interface OfflineChain {
   chain: Pick<Chain, "id" | "name">;
   registry: Address;
-}
-
-function localDeployment(projectRoot: string): Address | undefined {
-  const file = path.join(projectRoot, "contracts", "ignition", "deployments", "chain-31337", "deployed_addresses.json");
-  if (!existsSync(file)) return undefined;
-  const addresses: unknown = JSON.parse(readFileSync(file, "utf8"));
-  if (typeof addresses !== "object" || addresses === null) return undefined;
-  const address = Object.entries(addresses).find(([key]) => key.endsWith("#ImageRegistry"))?.[1];
-  return typeof address === "string" && isAddress(address) ? getAddress(address) : undefined;
 }
 
 export async function resolveOfflineChain(chainArg: string, registryArg: string | undefined, projectRoot: string): Promise<OfflineChain> {

@@ -49,7 +49,8 @@ function parseRegistry(text: string | undefined): Address | undefined {
   return getAddress(text);
 }
 
-function localDeployment(projectRoot: string): Address | undefined {
+/** The registry Ignition deployed on the local chain (`npm start`), if any. */
+export function localDeployment(projectRoot: string): Address | undefined {
   const file = path.join(projectRoot, "contracts", "ignition", "deployments", "chain-31337", "deployed_addresses.json");
   if (!existsSync(file)) return undefined;
   const addresses = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;

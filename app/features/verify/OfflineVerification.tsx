@@ -6,7 +6,7 @@ import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { BundleError } from "../../proofs/bundleError.ts";
 import { NoNetworkContext } from "../../ui/noNetwork.ts";
-import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { RefusedFile } from "../../ui/RefusedFile.tsx";
 import type { Trust } from "../../verdict/trust.ts";
 import { OfflineBanner } from "./OfflineBanner.tsx";
 import { parseBlockHash } from "./offlineVerify.ts";
@@ -74,14 +74,7 @@ function OfflineResult({ loaded, report, registryChain, trustedBlockHash, trust,
   }
   if (verification.isError) {
     const { error } = verification;
-    return (
-      <div role="alert" className="card error" data-testid="bundle-refused">
-        <p>
-          <strong>This proof bundle cannot be used{error instanceof BundleError ? "" : " (an unexpected error)"}:</strong> <UntrustedText text={error.message} what="message" />
-        </p>
-        <p className="muted">No verdict was decided from it.</p>
-      </div>
-    );
+    return <RefusedFile what="proof bundle" message={error.message} expected={error instanceof BundleError} testId="bundle-refused" />;
   }
   const { result } = verification.data;
   return (

@@ -4,6 +4,7 @@ import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { BundleError } from "../../proofs/bundleError.ts";
 import { NoNetworkContext } from "../../ui/noNetwork.ts";
+import { RefusedFile } from "../../ui/RefusedFile.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { Trust } from "../../verdict/trust.ts";
 import { signedReleaseVerificationQuery } from "./signedReleaseVerify.ts";
@@ -55,14 +56,7 @@ function SignedReleaseResult({ loaded, report, registryChain, trust, requestedNa
   }
   if (verification.isError) {
     const { error } = verification;
-    return (
-      <div role="alert" className="card error" data-testid="signed-release-refused">
-        <p>
-          <strong>This signed release cannot be used{error instanceof BundleError ? "" : " (an unexpected error)"}:</strong> <UntrustedText text={error.message} what="message" />
-        </p>
-        <p className="muted">No verdict was decided from it.</p>
-      </div>
-    );
+    return <RefusedFile what="signed release" message={error.message} expected={error instanceof BundleError} testId="signed-release-refused" />;
   }
   return (
     <NoNetworkContext.Provider value={true}>
