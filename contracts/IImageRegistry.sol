@@ -14,6 +14,11 @@ pragma solidity ^0.8.30;
 ///      releases; signatures that every revocation cancels (so a revoked release cannot be brought back
 ///      by an old signed file); EIP-1271 signatures from contract accounts (multisig wallets); and
 ///      delegate keys a publisher authorises for a name prefix until an expiry, and can revoke.
+///
+///      Claims: a publisher lists where it proves control of a registry repository or a domain (a signed
+///      document at `oci://<repository>` or `https://<host>/.well-known/imageseal.json`). The contract only
+///      records the locations so a verifier can find them from the address; it does not read or check
+///      them. Claims are not part of offline proof bundles (see app/proofs).
 interface IImageRegistry {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -61,6 +66,18 @@ interface IImageRegistry {
         bytes32 archiveDigest;
     }
 
+    /// @notice A location where the publisher says it proves control of a scope, as `claimsOf` returns it.
+    /// @param location Where the signed claim document lives: `oci://<domain>/<path>` (a repository; the
+    ///        document is the artifact under its tag `imageseal-claim`) or `https://<host>` (the host's
+    ///        `/.well-known/imageseal.json`). 1..256 bytes, not parsed by the contract.
+    /// @param addedAt The timestamp of the block that recorded it.
+    /// @param withdrawnAt The timestamp of the block that withdrew it, 0 when not withdrawn.
+    struct Claim {
+        string location;
+        uint64 addedAt;
+        uint64 withdrawnAt;
+    }
+
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
@@ -105,6 +122,13 @@ interface IImageRegistry {
 
     /// @notice A publisher revoked a delegate key: its releases no longer count.
     event DelegateRevoked(address indexed publisher, address indexed delegate);
+
+    /// @notice A publisher recorded a claim location.
+    /// @param index The claim's position in the publisher's list (see `claimsOf`).
+    event ClaimAdded(address indexed publisher, uint256 indexed index, string location);
+
+    /// @notice A publisher withdrew one of its claims: verifiers stop reading it.
+    event ClaimWithdrawn(address indexed publisher, uint256 indexed index);
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -167,6 +191,14 @@ interface IImageRegistry {
     error ImageRegistryTooManyReleases(address publisher);
     /// @dev 2^32 - 1 releases name `digest` already.
     error ImageRegistryTooManyReleasesForDigest(bytes32 digest);
+    /// @dev A claim location is 1..256 bytes; this one is `length` bytes.
+    error ImageRegistryClaimLocationInvalid(uint256 length);
+    /// @dev `publisher` has recorded `limit` claims already (withdrawn ones count).
+    error ImageRegistryTooManyClaims(address publisher, uint256 limit);
+    /// @dev `publisher` has no claim at `index`.
+    error ImageRegistryClaimNotFound(address publisher, uint256 index);
+    /// @dev `publisher`'s claim at `index` was withdrawn already.
+    error ImageRegistryClaimAlreadyWithdrawn(address publisher, uint256 index);
 
     /*//////////////////////////////////////////////////////////////
                                  WRITES
@@ -241,6 +273,17 @@ interface IImageRegistry {
     /// @notice Revokes the sender's delegation of `delegate`: its releases, past and future, do not count.
     function revokeDelegate(address delegate) external;
 
+    /// @notice Records a claim location of `msg.sender`: where it proves control of a repository or a domain.
+    /// @dev Reverts when the location is empty or longer than 256 bytes, and when the sender has 32 claims
+    ///      already, withdrawn ones included (so `claimsOf` stays one bounded call). The contract does not
+    ///      parse the location or check the document there: verifiers do, every time they read it.
+    /// @param location `oci://<domain>/<path>` or `https://<host>` (`http://` for a loopback host).
+    /// @return index The claim's position in the sender's list.
+    function addClaim(string calldata location) external returns (uint256 index);
+
+    /// @notice Withdraws the sender's claim at `index`; it stays listed with its `withdrawnAt`.
+    function withdrawClaim(uint256 index) external;
+
     /// @notice Marks a release revoked. Only its publisher may, and only once; the release stays readable.
     ///         It also moves the publisher's nonce on, cancelling every signature it has outstanding: an
     ///         old signed release cannot bring revoked content back.
@@ -300,6 +343,9 @@ interface IImageRegistry {
 
     /// @notice The publisher's delegation of `delegate` (all zeros and inactive when there is none).
     function delegation(address publisher, address delegate) external view returns (Delegation memory);
+
+    /// @notice Every claim `publisher` recorded, in the order recorded, withdrawn ones included (at most 32).
+    function claimsOf(address publisher) external view returns (Claim[] memory claims);
 
     /// @notice The EIP-712 domain separator of this contract on the current chain.
     // solhint-disable-next-line func-name-mixedcase

@@ -109,6 +109,15 @@ contract ImageRegistry is IImageRegistry {
 
     mapping(address publisher => mapping(address delegate => DelegationRecord)) private _delegations;
 
+    /// @dev Claims come after every release slot (0-11), so the layout offline proofs read
+    ///      (app/proofs/registryLayout.ts) stays where it was. Plain structs: a claim is written rarely.
+    mapping(address publisher => Claim[] claims) private _claims;
+
+    /// @dev Bounds `claimsOf` (one call returns them all) and what a verifier fetches per publisher.
+    uint256 private constant _MAX_CLAIMS = 32;
+    /// @dev Room for `oci://` and a repository name (255 bytes at most, as docker allows).
+    uint256 private constant _MAX_CLAIM_LOCATION_BYTES = 256;
+
     /*//////////////////////////////////////////////////////////////
                                  WRITES
     //////////////////////////////////////////////////////////////*/
@@ -216,6 +225,28 @@ contract ImageRegistry is IImageRegistry {
         if (record.revokedAt != 0) revert ImageRegistryDelegationRevoked(msg.sender, delegate, record.revokedAt);
         record.revokedAt = uint32(_currentTimestamp());
         emit DelegateRevoked(msg.sender, delegate);
+    }
+
+    /// @inheritdoc IImageRegistry
+    function addClaim(string calldata location) external returns (uint256 index) {
+        uint256 length = bytes(location).length;
+        if (length == 0 || length > _MAX_CLAIM_LOCATION_BYTES) revert ImageRegistryClaimLocationInvalid(length);
+        Claim[] storage claims = _claims[msg.sender];
+        index = claims.length;
+        if (index == _MAX_CLAIMS) revert ImageRegistryTooManyClaims(msg.sender, _MAX_CLAIMS);
+        // _currentTimestamp is never 0 (a withdrawnAt of 0 means "not withdrawn") and fits 32 bits.
+        claims.push(Claim({location: location, addedAt: uint64(_currentTimestamp()), withdrawnAt: 0}));
+        emit ClaimAdded(msg.sender, index, location);
+    }
+
+    /// @inheritdoc IImageRegistry
+    function withdrawClaim(uint256 index) external {
+        Claim[] storage claims = _claims[msg.sender];
+        if (index >= claims.length) revert ImageRegistryClaimNotFound(msg.sender, index);
+        Claim storage claim = claims[index];
+        if (claim.withdrawnAt != 0) revert ImageRegistryClaimAlreadyWithdrawn(msg.sender, index);
+        claim.withdrawnAt = uint64(_currentTimestamp());
+        emit ClaimWithdrawn(msg.sender, index);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -336,6 +367,11 @@ contract ImageRegistry is IImageRegistry {
             revokedAt: record.revokedAt,
             active: _inForce(record)
         });
+    }
+
+    /// @inheritdoc IImageRegistry
+    function claimsOf(address publisher) external view returns (Claim[] memory claims) {
+        return _claims[publisher];
     }
 
     /// @inheritdoc IImageRegistry

@@ -76,6 +76,10 @@ const WORDS: Record<RegistryErrorName, [readonly unknown[], string]> = {
   ImageRegistryTooManyPublishers: [[A], `The registry holds the most publishers it can (2^32 - 2); ${A} cannot be added. Use another deployment.`],
   ImageRegistryTooManyReleases: [[A], `${A} has published the most releases one account can (2^32). Publish from another account.`],
   ImageRegistryTooManyReleasesForDigest: [[D], `The digest ${D} is named by the most releases one digest can have (2^32 - 1); no more can be recorded for it.`],
+  ImageRegistryClaimLocationInvalid: [[300n], "The claim location is 300 bytes long; the registry accepts at most 256. Use a shorter repository or domain."],
+  ImageRegistryTooManyClaims: [[A, 32n], `${A} has recorded 32 claims, the most one account can (withdrawn ones count too). Record further claims from another account.`],
+  ImageRegistryClaimNotFound: [[A, 3n], `${A} has no claim number 3. Check the list of your claims: you can withdraw only your own.`],
+  ImageRegistryClaimAlreadyWithdrawn: [[A, 0n], `${A}'s claim number 0 was already withdrawn. Nothing to do.`],
 };
 
 describe("toAppError: every ImageRegistry custom error, with its arguments, in words", () => {
@@ -100,12 +104,16 @@ describe("toAppError: every ImageRegistry custom error, with its arguments, in w
     assert.match(toAppError(revertFromChain("ImageRegistryInvalidSigner", [zeroAddress, B])).message, /^The signature recovers to no address, so it is not 0x3C44/);
   });
 
-  test("the variants of a few errors: a nonce not reached yet, the zero address as a delegate", () => {
+  test("the variants of a few errors: a nonce not reached yet, the zero address as a delegate, an empty claim location", () => {
     assert.equal(
       toAppError(revertFromChain("ImageRegistryStaleNonce", [4n, 3n])).message,
       "The signature was made for the publisher's nonce 4, which it has not reached (it is 3 now). Ask the publisher for a signature made for nonce 3.",
     );
     assert.equal(toAppError(revertFromChain("ImageRegistryInvalidDelegate", [zeroAddress])).message, "The delegate is the zero address. Give the address of the key that is to publish on your behalf.");
+    assert.equal(
+      toAppError(revertFromChain("ImageRegistryClaimLocationInvalid", [0n])).message,
+      "The claim has no location. Give where the signed claim lives: oci://<registry>/<repository> or https://<domain>.",
+    );
   });
 
   test("revert data that only a wallet's raw RPC error carries is decoded too", () => {

@@ -74,6 +74,15 @@ const MESSAGES: Messages = {
   ImageRegistryTooManyReleases: ([publisher]) => `${publisher} has published the most releases one account can (2^32). Publish from another account.`,
   ImageRegistryTooManyReleasesForDigest: ([digest]) =>
     `The digest ${digest} is named by the most releases one digest can have (2^32 - 1); no more can be recorded for it.`,
+  ImageRegistryClaimLocationInvalid: ([length]) =>
+    length === 0n
+      ? "The claim has no location. Give where the signed claim lives: oci://<registry>/<repository> or https://<domain>."
+      : `The claim location is ${length} bytes long; the registry accepts at most 256. Use a shorter repository or domain.`,
+  ImageRegistryTooManyClaims: ([publisher, limit]) =>
+    `${publisher} has recorded ${limit} claims, the most one account can (withdrawn ones count too). Record further claims from another account.`,
+  ImageRegistryClaimNotFound: ([publisher, index]) =>
+    `${publisher} has no claim number ${index}. Check the list of your claims: you can withdraw only your own.`,
+  ImageRegistryClaimAlreadyWithdrawn: ([publisher, index]) => `${publisher}'s claim number ${index} was already withdrawn. Nothing to do.`,
 };
 
 export function describeRegistryRevert(revert: RegistryRevert, subject: RevertSubject = "you"): string {

@@ -16,6 +16,10 @@ import { publisherAccount, strangerAccount } from "./helpers/signatures.ts";
 /** The issue's bounds: a publish with a 30-byte name, an imageId and a manifestDigest; a revoke. */
 const PUBLISH_BOUND = 150_000n;
 const REVOKE_BOUND = 50_000n;
+/** A publisher's first claim, 32-byte location: four new words (list length, string length and its one data word, the times). */
+const ADD_CLAIM_BOUND = 120_000n;
+/** A typical claim location: a GHCR repository, 32 bytes (a string longer than 31 bytes takes two words). */
+const CLAIM_LOCATION = "oci://ghcr.io/acme/api-gateway-2";
 /** A delegate's scope as an organisation would set it (15 bytes: one storage word). */
 const PREFIX = "docker.io/acme/";
 
@@ -74,6 +78,20 @@ describe("ImageRegistry gas", async function () {
     );
     t.diagnostic(`revoke with a 19-byte reason: ${revoke}`);
     assert.ok(revoke <= REVOKE_BOUND, `revoke used ${revoke} gas`);
+  });
+
+  it("records a publisher's first claim within 120,000 gas", { skip }, async function (t) {
+    const { registry, alice } = await networkHelpers.loadFixture(withKnownPublisher);
+    assert.equal(new TextEncoder().encode(CLAIM_LOCATION).length, 32);
+    const first = await gasOf(registry.write.addClaim([CLAIM_LOCATION], { account: alice.account }));
+    const second = await gasOf(registry.write.addClaim(["https://acme.com"], { account: alice.account }));
+    const longest = await gasOf(registry.write.addClaim([`oci://registry.acme.com/${"x".repeat(232)}`], { account: alice.account }));
+    const withdraw = await gasOf(registry.write.withdrawClaim([0n], { account: alice.account }));
+    t.diagnostic(`addClaim, the publisher's first claim (32-byte location): ${first}`);
+    t.diagnostic(`addClaim, a second claim (16-byte location): ${second}`);
+    t.diagnostic(`addClaim, 256-byte location: ${longest}`);
+    t.diagnostic(`withdrawClaim: ${withdraw}`);
+    assert.ok(first <= ADD_CLAIM_BOUND, `a first addClaim used ${first} gas`);
   });
 
   it("reports the cost of the other publish paths", { skip }, async function (t) {

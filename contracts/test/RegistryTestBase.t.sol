@@ -30,6 +30,7 @@ abstract contract RegistryTestBase {
     uint256 internal constant PUBLISHER_DIGEST_TAILS_SLOT = 9;
     uint256 internal constant SIGNERS_SLOT = 10;
     uint256 internal constant DELEGATIONS_SLOT = 11;
+    uint256 internal constant CLAIMS_SLOT = 12;
 
     function setUp() public virtual {
         vm.warp(START_TIME);
