@@ -14,7 +14,9 @@ export type ArchiveFormat =
   /** Readable, but not an image archive: a plain digital asset, identified by archiveDigest. */
   | "file"
   /** Not readable far enough to tell (empty, truncated or corrupt container). */
-  | "unknown";
+  | "unknown"
+  /** Not an archive: an image reference read from an OCI distribution registry (app/registry). */
+  | "registry";
 
 /** Compression of the archive as a whole, told from its magic bytes. */
 export type ArchiveCompression = "none" | "gzip" | "zstd" | "xz" | "bzip2";
@@ -41,8 +43,12 @@ export interface ImageClaims {
   containerdNames: string[];
 }
 
-/** ok: the uncompressed bytes hash to the declared diffId (and the stored bytes to the declared blob digest). */
-export type LayerStatus = "ok" | "mismatch" | "missing" | "unsupported";
+/**
+ * ok: the uncompressed bytes hash to the declared diffId (and the stored bytes to the declared blob digest).
+ * not-pulled: a registry reference inspected without pulling: the manifest digest binds the layer's
+ * digest and the config its diffId, but its bytes were not read.
+ */
+export type LayerStatus = "ok" | "mismatch" | "missing" | "unsupported" | "not-pulled";
 
 export interface LayerReport {
   /** Position in the config's rootfs.diff_ids (0-based). */
@@ -184,6 +190,18 @@ export interface ArchiveReport {
   problems: Problem[];
   notes: Note[];
   images: ImageReport[];
+  /** Format "registry" only: which reference was read and what it resolved to. */
+  source?: RegistrySource;
+}
+
+/** Where a registry report's images come from. */
+export interface RegistrySource {
+  /** The reference as normalized: "docker.io/library/nginx:latest", "ghcr.io/a/b@sha256:…". */
+  reference: string;
+  /** domain/path: the unit claims and trust scopes talk about. */
+  repository: string;
+  /** The digest of the manifest or index the reference resolved to (the registry's Docker-Content-Digest, checked). */
+  digest: Digest;
 }
 
 /** Progress of the hashing, throttled to a few events a second. */

@@ -10,6 +10,7 @@ const FORMAT_NAMES: Record<ArchiveReport["format"], string> = {
   "oci-layout+docker-manifest": "OCI image layout with Docker's manifest.json",
   file: "plain file",
   unknown: "unreadable",
+  registry: "registry reference",
 };
 
 const LAYER_STATUS: Record<LayerReport["status"], string> = {
@@ -17,6 +18,7 @@ const LAYER_STATUS: Record<LayerReport["status"], string> = {
   mismatch: "DOES NOT MATCH",
   missing: "MISSING",
   unsupported: "not checked",
+  "not-pulled": "not pulled",
 };
 
 function LayerRow({ layer }: { layer: LayerReport }) {
