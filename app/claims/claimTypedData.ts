@@ -1,0 +1,28 @@
+// The EIP-712 message a publisher signs to say "I control <scope>", in the registry's own domain
+// (app/chain/releaseTypedData.ts: name ImageSeal, version 2, the chain and the registry's
+// address), so a claim made for one registry or chain is void on another. A wallet shows the
+// two fields by these names in its signing prompt.
+import { hashTypedData, type Address, type Hex } from "viem";
+import { releaseDomain } from "../chain/releaseTypedData.ts";
+
+export const claimTypes = {
+  ControlClaim: [
+    { name: "publisher", type: "address" },
+    { name: "scope", type: "string" },
+  ],
+} as const;
+
+/** The argument for viem's signTypedData and verifyTypedData. */
+export function claimTypedData(chainId: number, registry: Address, publisher: Address, scope: string) {
+  return {
+    domain: releaseDomain(chainId, registry),
+    types: claimTypes,
+    primaryType: "ControlClaim",
+    message: { publisher, scope },
+  } as const;
+}
+
+/** The digest signed (what an EIP-1271 account is asked about). */
+export function claimDigest(chainId: number, registry: Address, publisher: Address, scope: string): Hex {
+  return hashTypedData(claimTypedData(chainId, registry, publisher, scope));
+}
