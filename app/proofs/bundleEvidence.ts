@@ -110,7 +110,7 @@ export async function evidenceFromBundle(proved: ProvedRegistry, archiveDigests:
   });
 
   return {
-    evidence: { chainId: bundle.chainId, registry: bundle.registry, blockNumber: proved.blockNumber, releases: [...releases.values()], digestTotals, delegations, latest, revocations, nameClaims: null },
+    evidence: { chainId: bundle.chainId, registry: bundle.registry, blockNumber: proved.blockNumber, releases: [...releases.values()], digestTotals, delegations, latest, revocations, nameClaims: null, claims: [] },
     uncoveredPublishers,
     uncoveredDigests: archiveDigests.filter((d) => !digests.includes(d)),
   };

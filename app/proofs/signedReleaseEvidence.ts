@@ -49,5 +49,5 @@ export async function evidenceFromSignedRelease(signed: SignedRelease, anchor: S
     transactionHash: zeroHash,
     unrecorded: { nonce: signed.nonce, deadline: signed.deadline },
   };
-  return { chainId: signed.chainId, registry: signed.registry, blockNumber: 0n, releases: [release], digestTotals: [], delegations: [], latest: [], revocations: [], nameClaims: null };
+  return { chainId: signed.chainId, registry: signed.registry, blockNumber: 0n, releases: [release], digestTotals: [], delegations: [], latest: [], revocations: [], nameClaims: null, claims: [] };
 }

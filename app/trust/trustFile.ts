@@ -2,6 +2,8 @@
 // trusts the publisher for every name. Kept in the browser and exportable as a file,
 // so a team can share one list. Pure: no storage, no React.
 import { getAddress, isAddress, type Address } from "viem";
+import { normalizeScope } from "../claims/scope.ts";
+import type { Trust } from "../verdict/trust.ts";
 
 export const ANY_NAME = "*";
 export const TRUST_FILE_FORMAT = "imageseal-trust/1";
@@ -14,11 +16,20 @@ export interface TrustPin {
   addedAt: number;
 }
 
-/** What the verdict needs: who is trusted for any name, and who for one name. */
-export interface Trust {
-  publishers: Address[];
-  pins: { name: string; publisher: Address }[];
+/** "Trust whoever proves control of <scope>": a repository, a namespace or a host, normalized. */
+export interface TrustedScope {
+  scope: string;
+  /** Unix milliseconds; for showing and ordering only. */
+  addedAt: number;
 }
+
+/** Everything a trust list holds. */
+export interface TrustList {
+  pins: TrustPin[];
+  scopes: TrustedScope[];
+}
+
+export type { Trust };
 
 export class TrustFileError extends Error {
   override readonly name = "TrustFileError";
@@ -28,19 +39,35 @@ export function samePin(a: Pick<TrustPin, "name" | "publisher">, b: Pick<TrustPi
   return a.name === b.name && a.publisher.toLowerCase() === b.publisher.toLowerCase();
 }
 
-/** Pins plus publishers trusted by a link (`?publisher=`), for the verdict. */
-export function trustOf(pins: readonly TrustPin[], linkPublishers: readonly Address[]): Trust {
+/** Pins, trusted scopes and publishers trusted by a link (`?publisher=`), for the verdict. */
+export function trustOf(pins: readonly TrustPin[], linkPublishers: readonly Address[], scopes: readonly TrustedScope[] = []): Trust {
   const publishers = new Set<Address>();
   for (const address of linkPublishers) publishers.add(getAddress(address));
   for (const pin of pins) if (pin.name === ANY_NAME) publishers.add(getAddress(pin.publisher));
   return {
     publishers: [...publishers],
     pins: pins.filter((pin) => pin.name !== ANY_NAME).map(({ name, publisher }) => ({ name, publisher })),
+    namespaces: scopes.map((s) => s.scope),
   };
 }
 
-export function serializeTrustFile(pins: readonly TrustPin[]): string {
-  return `${JSON.stringify({ format: TRUST_FILE_FORMAT, pins }, null, 2)}\n`;
+/** Scopes are optional in the file: lists written before they existed read as having none. */
+export function serializeTrustFile(pins: readonly TrustPin[], scopes: readonly TrustedScope[] = []): string {
+  return `${JSON.stringify({ format: TRUST_FILE_FORMAT, pins, ...(scopes.length > 0 ? { scopes } : {}) }, null, 2)}\n`;
+}
+
+/** A scope as the user typed it, normalized; throws TrustFileError with the reason when it is not one. */
+export function parseScope(text: string): string {
+  const scope = normalizeScope(text.trim());
+  if (scope === null) throw new TrustFileError(`"${text}" is not a repository (ghcr.io/acme/api), a namespace (ghcr.io/acme) or a host (registry.acme.com)`);
+  return scope;
+}
+
+function parseTrustedScope(value: unknown, index: number): TrustedScope {
+  if (typeof value !== "object" || value === null) throw new TrustFileError(`scope ${index + 1} is not an object`);
+  const { scope, addedAt } = value as Record<string, unknown>;
+  if (typeof scope !== "string") throw new TrustFileError(`scope ${index + 1} has no scope text`);
+  return { scope: parseScope(scope), addedAt: typeof addedAt === "number" && Number.isFinite(addedAt) ? addedAt : 0 };
 }
 
 function parsePin(value: unknown, index: number): TrustPin {
@@ -53,6 +80,11 @@ function parsePin(value: unknown, index: number): TrustPin {
 
 /** Reads a file written by `serializeTrustFile`; says exactly what is wrong with a bad one. */
 export function parseTrustFile(text: string): TrustPin[] {
+  return parseTrustList(text).pins;
+}
+
+/** The whole list: pins and trusted scopes. */
+export function parseTrustList(text: string): TrustList {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -62,9 +94,17 @@ export function parseTrustFile(text: string): TrustPin[] {
   if (typeof document !== "object" || document === null || (document as { format?: unknown }).format !== TRUST_FILE_FORMAT) {
     throw new TrustFileError(`the file is not an ImageSeal trust list (format "${TRUST_FILE_FORMAT}")`);
   }
-  const pins = (document as { pins?: unknown }).pins;
+  const { pins, scopes } = document as { pins?: unknown; scopes?: unknown };
   if (!Array.isArray(pins)) throw new TrustFileError("the file has no list of pins");
-  return pins.map(parsePin);
+  if (scopes !== undefined && !Array.isArray(scopes)) throw new TrustFileError("the file's scopes are not a list");
+  return { pins: pins.map(parsePin), scopes: (scopes ?? []).map(parseTrustedScope) };
+}
+
+/** Adds `incoming` scopes that are not there yet. */
+export function mergeScopes(existing: readonly TrustedScope[], incoming: readonly TrustedScope[]): TrustedScope[] {
+  const merged = [...existing];
+  for (const scope of incoming) if (!merged.some((known) => known.scope === scope.scope)) merged.push(scope);
+  return merged;
 }
 
 /** Adds `incoming` pins that are not there yet; keeps the existing ones as they are. */

@@ -1,31 +1,34 @@
-// The user's pins, kept in this browser's localStorage (nothing leaves the machine).
-import { mergePins, parseTrustFile, samePin, serializeTrustFile, type TrustPin } from "./trustFile.ts";
+// The user's trust list (pins and trusted scopes), kept in this browser's localStorage
+// (nothing leaves the machine).
+import { mergePins, mergeScopes, parseTrustList, samePin, serializeTrustFile, type TrustList, type TrustPin, type TrustedScope } from "./trustFile.ts";
 
 const STORAGE_KEY = "imageseal.trust";
+const EMPTY: TrustList = { pins: [], scopes: [] };
 const listeners = new Set<() => void>();
-let cached: { raw: string | null; pins: TrustPin[] } | null = null;
+let cached: { raw: string | null; list: TrustList } | null = null;
 
-function read(): TrustPin[] {
+function read(): TrustList {
   const raw = window.localStorage.getItem(STORAGE_KEY);
-  if (cached?.raw === raw) return cached.pins;
-  let pins: TrustPin[] = [];
+  if (cached?.raw === raw) return cached.list;
+  let list = EMPTY;
   try {
-    pins = raw === null ? [] : parseTrustFile(raw);
+    list = raw === null ? EMPTY : parseTrustList(raw);
   } catch {
     // A damaged entry (edited by hand, another version) must not break the page.
-    pins = [];
+    list = EMPTY;
   }
-  cached = { raw, pins };
-  return pins;
+  cached = { raw, list };
+  return list;
 }
 
-function write(pins: TrustPin[]): void {
-  window.localStorage.setItem(STORAGE_KEY, serializeTrustFile(pins));
+function write(list: TrustList): void {
+  window.localStorage.setItem(STORAGE_KEY, serializeTrustFile(list.pins, list.scopes));
   for (const listener of listeners) listener();
 }
 
 export const trustStore = {
-  getPins: read,
+  getPins: (): TrustPin[] => read().pins,
+  getScopes: (): TrustedScope[] => read().scopes,
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     // Another tab changed the list.
@@ -39,19 +42,35 @@ export const trustStore = {
     };
   },
   add(pin: Omit<TrustPin, "addedAt">): void {
-    write(mergePins(read(), [{ ...pin, addedAt: Date.now() }]));
+    const list = read();
+    write({ ...list, pins: mergePins(list.pins, [{ ...pin, addedAt: Date.now() }]) });
   },
   remove(pin: Pick<TrustPin, "name" | "publisher">): void {
-    write(read().filter((known) => !samePin(known, pin)));
+    const list = read();
+    write({ ...list, pins: list.pins.filter((known) => !samePin(known, pin)) });
   },
-  /** Adds pins read from a trust file (parseTrustFile), keeping their dates; returns how many were new. */
-  addPins(pins: readonly TrustPin[]): number {
+  /** "Trust whoever proves control of `scope`" (already normalized: parseScope). */
+  addScope(scope: string): void {
+    const list = read();
+    write({ ...list, scopes: mergeScopes(list.scopes, [{ scope, addedAt: Date.now() }]) });
+  },
+  removeScope(scope: string): void {
+    const list = read();
+    write({ ...list, scopes: list.scopes.filter((known) => known.scope !== scope) });
+  },
+  /** Adds pins and scopes read from a trust file (parseTrustList), keeping their dates; returns how many were new. */
+  addList(incoming: TrustList): number {
     const before = read();
-    const after = mergePins(before, pins);
+    const after = { pins: mergePins(before.pins, incoming.pins), scopes: mergeScopes(before.scopes, incoming.scopes) };
     write(after);
-    return after.length - before.length;
+    return after.pins.length + after.scopes.length - before.pins.length - before.scopes.length;
+  },
+  /** Adds pins read from a trust file, keeping their dates; returns how many were new. */
+  addPins(pins: readonly TrustPin[]): number {
+    return this.addList({ pins: [...pins], scopes: [] });
   },
   exportFile(): string {
-    return serializeTrustFile(read());
+    const list = read();
+    return serializeTrustFile(list.pins, list.scopes);
   },
 };

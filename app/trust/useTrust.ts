@@ -1,11 +1,16 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { getAddress, isAddress, type Address } from "viem";
 import { useLocation } from "../routing/useLocation.ts";
-import { trustOf, type Trust, type TrustPin } from "./trustFile.ts";
+import { trustOf, type Trust, type TrustedScope, type TrustPin } from "./trustFile.ts";
 import { trustStore } from "./trustStore.ts";
 
 export function usePins(): TrustPin[] {
   return useSyncExternalStore(trustStore.subscribe, trustStore.getPins);
+}
+
+/** "Trust whoever proves control of …" scopes, as stored. */
+export function useTrustedScopes(): TrustedScope[] {
+  return useSyncExternalStore(trustStore.subscribe, trustStore.getScopes);
 }
 
 /** Publishers trusted by the page's link (`?publisher=0x…`, repeatable); invalid ones are reported. */
@@ -25,6 +30,7 @@ export function useLinkPublishers(): { publishers: Address[]; invalid: string[] 
 /** Everything the verdict needs to know about whom the user trusts, right now. */
 export function useTrust(): Trust {
   const pins = usePins();
+  const scopes = useTrustedScopes();
   const { publishers } = useLinkPublishers();
-  return useMemo(() => trustOf(pins, publishers), [pins, publishers]);
+  return useMemo(() => trustOf(pins, publishers, scopes), [pins, publishers, scopes]);
 }

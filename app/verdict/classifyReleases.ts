@@ -6,7 +6,7 @@
 import type { DigestKind, Release } from "../chain/release.ts";
 import { digestsOf, matchedKinds, type VerdictTarget } from "./targets.ts";
 import { parseImageName, sameImageName } from "./normalizeImageName.ts";
-import { trustBasis, type Trust, type TrustBasis } from "./trust.ts";
+import { trustBasis, trustedPublishers, type Trust, type TrustBasis } from "./trust.ts";
 import { isAddressEqual } from "viem";
 
 export interface ReleaseMatch {
@@ -51,7 +51,7 @@ export function classifyReleases(target: VerdictTarget, releases: readonly Relea
     }
     const basis = trustBasis(trust, release.publisher, release.name);
     const nameOk = requestedName === null || nameMatches(requestedName, release.name, target);
-    const trustedSomewhere = trust.publishers.some((p) => isAddressEqual(p, release.publisher)) || trust.pins.some((pin) => isAddressEqual(pin.publisher, release.publisher));
+    const trustedSomewhere = trustedPublishers(trust).some((p) => isAddressEqual(p, release.publisher));
     if (basis !== null && nameOk) {
       if (release.valid) result.trustedValid.push({ release, matched, basis });
       else result.trustedInvalid.push({ release, matched });

@@ -1,10 +1,11 @@
 // One target's word, summary and evidence. Pure: everything comes from the engine's report,
 // the chain evidence already read, and the user's trust. The order of the checks is the rule
 // (README): TAMPERED, cannot vouch, VERIFIED, REVOKED, UNTRUSTED, UNKNOWN.
-import { isAddressEqual } from "viem";
+import { isAddressEqual, type Address } from "viem";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
 import type { ArchiveReport } from "../image/report.ts";
+import { provenWords, publisherClaimItems } from "./claimEvidence.ts";
 import { classifyReleases, type ClassifiedReleases } from "./classifyReleases.ts";
 import { delegationLapse, delegationOf, lapseWords } from "./delegationEvidence.ts";
 import { cappedListWords, countWords, listWords, publisherWords, trustWords, whenWords } from "./describe.ts";
@@ -12,7 +13,7 @@ import { conflictItems, currentReleaseItem, scanItem } from "./nameEvidence.ts";
 import { otherReleaseCounts, otherReleasesItem, unreadAtLeast } from "./otherReleaseEvidence.ts";
 import { invalidItem, otherReleaseItems, problemItems, unvouchedItems, verifiedItem } from "./releaseEvidence.ts";
 import { digestsOf, problemsOf, type VerdictTarget } from "./targets.ts";
-import { publishersTrustedFor, trustedPublishers, type Trust } from "./trust.ts";
+import { controllerClaim, publishersTrustedFor, trustedPublishers, type Trust } from "./trust.ts";
 import type { ChainEvidence, Evidence, OtherReleaseCount, TargetVerdict } from "./verdict.ts";
 
 export interface DecideContext {
@@ -54,6 +55,12 @@ function invalidSummary(release: Release, evidence: ChainEvidence): string {
   return `Published by ${publisherWords(release)} as ${release.name} on ${formatUnixTime(release.publishedAt)}, but not valid: ${lapseWords(release, delegation, delegationLapse(release, delegation))}.`;
 }
 
+/** The checked claims of the publishers behind the releases that name the target, deciding publisher first. */
+function claimItems(c: ClassifiedReleases, evidence: ChainEvidence, trusted: readonly Address[]): Evidence[] {
+  const publishers = [...c.trustedValid, ...c.trustedInvalid, ...c.otherName, ...c.untrusted].map((m) => m.release.publisher);
+  return publisherClaimItems(evidence.claims, publishers.filter((p, i) => publishers.findIndex((q) => isAddressEqual(p, q)) === i), trusted);
+}
+
 export function decideTarget(target: VerdictTarget, context: DecideContext): Decision {
   const { evidence, trust, requestedName } = context;
   const { tampered, unsupported } = problemsOf(target, context.report);
@@ -67,7 +74,8 @@ export function decideTarget(target: VerdictTarget, context: DecideContext): Dec
 
   if (tampered.length > 0) {
     const more = tampered.length > 1 ? ` (and ${tampered.length - 1} more problem${tampered.length > 2 ? "s" : ""})` : "";
-    return decision({ word: "TAMPERED", summary: `The archive was altered: ${tampered[0]?.message}${more}.`, evidence: [...problemItems(tampered, "tampering"), ...unvouchedItems(c), ...othersItems] });
+    const altered = context.report.format === "registry" ? "The registry serves altered content" : "The archive was altered";
+    return decision({ word: "TAMPERED", summary: `${altered}: ${tampered[0]?.message}${more}.`, evidence: [...problemItems(tampered, "tampering"), ...unvouchedItems(c), ...othersItems] });
   }
   if (unsupported.length > 0 || target.kind === "archive") {
     const reason = unsupported[0]?.message ?? "no image could be read from the archive";
@@ -84,9 +92,12 @@ export function decideTarget(target: VerdictTarget, context: DecideContext): Dec
     const { release, matched, basis } = verified;
     const current = currentReleaseItem(evidence, target, release.publisher, release.name, release, "warn");
     const through = release.signer === null ? "" : ` through delegate key ${release.signer}`;
-    const summary = `Released by ${release.publisher} (${trustWords(basis)})${through} as ${release.name} ${whenWords(release)}${current ? "; a newer release of that name exists" : ""}.`;
+    const claim = basis === "controller" ? controllerClaim(trust, release.publisher, release.name) : null;
+    const who = claim === null ? trustWords(basis) : `${provenWords(claim)}, which you trust`;
+    const summary = `Released by ${release.publisher} (${who})${through} as ${release.name} ${whenWords(release)}${current ? "; a newer release of that name exists" : ""}.`;
     const rest = otherReleaseItems(c, trust, evidence);
-    return decision({ word: "VERIFIED", summary, matched, release, evidence: [verifiedItem(verified, basis), ...(current ? [current] : []), ...rest, ...othersItems, ...nameItems] });
+    const claims = claimItems(c, evidence, trusted);
+    return decision({ word: "VERIFIED", summary, matched, release, evidence: [verifiedItem(verified, basis, claim), ...claims, ...(current ? [current] : []), ...rest, ...othersItems, ...nameItems] });
   }
 
   // Not verified: when a name was asked for, say what the trusted publishers' current release of it is.
@@ -99,12 +110,13 @@ export function decideTarget(target: VerdictTarget, context: DecideContext): Dec
     const { release, matched } = invalid;
     const current = currentReleaseItem(evidence, target, release.publisher, release.name, null, "info");
     const rest = otherReleaseItems({ ...c, trustedInvalid: alsoInvalid }, trust, evidence);
-    const evidenceItems = [invalidItem(invalid, evidence), ...(current ? [current] : []), ...rest, ...othersItems, ...nameItems];
+    const evidenceItems = [invalidItem(invalid, evidence), ...claimItems(c, evidence, trusted), ...(current ? [current] : []), ...rest, ...othersItems, ...nameItems];
     return decision({ word: "REVOKED", summary: invalidSummary(release, evidence), matched, release, evidence: evidenceItems });
   }
 
   if (matching.length > 0) {
-    return decision({ word: "UNTRUSTED", summary: untrustedSummary(c, requestedName, counts), evidence: [...otherReleaseItems(c, trust, evidence), ...othersItems, ...currentOfAsked, ...nameItems] });
+    const evidenceItems = [...otherReleaseItems(c, trust, evidence), ...claimItems(c, evidence, trusted), ...othersItems, ...currentOfAsked, ...nameItems];
+    return decision({ word: "UNTRUSTED", summary: untrustedSummary(c, requestedName, counts), evidence: evidenceItems });
   }
 
   const digests = digestsOf(target);

@@ -195,6 +195,8 @@ describe("decideVerdict: what the engine found", () => {
     assert.equal(result.word, "TAMPERED");
     assert.equal(result.summary, `The archive was altered: ${diffIdMismatch.message}.`);
     assert.deepEqual(kinds(result.targets[0]?.evidence ?? []), ["tampering", "unvouched-release"]);
+    const served = decideVerdict({ report: archive([api], [diffIdMismatch], { format: "registry" }), evidence: evidence({ releases: [trusted] }), trust: trustAlice });
+    assert.equal(served.summary, `The registry serves altered content: ${diffIdMismatch.message}.`);
     assert.equal(only(result.targets[0]?.evidence ?? [], "unvouched-release")[0]?.trusted, true);
     assert.equal(result.targets[0]?.release, null);
     const revoked = release({ publisher: ALICE, name: NAME, imageId: api.imageId, revokedAt: 1_795_100_000 });

@@ -5,7 +5,8 @@ import type { ArchiveReport } from "../image/report.ts";
 import { decideTarget } from "./decideTarget.ts";
 import { normalizeImageName } from "./normalizeImageName.ts";
 import { targetsOf, type VerdictTarget } from "./targets.ts";
-import type { Trust } from "./trust.ts";
+import { isProven } from "../claims/claimCheck.ts";
+import { withControllers, type Trust } from "./trust.ts";
 import { SEVERITY, type ChainEvidence, type TargetVerdict, type VerificationResult, type VerdictWord } from "./verdict.ts";
 
 export interface DecideVerdictInput {
@@ -38,7 +39,9 @@ function overallSummary(targets: readonly TargetVerdict[], word: VerdictWord): s
 }
 
 export function decideVerdict(input: DecideVerdictInput): VerificationResult {
-  const { report, evidence, trust } = input;
+  const { report, evidence } = input;
+  // The user's trust, plus whoever proved control of a trusted scope while the evidence was read.
+  const trust = withControllers(input.trust, evidence.claims.filter(isProven));
   const requestedName = input.requestedName ?? null;
   const targets = targetsOf(report);
   const verdicts = targets.map((target) => ({ target, label: labelOf(target, targets.length), ...decideTarget(target, { report, evidence, trust, requestedName }) }));
@@ -48,7 +51,7 @@ export function decideVerdict(input: DecideVerdictInput): VerificationResult {
     summary: overallSummary(verdicts, word),
     targets: verdicts,
     requestedName: requestedName === null ? null : (normalizeImageName(requestedName) ?? requestedName),
-    trust,
+    trust: input.trust,
     chainId: evidence.chainId,
     registry: evidence.registry,
     blockNumber: evidence.blockNumber,

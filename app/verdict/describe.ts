@@ -45,6 +45,7 @@ export function cappedListWords(words: readonly string[], shown: number, total =
 }
 
 export function trustWords(basis: Exclude<TrustBasis, null>): string {
+  if (basis === "controller") return "the proven controller of a repository or host you trust";
   return basis === "publisher" ? "a publisher you trust" : "the publisher you trust for this name";
 }
 

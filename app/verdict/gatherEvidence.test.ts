@@ -9,11 +9,13 @@ import { imageRegistryAbi } from "../chain/generated/imageRegistryAbi.ts";
 import { releaseInputToChain } from "../chain/releaseInput.ts";
 import type { ReleaseInput } from "../chain/release.ts";
 import { countingClient, startTestChain } from "../chain/test/testChain.ts";
+import type { ClaimCheck, ClaimLocation } from "../claims/claimCheck.ts";
 import type { Digest } from "../image/digest.ts";
 import { gatherEvidence, OTHERS_FIRST_PAGE } from "./gatherEvidence.ts";
 import { listOtherReleases, loadOtherReleases } from "./otherReleases.ts";
 import { archive, image } from "./test/builders.ts";
 import { publishSpam, spamPublisher } from "./test/publishSpam.ts";
+import type { Trust } from "./trust.ts";
 import { verifyArchive } from "./verifyArchive.ts";
 
 const tally = (methods: readonly string[]) => Object.fromEntries([...new Set(methods)].sort().map((m) => [m, methods.filter((x) => x === m).length]));
@@ -85,5 +87,41 @@ describe("gatherEvidence on a real chain", async () => {
     const result = await verifyArchive({ client: publicClient, registry, report: archive([ci]), trust, scanNames: false });
     assert.equal(result.word, "REVOKED");
     assert.match(result.summary, new RegExp(`but not valid: the delegation of key ${ciKey} by ${bob} was revoked on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\.$`));
+  });
+
+  test("with a claim checker: a stranger proven to control the release's repository under a trusted scope is read and trusted", async () => {
+    const repository = "127.0.0.1:5055/fixture/controlled";
+    const ctl = image("controlled by bob");
+    await publishRelease(as(1), registry, input(`${repository}:1`, ctl.imageId));
+    const asked: Address[] = [];
+    const recorded: ClaimLocation[] = [
+      { kind: "repository", scope: repository, location: `oci://${repository}` },
+      { kind: "domain", scope: "tracker.example", location: "https://tracker.example" },
+    ];
+    const claimChecker = async (publisher: Address, only?: (location: ClaimLocation) => boolean): Promise<ClaimCheck[]> => {
+      asked.push(publisher);
+      if (publisher.toLowerCase() !== bob.toLowerCase()) return [];
+      fetched.push(...recorded.filter((location) => only === undefined || only(location)).map((l) => l.location));
+      return recorded
+        .filter((location) => only === undefined || only(location))
+        .filter((location) => location.kind === "repository")
+        .map((location) => ({ status: "proven", publisher, location, evidence: { url: "http://127.0.0.1:5055/v2/fixture/controlled/manifests/imageseal-claim", artifactDigest: null }, checkedAt: 1 }));
+    };
+    const fetched: string[] = [];
+    const verify = (trust: Trust, checker?: typeof claimChecker) => verifyArchive({ client: publicClient, registry, report: archive([ctl]), trust, scanNames: false, ...(checker ? { claimChecker: checker } : {}) });
+    const scoped: Trust = { publishers: [], pins: [], namespaces: ["127.0.0.1:5055/fixture"] };
+    assert.equal((await verify(scoped, claimChecker)).word, "VERIFIED");
+    assert.deepEqual(asked, [bob]);
+    assert.deepEqual(fetched, [`oci://${repository}`], "a stranger's claims are fetched only where they cover its release's repository");
+    assert.equal((await verify(scoped)).word, "UNTRUSTED", "no checker: no claim is read, the scope grants nothing");
+    assert.equal((await verify({ ...scoped, namespaces: ["127.0.0.1:5055/elsewhere"] }, claimChecker)).word, "UNTRUSTED");
+    // A stranger outside every trusted scope: its claims are not fetched (their hosts would learn who verifies).
+    asked.length = 0;
+    assert.equal((await verify({ publishers: [alice], pins: [] }, claimChecker)).word, "UNTRUSTED");
+    assert.deepEqual(asked, []);
+    // The publisher trusted by address: its claims are checked and shown (who it is).
+    const shown = (await verify({ publishers: [bob], pins: [] }, claimChecker)).targets[0]?.evidence.find((e) => e.kind === "publisher-claims");
+    assert.match(shown?.message ?? "", new RegExp(`^${bob} — proven controller of ${repository.replaceAll(".", "\\.")} `));
+    assert.equal(shown?.tone, "good");
   });
 });

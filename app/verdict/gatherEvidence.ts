@@ -10,6 +10,10 @@
 //      publisher of those names (the log scan: one query per chunk of blocks; a chunk holding
 //      more releases of the names than the RPC answers at once is reported as a gap, not split,
 //      so the queries depend on the chain's length, not on how many flooded a name).
+//   5. with a claim checker: the control claims of the trusted publishers behind matching
+//      releases, and of strangers only those covering their releases' repositories under a
+//      scope the user trusts (capped, claimCandidates.ts), each checked now; a publisher whose
+//      proven claim covers such a repository is then read like a trusted one.
 // Other publishers' releases are counted, not read: loadOtherReleases lists them on demand.
 import type { Address } from "viem";
 import { getBlockNumber } from "viem/actions";
@@ -26,11 +30,13 @@ import type { ReadClient } from "../chain/readClient.ts";
 import { registryAddressOf, type RegistryRef } from "../chain/registryRef.ts";
 import type { Release } from "../chain/release.ts";
 import type { ArchiveReport } from "../image/report.ts";
+import { isProven } from "../claims/claimCheck.ts";
+import { claimCandidates, type ClaimChecker } from "./claimCandidates.ts";
 import { classifyReleases } from "./classifyReleases.ts";
 import { readDigestTotals } from "./digestTotals.ts";
 import { nameSpellings } from "./normalizeImageName.ts";
 import { digestsOf, matchedKinds, targetsOf } from "./targets.ts";
-import { publishersTrustedFor, trustedPublishers, type Trust } from "./trust.ts";
+import { publishersTrustedFor, trustedPublishers, withControllers, type Trust } from "./trust.ts";
 import type { ChainEvidence } from "./verdict.ts";
 
 export interface GatherEvidenceInput {
@@ -43,7 +49,12 @@ export interface GatherEvidenceInput {
   /** Scan the logs for every publisher of the names involved (default true; the slowest step on a long chain). */
   scanNames?: boolean;
   scanOptions?: FindNameClaimsOptions;
+  /** Checks publishers' control claims (app/claims); without it no claim is read and `trust.namespaces` grants nothing. */
+  claimChecker?: ClaimChecker;
 }
+
+/** Publishers whose claims are checked at once (each check fetches from registries and domains). */
+const CLAIM_CONCURRENCY = 4;
 
 /** Revocation reasons (and lapsed delegations) are looked up for at most this many trusted releases. */
 const MAX_REVOCATIONS = 10;
@@ -51,12 +62,15 @@ const MAX_REVOCATIONS = 10;
 export const OTHERS_FIRST_PAGE = 10;
 
 export async function gatherEvidence(input: GatherEvidenceInput): Promise<ChainEvidence> {
-  const { client, report, trust } = input;
+  const { client, report } = input;
+  const userTrust = input.trust;
+  const checkClaims = input.claimChecker;
+  const scoped = checkClaims !== undefined && (userTrust.namespaces ?? []).length > 0;
   const registry = registryAddressOf(input.registry);
   const requestedName = input.requestedName ?? null;
   const targets = targetsOf(report);
   const digests = [...new Set(targets.flatMap(digestsOf))];
-  const pairs = trustedPublishers(trust).flatMap((publisher) => digests.map((digest) => ({ publisher, digest })));
+  const pairs = trustedPublishers(userTrust).flatMap((publisher) => digests.map((digest) => ({ publisher, digest })));
 
   const [[chainId, blockNumber], digestTotals, trustedLists] = await Promise.all([
     withAppErrors(() => Promise.all([chainIdOf(client), getBlockNumber(client, { cacheTime: 0 })]), { registry }),
@@ -66,13 +80,25 @@ export async function gatherEvidence(input: GatherEvidenceInput): Promise<ChainE
   const byId = new Map<bigint, Release>();
   for (const release of trustedLists.flat()) byId.set(release.id, release);
 
-  // A target no trusted publisher's release names: its word depends on strangers, so read the newest page.
+  // A target no trusted publisher's release names: its word depends on strangers, so read the
+  // newest page. With trusted scopes, every target's: a proven controller's release may decide it.
   const trustedReleases = [...byId.values()];
-  const unnamed = targets.filter((target) => !trustedReleases.some((release) => matchedKinds(target, release).length > 0));
+  const unnamed = scoped ? targets : targets.filter((target) => !trustedReleases.some((release) => matchedKinds(target, release).length > 0));
   const totals = new Map(digestTotals.map((t) => [t.digest, t.total]));
   const firstPages = [...new Set(unnamed.flatMap(digestsOf))].filter((digest) => (totals.get(digest) ?? 0) > 0);
   const pages = await mapLimit(firstPages, RPC_CONCURRENCY, (digest) => getReleasesByDigestPage(client, input.registry, digest, { limit: OTHERS_FIRST_PAGE }));
   for (const page of pages) for (const release of page.releases) if (!byId.has(release.id)) byId.set(release.id, release);
+
+  // Claims: checked now, never cached. A publisher they make trusted is read like a trusted one.
+  const candidates = checkClaims === undefined ? [] : claimCandidates(userTrust, [...byId.values()], targets);
+  const claims = checkClaims === undefined ? [] : (await mapLimit(candidates, CLAIM_CONCURRENCY, ({ publisher, only }) => checkClaims(publisher, only))).flat();
+  const trust = withControllers(userTrust, claims.filter(isProven));
+  const known = new Set(pairs.map(({ publisher }) => publisher.toLowerCase()));
+  const controllerPairs = trustedPublishers(trust)
+    .filter((publisher) => !known.has(publisher.toLowerCase()))
+    .flatMap((publisher) => digests.map((digest) => ({ publisher, digest })));
+  const controllerLists = await mapLimit(controllerPairs, RPC_CONCURRENCY, ({ publisher, digest }) => getReleasesByPublisherAndDigest(client, input.registry, publisher, digest));
+  for (const release of controllerLists.flat()) byId.set(release.id, release);
   const releases = [...byId.values()];
 
   const lookups = new Map<string, { publisher: Address; name: string }>();
@@ -107,5 +133,6 @@ export async function gatherEvidence(input: GatherEvidenceInput): Promise<ChainE
     revocations: revocations.filter((r) => r !== null),
     delegations: delegations.filter((d) => d !== null),
     nameClaims,
+    claims,
   };
 }

@@ -1,6 +1,8 @@
 // Evidence items about releases and engine problems, each with its sentence.
 import { formatUnixTime } from "../chain/formatTime.ts";
+import type { ProvenClaim } from "../claims/claimCheck.ts";
 import type { Problem } from "../image/report.ts";
+import { provenWords } from "./claimEvidence.ts";
 import type { ClassifiedReleases, ReleaseMatch } from "./classifyReleases.ts";
 import { delegationVoidItem } from "./delegationEvidence.ts";
 import { matchedWords, releaseWords, trustWords } from "./describe.ts";
@@ -10,7 +12,11 @@ import type { ChainEvidence, Evidence } from "./verdict.ts";
 /** Said of a release that is not valid: revoked, or (not revoked) its delegate key's grant no longer covers it. */
 const sinceInvalid = (match: ReleaseMatch, revoked: string, lapsed: string) => (match.release.valid ? "" : match.release.revokedAt !== null ? revoked : lapsed);
 
-export function verifiedItem({ release, matched }: ReleaseMatch, basis: Exclude<TrustBasis, null>): Evidence {
+export function verifiedItem({ release, matched }: ReleaseMatch, basis: Exclude<TrustBasis, null>, claim: ProvenClaim | null = null): Evidence {
+  if (basis === "controller" && claim !== null) {
+    const message = `Released by ${releaseWords(release)}, ${matchedWords(matched)} — ${provenWords(claim)}, which you trust.`;
+    return { kind: "verified-by", tone: "good", message, release, matched, trustedAs: basis, claim };
+  }
   return { kind: "verified-by", tone: "good", message: `Released by ${releaseWords(release)}, ${matchedWords(matched)}; ${trustWords(basis)}.`, release, matched, trustedAs: basis };
 }
 
@@ -28,7 +34,7 @@ export function invalidItem(match: ReleaseMatch, evidence: ChainEvidence): Evide
 
 /** Every release naming the target other than the deciding one, newest first within each kind. */
 export function otherReleaseItems(c: ClassifiedReleases, trust: Trust, evidence: ChainEvidence): Evidence[] {
-  const trustsNobody = trust.publishers.length + trust.pins.length === 0;
+  const trustsNobody = trust.publishers.length + trust.pins.length + (trust.namespaces ?? []).length === 0;
   return [
     ...c.trustedValid.slice(1).map(({ release, matched }): Evidence => ({ kind: "also-verified-by", tone: "good", message: `Also released by ${releaseWords(release)}, ${matchedWords(matched)}.`, release, matched })),
     ...c.trustedInvalid.map((match) => invalidItem(match, evidence)),

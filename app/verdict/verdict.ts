@@ -2,6 +2,7 @@
 // overall, a one-line summary, and the evidence behind it (each item with its own sentence,
 // so a UI can render the list without knowing every kind, and the data to show more).
 import type { Address } from "viem";
+import type { ClaimCheck, ProvenClaim } from "../claims/claimCheck.ts";
 import type { NameClaims } from "../chain/actions/findNameClaims.ts";
 import type { Delegation } from "../chain/actions/getDelegation.ts";
 import type { DigestKind, Release, Revocation } from "../chain/release.ts";
@@ -23,7 +24,7 @@ type Item<K extends string, T> = { kind: K; tone: Tone; message: string } & T;
 
 export type Evidence =
   /** The trusted, valid release that makes the target VERIFIED. */
-  | Item<"verified-by", { release: Release; matched: DigestKind[]; trustedAs: Exclude<TrustBasis, null> }>
+  | Item<"verified-by", { release: Release; matched: DigestKind[]; trustedAs: Exclude<TrustBasis, null>; /** With trustedAs "controller": the claim proven now that makes the publisher trusted for the name. */ claim?: ProvenClaim }>
   /** Another trusted, valid release naming the same digests. */
   | Item<"also-verified-by", { release: Release; matched: DigestKind[] }>
   /** A trusted publisher's release naming these digests, revoked. */
@@ -47,6 +48,11 @@ export type Evidence =
   | Item<"name-conflict", { name: string; publishers: { publisher: Address; trusted: boolean; releaseIds: bigint[] }[] }>
   /** Block ranges the name scan could not read: conflicts there are unknown. */
   | Item<"scan-incomplete", { gaps: ScanGap[] }>
+  /**
+   * What a publisher of these releases proves about itself, checked during this verification:
+   * control of repositories or hosts (proven), or claims that no longer check out (never trust).
+   */
+  | Item<"publisher-claims", { publisher: Address; checks: ClaimCheck[] }>
   /** The engine found the archive altered (TAMPERED) … */
   | Item<"tampering", { problem: Problem }>
   /** … or could not check it (UNKNOWN: cannot vouch). */
@@ -136,4 +142,10 @@ export interface ChainEvidence {
   revocations: Revocation[];
   /** Every publisher of the relevant names; null when the scan was not asked for. */
   nameClaims: NameClaims | null;
+  /**
+   * The publishers' control claims checked during this verification (their documents read from
+   * the registries and domains just now): the deciding publishers', and those of publishers
+   * whose releases' names fall under a scope the user trusts. Empty when no checker was given.
+   */
+  claims: ClaimCheck[];
 }

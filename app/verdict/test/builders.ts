@@ -66,7 +66,7 @@ export function revocation(of: Release, reason: string): Revocation {
 }
 
 export function evidence(fields: Partial<ChainEvidence> = {}): ChainEvidence {
-  return { chainId: 31337, registry: REGISTRY, blockNumber: 1000n, releases: [], digestTotals: [], latest: [], revocations: [], delegations: [], nameClaims: null, ...fields };
+  return { chainId: 31337, registry: REGISTRY, blockNumber: 1000n, releases: [], digestTotals: [], latest: [], revocations: [], delegations: [], nameClaims: null, claims: [], ...fields };
 }
 
 export function claims(entries: { name: string; publisher: Address; ids: bigint[] }[], gaps: NameClaims["gaps"] = []): NameClaims {
