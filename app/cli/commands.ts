@@ -6,5 +6,6 @@ import { bundleCommand } from "./bundle/bundleCommand.ts";
 import { publishCommand } from "./publish/publishCommand.ts";
 import { signCommand } from "./publish/signCommand.ts";
 import { submitCommand } from "./publish/submitCommand.ts";
+import { claimCommand } from "./claim/claimCommand.ts";
 
-export const commands: readonly Command[] = [inspectCommand, verifyCommand, publishCommand, signCommand, submitCommand, bundleCommand];
+export const commands: readonly Command[] = [inspectCommand, verifyCommand, publishCommand, signCommand, submitCommand, claimCommand, bundleCommand];

@@ -12,6 +12,7 @@ const FORMAT_LABELS: Record<ArchiveReport["format"], string> = {
   "oci-layout+docker-manifest": "OCI image layout + Docker manifest.json",
   file: "not an image archive: a plain file",
   unknown: "unreadable",
+  registry: "registry reference",
 };
 
 const VERDICT_LINES: Record<ArchiveReport["verdict"], string> = {
@@ -24,7 +25,7 @@ function layerLine(layer: LayerReport): string[] {
   const size = layer.size === null ? "" : `  ${formatBytes(layer.size)}`;
   const compression = layer.compression && layer.compression !== "none" ? ` ${layer.compression}` : "";
   const lines = [`    ${String(layer.index + 1).padStart(2)}  ${layer.status.padEnd(11)} diffId ${layer.diffId ?? "(none declared)"}${size}${compression}`];
-  const notComputed = { ok: "", mismatch: "(does not decompress)", missing: "(missing)", unsupported: "(not checked)" }[layer.status];
+  const notComputed = { ok: "", mismatch: "(does not decompress)", missing: "(missing)", unsupported: "(not checked)", "not-pulled": "(not pulled)" }[layer.status];
   if (layer.computed !== layer.diffId) lines.push(`                     found  ${layer.computed ?? notComputed}`);
   if (layer.blobDigest) lines.push(`                     blob   ${layer.blobDigest}`);
   return lines;

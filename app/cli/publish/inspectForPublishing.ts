@@ -1,20 +1,18 @@
-// The archive read by the same engine as `imageseal inspect` and `verify` (every layer hashed,
-// the file's own sha256 too: a plain file is released by it), then turned into releases.
-import { inspectFile } from "../../image/inspectFile.ts";
-import { createNodeHashPool } from "../../image/pool/nodeHashPool.ts";
+// What to publish, read by the same engine as `imageseal inspect` and `verify`: an archive
+// (every layer hashed, the file's own sha256 too: a plain file is released by it), or a
+// registry reference (its manifest or index, each platform's manifest and config, checked
+// against their digests; with --pull every layer too). Then turned into releases.
+import type { ArchiveReport } from "../../image/report.ts";
 import type { CliIo } from "../command.ts";
-import { createProgressBar } from "../progressBar.ts";
+import { inspectTarget, type InspectTargetOptions } from "../verify/inspectTarget.ts";
+import type { VerifyTarget } from "../verify/verifyTarget.ts";
 import { archiveReleases, type ArchiveReleases, type Choice } from "./archiveReleases.ts";
 
-export async function inspectForPublishing(file: string, choice: Choice, io: CliIo): Promise<ArchiveReleases> {
-  const bar = createProgressBar(io.stderr);
-  const pool = createNodeHashPool();
-  try {
-    const report = await inspectFile(file, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
-    bar.clear();
-    return archiveReleases(report, choice);
-  } finally {
-    bar.clear();
-    await pool.close();
-  }
+export interface InspectedForPublishing extends ArchiveReleases {
+  report: ArchiveReport;
+}
+
+export async function inspectForPublishing(target: VerifyTarget, choice: Choice, options: InspectTargetOptions, io: CliIo): Promise<InspectedForPublishing> {
+  const report = await inspectTarget(target, options, io);
+  return { ...archiveReleases(report, choice), report };
 }

@@ -1,4 +1,4 @@
-// `imageseal publish <archive> --name … --chain …`: records the archive's release(s) from a key.
+// `imageseal publish <archive|reference> [--name …] --chain …`: records the release(s) from a key.
 // The work lives in runPublish.ts, loaded on use (viem and the engine cost start-up time that
 // other commands should not pay).
 import type { CliIo, Command } from "../command.ts";
@@ -15,8 +15,17 @@ export const EXIT_HELP = `exit status:
      chain, an RPC that does not answer
   3  you answered no`;
 
+/** publish reads references too: a registry's refusal is bad input as well. */
+const PUBLISH_EXIT_HELP = EXIT_HELP.replace(
+  "an unknown\n     chain, an RPC that does not answer",
+  "an unknown\n     chain, an RPC that does not answer, an image registry that refuses or cannot be reached\n     (401, 403, 404, 429, network), in its words",
+);
+
 export const PUBLISH_USAGE = `usage: imageseal publish <archive> --name <name> --chain <name|localhost|RPC URL>
                          [--registry <address>] [--for <publisher>] [--image <digest>]
+                         [--platform <os/arch>]... [--keystore <file>] [--yes] [--json]
+       imageseal publish <reference> [--name <name>] --chain <name|localhost|RPC URL>
+                         [--reference] [--pull] [--registry <address>] [--for <publisher>]
                          [--platform <os/arch>]... [--keystore <file>] [--yes] [--json]
 
 Inspects the archive as \`imageseal inspect\` does (a tampered or unsupported archive is refused
@@ -24,7 +33,16 @@ before any chain call), shows what will be recorded, simulates the transaction, 
 "Publish? [y/N]" and publishes: one release per platform of a multi-platform image (one
 transaction), an image's name normalized as Docker reads it; a plain file by its sha256.
 
-  --name <name>        e.g. docker.io/acme/api:1.4.2 (acme/api:1.4.2 is recorded in full)
+An image reference (ghcr.io/acme/api:1.4.2; an argument that is no existing path and parses
+as one, or any argument with --reference) is read from its registry instead: the digests
+recorded are the registry's (the index digest, each platform's manifest digest, the image ID
+= its config's sha256), every manifest and config checked against its digest; credentials as
+\`imageseal verify\` finds them (docker's or podman's config). The review says where each came from.
+
+  --name <name>        e.g. docker.io/acme/api:1.4.2 (acme/api:1.4.2 is recorded in full);
+                       for a reference, default: the reference itself
+  --reference          the argument is an image reference, even if a file has that name
+  --pull               (reference) also download every layer and check it first
   --chain <c>          as for \`imageseal verify\`: a chain name, localhost, or an RPC URL
   --registry <addr>    the ImageRegistry address (overrides the known deployment)
   --for <publisher>    publish on this publisher's behalf, as its delegate key (publishFor)
@@ -36,7 +54,7 @@ transaction), an image's name normalized as Docker reads it; a plain file by its
 
 ${KEY_OPTIONS_HELP}
 
-${EXIT_HELP}
+${PUBLISH_EXIT_HELP}
 `;
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -44,4 +62,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runPublish(args, io);
 }
 
-export const publishCommand: Command = { name: "publish", summary: "record an archive's release(s) in the registry", usage: PUBLISH_USAGE, run };
+export const publishCommand: Command = { name: "publish", summary: "record an archive's or image reference's release(s) in the registry", usage: PUBLISH_USAGE, run };

@@ -18,9 +18,7 @@ import { getReleasesByPublisher } from "../../chain/actions/getReleasesByPublish
 import { closedPortUrl, startTestChain } from "../../chain/test/testChain.ts";
 import { writeRegistry } from "../../chain/test/writeRegistry.ts";
 import { flipByte, rewriteTar } from "../../image/test/rewriteTar.ts";
-import type { CliIo } from "../command.ts";
-import type { Prompter } from "../keys/prompter.ts";
-import type { CommandDeps } from "./commandContext.ts";
+import { runInProcess, type Run, type Runner, type Terminal } from "../test/runInProcess.ts";
 import { runPublish } from "./runPublish.ts";
 import { runSign } from "./runSign.ts";
 import { runSubmit } from "./runSubmit.ts";
@@ -48,40 +46,8 @@ const MULTI_IMAGE_ID = "sha256:95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae
 const MP_INDEX = "sha256:49289bbdbfcf4101c14c94d4d0d59e1fad2d8a4b2eefc55a327fb6410f6e50e7";
 const SMALL_IMAGE_ID = "sha256:c9427410cb49f6af9712954768282a369956fcc7eb29d48e9002656877b3a92a";
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-  /** The questions the scripted terminal was asked, in order. */
-  asked: string[];
-}
-
-interface Terminal {
-  interactive?: boolean;
-  answer?: string;
-}
-
-type Runner = (args: string[], io: CliIo, deps: CommandDeps) => Promise<number>;
-
-async function inProcess(run: Runner, args: string[], env: Record<string, string>, terminal: Terminal = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const asked: string[] = [];
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, interrupt: new AbortController().signal };
-  const prompter: Prompter = {
-    interactive: terminal.interactive ?? false,
-    ask: async (question) => {
-      asked.push(question);
-      stderr += question;
-      return terminal.answer ?? "";
-    },
-    askHidden: async (question) => {
-      asked.push(question);
-      return terminal.answer ?? "";
-    },
-  };
-  const status = await run(args, io, { prompter, env, projectRoot: PROJECT_ROOT });
-  return { status, stdout, stderr, asked };
+function inProcess(run: Runner, args: string[], env: Record<string, string>, terminal: Terminal = {}): Promise<Run> {
+  return runInProcess(run, args, env, PROJECT_ROOT, terminal);
 }
 
 function childProcess(args: string[], env: Record<string, string>): Promise<Run> {

@@ -3,6 +3,7 @@
 // Everything from the archive or a file is untrusted: the caller prints these lines through
 // terminalLines, which escapes hidden characters.
 import { DIGEST_KINDS, type ReleaseInput } from "../../chain/release.ts";
+import type { ArchiveReport } from "../../image/report.ts";
 import { isAddressEqual, type Address, type Chain } from "viem";
 
 export interface ReviewSubject {
@@ -17,6 +18,8 @@ export interface ReviewSubject {
   sender?: Address;
   chain: Chain;
   registry: Address;
+  /** Lines under "from": where a reference's digests were read (sourceOf). */
+  origin?: readonly string[];
   /** Lines about a signature (nonce, deadline), for sign and submit. */
   extra?: readonly string[];
 }
@@ -25,7 +28,7 @@ const label = (text: string) => text.padEnd(16);
 
 export function reviewLines(subject: ReviewSubject): string[] {
   const { inputs, publisher, signer } = subject;
-  const lines = [`  ${label("from")}${subject.source}`, `  ${label("name")}${inputs[0]?.name ?? ""}`];
+  const lines = [`  ${label("from")}${subject.source}`, ...(subject.origin ?? []).map((line) => `  ${line}`), `  ${label("name")}${inputs[0]?.name ?? ""}`];
   inputs.forEach((input, index) => {
     const platform = subject.platforms[index];
     if (inputs.length > 1) lines.push(`  release ${index + 1} of ${inputs.length}${platform ? ` (${platform})` : ""}`);
@@ -42,4 +45,24 @@ export function reviewLines(subject: ReviewSubject): string[] {
   lines.push(...(subject.extra ?? []).map((line) => `  ${line}`));
   lines.push(`  ${label("chain")}${subject.chain.name} (chain id ${subject.chain.id})`, `  ${label("registry")}${subject.registry}`);
   return lines;
+}
+
+/**
+ * Where the digests come from: the archive's name, or for a registry reference the reference,
+ * what it resolved to, and how each digest was obtained (so a reviewer knows they were read
+ * and checked, not typed in).
+ */
+export function sourceOf(fileName: string, report: Pick<ArchiveReport, "source" | "images">): Pick<ReviewSubject, "source" | "origin"> {
+  const source = report.source;
+  if (source === undefined) return { source: fileName };
+  const layers = report.images.flatMap((image) => image.layers);
+  const pulled = layers.length > 0 && layers.every((layer) => layer.status !== "not-pulled");
+  return {
+    source: `${source.reference} (registry)`,
+    origin: [
+      `${label("resolved to")}${source.digest}`,
+      `${label("digests")}read from the registry: the sha256 of each manifest and config it served,`,
+      `${label("")}checked; layers ${pulled ? "pulled and checked too" : "not pulled (--pull checks them)"}`,
+    ],
+  };
 }

@@ -6,17 +6,21 @@ import { publishForRelease } from "../../chain/actions/publishForRelease.ts";
 import { publishRelease } from "../../chain/actions/publishRelease.ts";
 import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts";
 import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
+import type { RegistryClient } from "../../registry/client.ts";
+import { RegistryError } from "../../registry/errors.ts";
 import type { CliIo } from "../command.ts";
 import { loadSigningKey, secretFlagProblem, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient.ts";
 import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
-import { ArchiveReleaseError, type ArchiveReleases } from "./archiveReleases.ts";
+import { classifyTarget, type VerifyTarget } from "../verify/verifyTarget.ts";
+import { ArchiveReleaseError } from "./archiveReleases.ts";
 import { processDeps, reporter, unattendedProblem, type CommandDeps } from "./commandContext.ts";
 import { confirmSend } from "./confirmSend.ts";
 import { PUBLISH_EXIT } from "./exitStatus.ts";
-import { inspectForPublishing } from "./inspectForPublishing.ts";
+import { inspectForPublishing, type InspectedForPublishing } from "./inspectForPublishing.ts";
 import { localWriteClients } from "./localWallet.ts";
 import { PUBLISH_USAGE } from "./publishCommand.ts";
-import { reviewLines } from "./review.ts";
+import { reviewLines, sourceOf } from "./review.ts";
 import { sendWrite } from "./sendWrite.ts";
 
 function parse(args: string[]) {
@@ -31,6 +35,8 @@ function parse(args: string[]) {
       image: { type: "string" },
       platform: { type: "string", multiple: true },
       keystore: { type: "string" },
+      reference: { type: "boolean" },
+      pull: { type: "boolean" },
       yes: { type: "boolean", short: "y" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -61,21 +67,39 @@ export async function runPublish(args: string[], io: CliIo, deps: CommandDeps = 
     return PUBLISH_EXIT.ok;
   }
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0 || values.name === undefined || values.chain === undefined) {
-    return reporter(io, "publish", values.json === true, PUBLISH_USAGE).fail("give one archive, --name and --chain");
+  if (file === undefined || extra.length > 0 || values.chain === undefined) {
+    return reporter(io, "publish", values.json === true, PUBLISH_USAGE).fail("give one archive or image reference, --name (for an archive) and --chain");
   }
+  let target: VerifyTarget;
+  try {
+    target = classifyTarget(file, values.reference === true);
+  } catch (error) {
+    if (error instanceof RegistryError) return report.fail(error.message);
+    throw error;
+  }
+  if (target.kind === "file" && values.pull === true) return report.fail("--pull downloads a registry reference's layers; an archive's layers are always read");
+  // By reference, the release is recorded under the reference unless --name says otherwise;
+  // a digest names no tag to record (repo@sha256:… as a release name would match nothing).
+  if (target.kind === "reference" && values.name === undefined && target.reference.tag === null) {
+    return report.fail(`${target.reference.name} names a digest, not a tag: pass --name with the name to record it under (e.g. ${target.reference.repository}:1.0).`);
+  }
+  const name = values.name ?? (target.kind === "reference" ? target.reference.name : undefined);
+  if (name === undefined) return reporter(io, "publish", values.json === true, PUBLISH_USAGE).fail("give one archive or image reference, --name (for an archive) and --chain");
   const onBehalf = parsePublisher(values.for);
   if (onBehalf === null) return report.fail(`--for must be the publisher's full address (0x and 40 hex digits; mixed case must match its checksum): "${values.for}"`);
   const unattended = unattendedProblem(deps.prompter, values.yes, "Publish");
   if (unattended !== null) return report.fail(unattended);
 
-  let releases: ArchiveReleases;
+  let client: RegistryClient | undefined;
+  const registryClient = () => (client ??= cliRegistryClient({ env: deps.env, note: stderrNote(io, "publish"), signal: io.interrupt }));
+  let releases: InspectedForPublishing;
   try {
-    releases = await inspectForPublishing(file, { name: values.name, image: values.image, platforms: values.platform ?? [] }, io);
+    releases = await inspectForPublishing(target, { name, image: values.image, platforms: values.platform ?? [] }, { pull: values.pull === true, registryClient }, io);
   } catch (error) {
-    if (error instanceof InspectAbortedError) return PUBLISH_EXIT.interrupted;
+    if (error instanceof InspectAbortedError || (error instanceof RegistryError && error.code === "aborted")) return PUBLISH_EXIT.interrupted;
     if (error instanceof ArchiveReleaseError) return report.fail(error.message, PUBLISH_EXIT.badInput, "archive-refused", error.problems);
     if (error instanceof ImageEngineError) return report.fail(`${file}: ${error.message}`);
+    if (error instanceof RegistryError) return report.fail(error.message, PUBLISH_EXIT.badInput, `registry-${error.code}`);
     throw error;
   }
 
@@ -95,7 +119,7 @@ export async function runPublish(args: string[], io: CliIo, deps: CommandDeps = 
   const { inputs } = releases;
   report.say([
     `Review: ${inputs.length === 1 ? "1 release" : `${inputs.length} releases (one per platform, in one transaction)`} to publish`,
-    ...reviewLines({ source: basename(file), inputs, platforms: releases.platforms, publisher: publisher ?? signer, signer, chain: resolved.chain, registry }),
+    ...reviewLines({ ...sourceOf(basename(file), releases.report), inputs, platforms: releases.platforms, publisher: publisher ?? signer, signer, chain: resolved.chain, registry }),
   ]);
 
   const clients = localWriteClients(resolved, key.account, confirmSend(deps.prompter, values.yes, "Publish"));

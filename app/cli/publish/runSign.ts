@@ -73,7 +73,11 @@ export async function runSign(args: string[], io: CliIo, deps: CommandDeps = pro
 
   let releases: ArchiveReleases;
   try {
-    releases = await inspectForPublishing(file, { name: values.name, image: values.image, platforms: values.platform ?? [] }, io);
+    // sign reads archives only: a reference is published online (imageseal publish <reference>).
+    const noRegistry = () => {
+      throw new Error("imageseal sign reads archives only");
+    };
+    releases = await inspectForPublishing({ kind: "file", path: file }, { name: values.name, image: values.image, platforms: values.platform ?? [] }, { pull: false, registryClient: noRegistry }, io);
   } catch (error) {
     if (error instanceof InspectAbortedError) return PUBLISH_EXIT.interrupted;
     if (error instanceof ArchiveReleaseError) return report.fail(error.message, PUBLISH_EXIT.badInput, "archive-refused", error.problems);

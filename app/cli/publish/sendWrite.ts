@@ -16,7 +16,7 @@ export interface SendTarget {
   json: boolean;
 }
 
-function noteOf(phase: WritePhase<PublishResult>): string | null {
+function noteOf<TResult>(phase: WritePhase<TResult>): string | null {
   switch (phase.status) {
     case "simulating":
       return "Simulating the transaction…";
@@ -34,7 +34,19 @@ export async function sendWrite(
   target: SendTarget,
   write: (options: WriteOptions<PublishResult>) => Promise<WriteOutcome<PublishResult>>,
 ): Promise<number> {
-  let outcome: WriteOutcome<PublishResult>;
+  return sendAnyWrite(report, write, (outcome) => {
+    if (target.json) report.json(publishedJson(target.command, outcome, target.chain, target.registry));
+    else report.say(publishedLines(outcome, target.chain));
+  });
+}
+
+/** Any write (a claim recorded or withdrawn too): its phases as notes, a refusal as an exit status, `done` on success. */
+export async function sendAnyWrite<TResult>(
+  report: Reporter,
+  write: (options: WriteOptions<TResult>) => Promise<WriteOutcome<TResult>>,
+  done: (outcome: WriteOutcome<TResult>) => void,
+): Promise<number> {
+  let outcome: WriteOutcome<TResult>;
   try {
     outcome = await write({
       onPhase: (phase) => {
@@ -48,7 +60,6 @@ export async function sendWrite(
     const message = status === PUBLISH_EXIT.declined ? "You declined, so nothing was signed or sent." : error.message;
     return report.fail(message, status, error.kind);
   }
-  if (target.json) report.json(publishedJson(target.command, outcome, target.chain, target.registry));
-  else report.say(publishedLines(outcome, target.chain));
+  done(outcome);
   return PUBLISH_EXIT.ok;
 }

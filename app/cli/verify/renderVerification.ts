@@ -4,6 +4,7 @@
 import type { Chain } from "viem";
 import { shortDigest } from "../../image/digest.ts";
 import { countWords, releaseWords } from "../../verdict/describe.ts";
+import type { ArchiveReport } from "../../image/report.ts";
 import type { OtherReleaseList } from "../../verdict/otherReleases.ts";
 import type { TargetVerdict, Tone, VerificationResult } from "../../verdict/verdict.ts";
 import { terminalLines } from "../terminalText.ts";
@@ -41,11 +42,38 @@ function otherLines(lists: readonly OtherReleaseList[]): string[] {
   ]);
 }
 
-/** `others`: what `--others N` listed (null when it was not asked for). */
-export function renderVerification(result: VerificationResult, fileName: string, chain: Pick<Chain, "id" | "name">, others: readonly OtherReleaseList[] | null = null): string {
+/** A reference's report: where the identities were read, and whether the layers were too. */
+function sourceLines(report: Pick<ArchiveReport, "source" | "images"> | undefined): string[] {
+  const source = report?.source;
+  if (source === undefined) return [];
+  const layers = report?.images.flatMap((image) => image.layers) ?? [];
+  const pulled = layers.length > 0 && layers.every((layer) => layer.status !== "not-pulled");
+  return [
+    `reference  ${source.reference} → ${source.digest}`,
+    `layers     ${pulled ? "pulled and checked against their digests" : "not pulled (the manifest digest binds them; --pull downloads and checks each)"}`,
+  ];
+}
+
+/** `--json` with a reference: what it was and what it resolved to (nothing for an archive). */
+export function sourceJson(report: Pick<ArchiveReport, "source" | "images">): { source?: { reference: string; repository: string; digest: string; layersPulled: boolean } } {
+  const source = report.source;
+  if (source === undefined) return {};
+  const layers = report.images.flatMap((image) => image.layers);
+  return { source: { reference: source.reference, repository: source.repository, digest: source.digest, layersPulled: layers.length > 0 && layers.every((layer) => layer.status !== "not-pulled") } };
+}
+
+/** `others`: what `--others N` listed (null when it was not asked for); `report`: the engine's, for a reference's source. */
+export function renderVerification(
+  result: VerificationResult,
+  fileName: string,
+  chain: Pick<Chain, "id" | "name">,
+  others: readonly OtherReleaseList[] | null = null,
+  report?: Pick<ArchiveReport, "source" | "images">,
+): string {
   const trust = [
     ...result.trust.publishers.map((p) => `${p} (any name)`),
     ...result.trust.pins.map((pin) => `${pin.publisher} (for ${pin.name})`),
+    ...(result.trust.namespaces ?? []).map((scope) => `whoever proves control of ${scope}`),
   ];
   const lines = [
     `${fileName}: ${result.word}`,
@@ -53,8 +81,9 @@ export function renderVerification(result: VerificationResult, fileName: string,
     "",
     ...result.targets.flatMap((t) => [...targetLines(t, result.targets.length === 1), ""]),
     ...otherLines(others ?? []),
+    ...sourceLines(report),
     `chain      ${chain.name} (${result.chainId}), registry ${result.registry}, as of block ${result.blockNumber}`,
-    `trusting   ${trust.length > 0 ? trust.join(", ") : "nobody (pass --publisher <address>): nothing can be VERIFIED"}`,
+    `trusting   ${trust.length > 0 ? trust.join(", ") : "nobody (pass --publisher <address> or --namespace <scope>): nothing can be VERIFIED"}`,
   ];
   if (result.requestedName !== null) lines.push(`name       ${result.requestedName}`);
   for (const note of result.notes) lines.push(`note       ${note.message}`);

@@ -7,17 +7,24 @@ import { isAppError } from "../../chain/errors.ts";
 import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import { inspectFile } from "../../image/inspectFile.ts";
 import { createNodeHashPool } from "../../image/pool/nodeHashPool.ts";
+import type { RegistryClient } from "../../registry/client.ts";
+import { RegistryError } from "../../registry/errors.ts";
+import { parseScope, TrustFileError } from "../../trust/trustFile.ts";
 import { listUnreadOthers } from "../../verdict/otherReleases.ts";
 import { verificationJson } from "../../verdict/verificationJson.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
+import { cliClaimChecker } from "../claim/cliClaimChecker.ts";
 import { EXIT, type CliIo } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
+import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient.ts";
 import { terminalJson, terminalLine } from "../terminalText.ts";
 import { BundleError } from "../../proofs/bundleError.ts";
 import type { Trust } from "../../verdict/trust.ts";
-import { renderVerification } from "./renderVerification.ts";
+import { inspectTarget } from "./inspectTarget.ts";
+import { renderVerification, sourceJson } from "./renderVerification.ts";
 import { runOfflineVerify, runSignedReleaseVerify } from "./runOfflineVerify.ts";
 import { ChainInputError, resolveChain } from "./resolveChain.ts";
+import { classifyTarget, type VerifyTarget } from "./verifyTarget.ts";
 import { VERIFY_USAGE } from "./verifyCommand.ts";
 
 /** Where contracts/ignition/deployments lives, for `--chain localhost`. */
@@ -38,6 +45,10 @@ function parse(args: string[]) {
       bundle: { type: "string" },
       "signed-release": { type: "string" },
       "trusted-block": { type: "string" },
+      reference: { type: "boolean" },
+      pull: { type: "boolean" },
+      namespace: { type: "string", multiple: true },
+      "skip-claims": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -65,16 +76,36 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0 || values.chain === undefined) return fail(io, "give one file and --chain", true);
+  if (file === undefined || extra.length > 0 || values.chain === undefined) return fail(io, "give one file or image reference, and --chain", true);
   const bad = (values.publisher ?? []).find((p) => !isAddress(p));
   if (bad !== undefined) return fail(io, `--publisher is not an address: "${bad}"`);
-  const trust = { publishers: (values.publisher ?? []).map((p) => getAddress(p) as Address), pins: [] };
+  let namespaces: string[];
+  try {
+    namespaces = (values.namespace ?? []).map(parseScope);
+  } catch (error) {
+    if (error instanceof TrustFileError) return fail(io, `--namespace: ${error.message}`);
+    throw error;
+  }
+  if (namespaces.length > 0 && values["skip-claims"] === true) return fail(io, "--namespace trusts whoever proves control of it, which needs the claims: drop --skip-claims");
+  const trust: Trust = { publishers: (values.publisher ?? []).map((p) => getAddress(p) as Address), pins: [], ...(namespaces.length > 0 ? { namespaces } : {}) };
   const others = values.others === undefined ? null : Number(values.others);
   if (others !== null && !(Number.isSafeInteger(others) && others >= 0 && others <= MAX_OTHERS && /^\d+$/.test(values.others ?? ""))) {
     return fail(io, `--others must be a whole number from 0 to ${MAX_OTHERS}: "${values.others}"`);
   }
+  let target: VerifyTarget;
+  try {
+    target = classifyTarget(file, values.reference === true);
+  } catch (error) {
+    if (error instanceof RegistryError) return fail(io, error.message);
+    throw error;
+  }
+  if (target.kind === "file" && values.pull === true) return fail(io, "--pull downloads a registry reference's layers; an archive's layers are always read");
 
-  if (values.bundle !== undefined || values["trusted-block"] !== undefined || values["signed-release"] !== undefined) return verifyOffline(file, values, trust, io);
+  if (values.bundle !== undefined || values["trusted-block"] !== undefined || values["signed-release"] !== undefined) {
+    if (target.kind === "reference") return fail(io, "--bundle and --signed-release verify an archive with no network; for a reference, pull and save it first (docker save), or verify it online");
+    if (namespaces.length > 0) return fail(io, "--namespace needs the claims, read online: it cannot be used with --bundle or --signed-release");
+    return verifyOffline(file, values, trust, io);
+  }
 
   let resolved;
   try {
@@ -85,24 +116,24 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
 
-  const bar = createProgressBar(io.stderr);
-  const pool = createNodeHashPool();
+  // One client for the reference and the claims' artifacts, made on first use.
+  let client: RegistryClient | undefined;
+  const registryClient = () => (client ??= cliRegistryClient({ env: process.env, note: stderrNote(io, "verify"), signal: io.interrupt }));
+  const label = target.kind === "reference" ? target.reference.name : basename(file);
   try {
-    // The archive's own sha256 too: a release may name it (always, for a plain file).
-    const report = await inspectFile(file, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
-    bar.clear();
-    const result = await verifyArchive({ client: resolved.client, registry: resolved.registry, report, trust, requestedName: values.name ?? null, scanNames: values["skip-name-scan"] !== true });
+    const report = await inspectTarget(target, { pull: values.pull === true, registryClient }, io);
+    // By reference, the question is "is what this reference serves what a trusted publisher released under it".
+    const requestedName = values.name ?? (target.kind === "reference" ? target.reference.name : null);
+    const claimChecker = values["skip-claims"] === true ? undefined : cliClaimChecker(resolved, registryClient, stderrNote(io, "verify"));
+    const result = await verifyArchive({ client: resolved.client, registry: resolved.registry, report, trust, requestedName, scanNames: values["skip-name-scan"] !== true, ...(claimChecker ? { claimChecker } : {}) });
     // Other publishers' releases are counted by the verification and read only when asked for.
     const listed = others === null || others === 0 ? null : await listUnreadOthers(resolved.client, resolved.registry, result, others);
-    io.stdout.write(values.json ? terminalJson(verificationJson(result, listed)) : renderVerification(result, basename(file), resolved.chain, listed));
+    io.stdout.write(values.json ? terminalJson({ ...verificationJson(result, listed), ...sourceJson(report) }) : renderVerification(result, label, resolved.chain, listed, report));
     return result.word === "VERIFIED" ? EXIT.ok : EXIT.tampered;
   } catch (error) {
-    bar.clear();
-    if (error instanceof InspectAbortedError) return EXIT.interrupted;
-    if (error instanceof ImageEngineError || isAppError(error)) return fail(io, error.message);
+    if (error instanceof InspectAbortedError || (error instanceof RegistryError && error.code === "aborted")) return EXIT.interrupted;
+    if (error instanceof ImageEngineError || isAppError(error) || error instanceof RegistryError) return fail(io, error.message);
     throw error;
-  } finally {
-    await pool.close();
   }
 }
 

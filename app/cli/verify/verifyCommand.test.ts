@@ -130,7 +130,7 @@ describe("imageseal verify", async () => {
     assert.match(verdicts(byBob).json.summary, new RegExp(`^Released only by publishers you do not trust: ${chain.accounts[2]} and ${alice}\\.`), "newest first");
     assert.equal(nobody.status, 1);
     assert.match(nobody.stdout, /: UNTRUSTED\n/);
-    assert.match(nobody.stdout, /trusting   nobody \(pass --publisher <address>\): nothing can be VERIFIED/);
+    assert.match(nobody.stdout, /trusting   nobody \(pass --publisher <address> or --namespace <scope>\): nothing can be VERIFIED/);
   });
 
   test("UNTRUSTED, exit 1: the trusted publisher released it under another name than --name", async () => {
@@ -239,7 +239,7 @@ describe("imageseal verify", async () => {
 
   test("exit 2 for bad input: usage, an address, a file, a chain, a registry", async () => {
     const cases: [string[], RegExp][] = [
-      [[fixture("docker20-save.tar")], /give one file and --chain/],
+      [[fixture("docker20-save.tar")], /give one file or image reference, and --chain/],
       [[fixture("docker20-save.tar"), ...on, "--publisher", "0x123"], /--publisher is not an address: "0x123"/],
       [[fixture("docker20-save.tar"), ...on, "--others", "all"], /--others must be a whole number from 0 to 10000: "all"/],
       [[join(temp, "missing.tar"), ...on], /cannot open .*missing\.tar/],

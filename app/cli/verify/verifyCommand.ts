@@ -1,10 +1,11 @@
-// `imageseal verify <file> --chain <name|url> [--registry <address>] [--publisher <address>]... [--name <name>] [--json] [--others <n>]`
+// `imageseal verify <file|reference> --chain <name|url> [--publisher <address>]... [--namespace <scope>]... [--pull] …`
 // The work lives in runVerify.ts, loaded on use: viem and the chain list add ~0.7 s to the
 // start-up of every command, which `imageseal inspect` should not pay.
 import type { CliIo, Command } from "../command.ts";
 
-export const VERIFY_USAGE = `usage: imageseal verify <file> --chain <name|localhost|RPC URL> [--registry <address>]
-                        [--publisher <address>]... [--name <name>] [--json] [--skip-name-scan]
+export const VERIFY_USAGE = `usage: imageseal verify <file|reference> --chain <name|localhost|RPC URL> [--registry <address>]
+                        [--publisher <address>]... [--namespace <scope>]... [--name <name>]
+                        [--reference] [--pull] [--json] [--skip-name-scan] [--skip-claims]
                         [--others <n>]
        imageseal verify <file> --bundle <proof.json> --trusted-block <block hash>
                         --chain <name|id|localhost> [--registry <address>]
@@ -12,15 +13,27 @@ export const VERIFY_USAGE = `usage: imageseal verify <file> --chain <name|localh
        imageseal verify <file> --signed-release <release.json> --chain <name|id|localhost>
                         [--registry <address>] [--publisher <address>]... [--name <name>] [--json]
 
-Checks a container image archive (or any file) against its own digests, then against the
-releases recorded in the ImageSeal registry, and says for each image:
+Checks a container image archive (or any file), or an image reference on a registry
+(ghcr.io/acme/api:1.4.2, 127.0.0.1:5055/team/app@sha256:…), against its own digests, then
+against the releases recorded in the ImageSeal registry, and says for each image:
 
   VERIFIED   intact, and a publisher you trust released it (under --name, when given)
   UNTRUSTED  intact and released, but only by publishers you did not pass with --publisher
+             (or that proved no control of a --namespace)
   REVOKED    intact, but the trusted publisher revoked its release(s) of it, or the delegate
              key that published it for them is no longer authorised (revoked, expired)
   UNKNOWN    intact but released by nobody, or ImageSeal cannot check it (e.g. zstd layers)
-  TAMPERED   the archive contradicts its own digests: a layer, the config or a blob changed
+  TAMPERED   the archive (or what the registry served) contradicts its own digests: a layer,
+             the config, a manifest or a blob changed
+
+An argument that is an existing path is a file; otherwise one that parses as an image
+reference is a reference (names ending .tar, .tar.gz, .json… stay files unless they start with
+a registry host). A reference is read as docker pull reads it: the tag resolved to its
+manifest or index, every platform's manifest and config fetched and checked against its
+digest; credentials come from docker's config (~/.docker/config.json, $DOCKER_CONFIG, its
+credential helpers) or podman's auth.json, else anonymous. Without --name the reference is
+the name asked about: "is what ghcr.io/acme/api:1.4.2 serves what a trusted publisher
+released under that name".
 
   --chain <c>          a chain with a known deployment (app/config/deployments.ts), e.g. sepolia;
                        localhost (VITE_LOCAL_RPC_URL or 127.0.0.1:8545, the registry from npm
@@ -28,9 +41,17 @@ releases recorded in the ImageSeal registry, and says for each image:
                        has a known deployment)
   --registry <addr>    the ImageRegistry address (overrides the known deployment)
   --publisher <addr>   a publisher you trust, for any name; repeat for several
+  --namespace <scope>  trust whoever proves control of a repository (ghcr.io/acme/api), a
+                       namespace (ghcr.io/acme) or a host (registry.acme.com), for names under
+                       it: a publisher counts when a claim it recorded on chain checks out now
+                       (imageseal claim) and covers the name's own repository; repeat for several
   --name <name>        the name you expect, e.g. docker.io/acme/api:1.4.2 (Docker spellings
                        such as acme/api:1.4.2 compare equal); a trusted release under another
-                       name does not count
+                       name does not count. Default for a reference: the reference
+  --reference          the argument is an image reference, even if a file has that name
+  --pull               (reference) also download every layer and check it against its digest
+                       and diff_id, as docker pull does; progress on stderr
+  --skip-claims        do not read or check publishers' claims (imageseal claim list shows them)
   --json               print one JSON document: "verdict" overall and per target
   --skip-name-scan     do not scan the logs for other publishers of the names (faster on
                        long chains; name conflicts are then not reported)
@@ -54,7 +75,9 @@ exit status:
      (a multi-platform image published under one name passes)
   1  anything else: UNTRUSTED, REVOKED, UNKNOWN or TAMPERED (also without --publisher)
   2  bad input: usage, an unreadable file, an unknown chain, an unreachable RPC, no registry,
-     a bundle that does not check out (another chain, registry or block; a changed proof)
+     a bundle that does not check out (another chain, registry or block; a changed proof);
+     an image registry that refuses or cannot be reached (401, 403, 404, 429, network), in
+     its words
 `;
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -62,4 +85,4 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runVerify(args, io);
 }
 
-export const verifyCommand: Command = { name: "verify", summary: "check an archive against the releases in the registry", usage: VERIFY_USAGE, run };
+export const verifyCommand: Command = { name: "verify", summary: "check an archive or image reference against the releases in the registry", usage: VERIFY_USAGE, run };
