@@ -9,7 +9,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import path from "node:path";
+import { pushArchive, registryAvailable, startLocalRegistry, type LocalRegistry } from "./localRegistry.ts";
 
 const require = createRequire(import.meta.url);
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -60,8 +62,20 @@ export function whenAnyExits(): Promise<string> {
   });
 }
 
+/** Pieces started elsewhere (the OCI registry) that stop themselves. */
+const otherStops: (() => Promise<void>)[] = [];
+
+/** stopAll, then waits until the self-stopping pieces are gone (the registry removes its data folder). */
+export async function stopAllAndWait(): Promise<void> {
+  const stops = otherStops.splice(0);
+  stopAll();
+  await Promise.all(stops.map((stop) => stop().catch(() => {})));
+}
+
 /** Kills every piece this process started, each with its whole process group. */
 export function stopAll(): void {
+  // The registry's stop() signals its process group at once; the rest (its temp folder) may not finish before an exit.
+  for (const stop of otherStops.splice(0)) void stop().catch(() => {});
   for (const { child } of running.splice(0)) {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
     try {
@@ -197,4 +211,48 @@ export async function buildSite(env: NodeJS.ProcessEnv, outDir: string): Promise
   const child = startPiece("build", [VITE_CLI, "build", "--outDir", outDir, "--emptyOutDir"], { env, inherit: true });
   const code: number = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
   if (code !== 0) throw new LocalStackError(`vite build failed (exit ${code})`);
+}
+
+/** Whether `port` on 127.0.0.1 can be listened on right now. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/** `from`, or the next free port after it (a fixed, guessable port for people; another when taken). */
+export async function firstFreePort(from: number, tries = 20): Promise<number> {
+  for (let port = from; port < from + tries; port += 1) if (await portFree(port)) return port;
+  throw new LocalStackError(`No free port on 127.0.0.1 from ${from} to ${from + tries - 1}`);
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && existsSync(path.join(dir, command)));
+}
+
+/** The image pushed into the local OCI registry: the multi-layer fixture every spec knows. */
+export const FIXTURE_ARCHIVE = path.join(PROJECT_ROOT, "app", "image", "fixtures", "docker20-save.tar");
+export const FIXTURE_REPOSITORY_PATH = "fixture/multi";
+
+export interface OciRegistryStart {
+  registry: LocalRegistry;
+  /** The fixture's reference in it, or null when skopeo is not installed. */
+  reference: string | null;
+}
+
+/**
+ * A local OCI registry (CNCF distribution, Debian's docker-registry) with CORS open, so the
+ * page can verify by reference: on `fromPort` or the next free one, the fixture pushed with
+ * skopeo when installed. null when docker-registry is not installed. Stopped by stopAll.
+ */
+export async function startOciRegistry(fromPort: number, logFile: string): Promise<OciRegistryStart | null> {
+  if (!registryAvailable()) return null;
+  const registry = await startLocalRegistry({ mode: "open", port: await firstFreePort(fromPort), logFile });
+  otherStops.push(() => registry.stop());
+  if (!onPath("skopeo")) return { registry, reference: null };
+  const reference = `${registry.domain}/${FIXTURE_REPOSITORY_PATH}:2.0`;
+  await pushArchive(registry, FIXTURE_ARCHIVE, reference);
+  return { registry, reference };
 }

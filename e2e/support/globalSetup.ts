@@ -4,13 +4,15 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildSite, deployRegistry, PROJECT_ROOT, siteEnv, startChain, startSite, stopAll } from "../../app/tools/localStack.ts";
+import { buildSite, deployRegistry, PROJECT_ROOT, siteEnv, startChain, startOciRegistry, startSite, stopAll, stopAllAndWait } from "../../app/tools/localStack.ts";
 
 const CHAIN_PORT = 8645;
 const SITE_PORT = 4273;
 const SUB_PATH = "/imageseal/";
+// The OCI registry's first choice (npm start's is 5055): the next free one when taken.
+const OCI_REGISTRY_PORT = 5155;
 
-export default async function globalSetup(): Promise<() => void> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   const logDir = mkdtempSync(path.join(os.tmpdir(), "imageseal-e2e-"));
   try {
     const chain = await startChain(CHAIN_PORT, path.join(logDir, "hardhat-node.log"));
@@ -19,6 +21,12 @@ export default async function globalSetup(): Promise<() => void> {
     const outDir = path.join(PROJECT_ROOT, "dist-e2e");
     await buildSite(env, outDir);
     const siteUrl = await startSite({ mode: "preview", port: SITE_PORT, env, inherit: false, outDir, base: SUB_PATH });
+    // A real OCI registry (CORS open), started as npm start starts it; specs that need it fail without it, saying what to install.
+    const oci = await startOciRegistry(OCI_REGISTRY_PORT, path.join(logDir, "oci-registry.log"));
+    if (oci !== null) {
+      process.env.E2E_OCI_REGISTRY_URL = oci.registry.url;
+      process.env.E2E_OCI_REGISTRY_DIR = oci.registry.dataDir;
+    }
     // Read by the specs (Playwright passes globalSetup's environment to its workers).
     process.env.E2E_SITE_URL = siteUrl;
     process.env.E2E_RPC_URL = chain.rpcUrl;
@@ -29,5 +37,5 @@ export default async function globalSetup(): Promise<() => void> {
     stopAll();
     throw error;
   }
-  return stopAll;
+  return stopAllAndWait;
 }

@@ -20,6 +20,13 @@ export const stack = {
   get registry() {
     return required("E2E_REGISTRY") as Address;
   },
+  /** The local OCI registry (CORS open), or undefined when docker-registry is not installed. */
+  get ociRegistryUrl(): string | undefined {
+    return process.env.E2E_OCI_REGISTRY_URL;
+  },
+  get ociRegistryDir(): string | undefined {
+    return process.env.E2E_OCI_REGISTRY_DIR;
+  },
 };
 
 // Hardhat's well-known dev accounts (public keys, funded only on local nodes). Each
@@ -33,4 +40,5 @@ export const DEV_KEYS = {
   sixth: "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
   seventh: "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
   eighth: "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+  ninth: "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
 } as const satisfies Record<string, Hex>;

@@ -23,7 +23,8 @@ import { ReleaseReview } from "./ReleaseReview.tsx";
 import { SignReleaseForm } from "./SignReleaseForm.tsx";
 import { useOnBehalf } from "./useOnBehalf.ts";
 
-export function PublishArchive({ fileName, report, registryChain, wallet }: { fileName: string; report: ArchiveReport; registryChain: RegistryChain; wallet: WriteClientsState }) {
+/** `defaultName`: the name to prefill when the report claims none (a registry reference: the reference itself). */
+export function PublishArchive({ fileName, report, registryChain, wallet, defaultName = "" }: { fileName: string; report: ArchiveReport; registryChain: RegistryChain; wallet: WriteClientsState; defaultName?: string }) {
   const candidates = useMemo(() => releaseCandidates(report), [report]);
   const groups = useMemo(() => groupCandidates(candidates), [candidates]);
   const [groupKey, setGroupKey] = useState(groups[0]?.key ?? "");
@@ -33,7 +34,10 @@ export function PublishArchive({ fileName, report, registryChain, wallet }: { fi
   const isImage = report.format !== "file";
   // Prefilled with the archive's claimed tag, as Docker would spell it in full; never with a
   // claim holding hidden characters (a text field would draw them raw): the hint shows it, marked.
-  const prefill = (claimed: string) => (hasHiddenCharacters(claimed) ? "" : isImage ? (normalizeImageName(claimed) ?? claimed) : claimed);
+  const prefill = (claimedName: string) => {
+    const claimed = claimedName === "" ? defaultName : claimedName;
+    return hasHiddenCharacters(claimed) ? "" : isImage ? (normalizeImageName(claimed) ?? claimed) : claimed;
+  };
   const [name, setName] = useState(() => prefill(claimedNameOf(chosen)));
   const recorded = recordedName(name, isImage);
   const inputs = releaseInputsFor(chosen, recorded.name);

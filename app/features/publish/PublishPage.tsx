@@ -10,6 +10,7 @@ import { DropZone } from "../../ui/DropZone.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { useWriteClients } from "../../wallet/useWriteClients.ts";
 import { PublishArchive } from "./PublishArchive.tsx";
+import { PublishByReference } from "./PublishByReference.tsx";
 import { publishBlocker } from "./releaseCandidates.ts";
 import { SubmitSignedRelease } from "./SubmitSignedRelease.tsx";
 
@@ -44,6 +45,7 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
       {state.status === "done" && blocker === null && (
         <PublishArchive key={`${state.file.name}:${state.ms}`} fileName={state.file.name} report={state.report} registryChain={registryChain} wallet={wallet} />
       )}
+      <PublishByReference registryChain={registryChain} wallet={wallet} />
       <SubmitSignedRelease registryChain={registryChain} wallet={wallet} />
     </section>
   );

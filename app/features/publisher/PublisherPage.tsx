@@ -15,6 +15,7 @@ import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx"
 import { visibleText } from "../../ui/visibleText.ts";
 import { useWalletState } from "../../wallet/useWallet.ts";
 import { requestWallet } from "../../wallet/walletLoader.ts";
+import { ClaimsSection } from "../claims/ClaimsSection.tsx";
 import { DelegateKeys } from "./DelegateKeys.tsx";
 import { groupByName } from "./groupByName.ts";
 import { OwnerActions } from "./OwnerActions.tsx";
@@ -100,6 +101,7 @@ function PublisherReleases({ registryChain, publisher }: { registryChain: Regist
           </button>
         )}
       </div>
+      {name === null && <ClaimsSection registryChain={registryChain} publisher={publisher} />}
       {name === null && <DelegateKeys registryChain={registryChain} publisher={publisher} />}
       {name !== null && (
         <p>

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { routeHref } from "../../routing/route.ts";
-import { ANY_NAME, mergePins, parseTrustFile, TrustFileError, type TrustPin } from "../../trust/trustFile.ts";
+import { ANY_NAME, mergePins, mergeScopes, parseTrustList, TrustFileError, type TrustedScope, type TrustPin } from "../../trust/trustFile.ts";
 import { trustStore } from "../../trust/trustStore.ts";
-import { useLinkPublishers, usePins } from "../../trust/useTrust.ts";
+import { useLinkPublishers, usePins, useTrustedScopes } from "../../trust/useTrust.ts";
 import { downloadText } from "../../ui/downloadText.ts";
 import { formatDate } from "../../ui/format.ts";
 import { Hex } from "../../ui/Hex.tsx";
@@ -10,22 +10,26 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { visibleText } from "../../ui/visibleText.ts";
 import { AddPinForm } from "./AddPinForm.tsx";
 import { ImportReview } from "./ImportReview.tsx";
+import { ScopeTrust } from "./ScopeTrust.tsx";
 
 export function TrustPage() {
   const pins = usePins();
+  const scopes = useTrustedScopes();
   const link = useLinkPublishers();
   const [message, setMessage] = useState<{ kind: "status" | "alert"; text: string } | null>(null);
   // A file's pins wait here until the user has seen every address and name they trust.
-  const [pending, setPending] = useState<{ fileName: string; pins: TrustPin[] } | null>(null);
+  const [pending, setPending] = useState<{ fileName: string; pins: TrustPin[]; scopes: TrustedScope[] } | null>(null);
 
   async function readImport(file: File) {
     setPending(null);
     try {
-      const fresh = mergePins(pins, parseTrustFile(await file.text())).slice(pins.length);
-      if (fresh.length === 0) setMessage({ kind: "status", text: `${file.name} holds no pin you do not have already.` });
+      const list = parseTrustList(await file.text());
+      const fresh = mergePins(pins, list.pins).slice(pins.length);
+      const freshScopes = mergeScopes(scopes, list.scopes).slice(scopes.length);
+      if (fresh.length === 0 && freshScopes.length === 0) setMessage({ kind: "status", text: `${file.name} holds no pin you do not have already.` });
       else {
         setMessage(null);
-        setPending({ fileName: file.name, pins: fresh });
+        setPending({ fileName: file.name, pins: fresh, scopes: freshScopes });
       }
     } catch (error) {
       const reason = error instanceof TrustFileError ? error.message : String(error);
@@ -35,8 +39,9 @@ export function TrustPage() {
 
   function confirmImport() {
     if (pending === null) return;
-    const added = trustStore.addPins(pending.pins);
-    setMessage({ kind: "status", text: `Imported ${added} new pin${added === 1 ? "" : "s"} from ${pending.fileName}.` });
+    const added = trustStore.addList({ pins: pending.pins, scopes: pending.scopes });
+    const what = pending.scopes.length === 0 ? (added === 1 ? "pin" : "pins") : added === 1 ? "entry" : "entries";
+    setMessage({ kind: "status", text: `Imported ${added} new ${what} from ${pending.fileName}.` });
     setPending(null);
   }
 
@@ -59,7 +64,7 @@ export function TrustPage() {
           <UntrustedText text={message.text} />
         </p>
       )}
-      {pending && <ImportReview fileName={pending.fileName} pins={pending.pins} onConfirm={confirmImport} onCancel={() => setPending(null)} />}
+      {pending && <ImportReview fileName={pending.fileName} pins={pending.pins} scopes={pending.scopes.map((entry) => entry.scope)} onConfirm={confirmImport} onCancel={() => setPending(null)} />}
       <table className="pins">
         <caption className="visually-hidden">Your pins</caption>
         <thead>
@@ -98,8 +103,9 @@ export function TrustPage() {
           ))}
         </tbody>
       </table>
+      <ScopeTrust onAdded={(text) => setMessage({ kind: "status", text })} />
       <div className="row">
-        <button type="button" className="button" disabled={pins.length === 0} onClick={() => downloadText("imageseal-trust.json", trustStore.exportFile())}>
+        <button type="button" className="button" disabled={pins.length === 0 && scopes.length === 0} onClick={() => downloadText("imageseal-trust.json", trustStore.exportFile())}>
           Export as a file
         </button>
         <label className="button">

@@ -1,5 +1,5 @@
 import { routeHref } from "../../routing/route.ts";
-import { useLinkPublishers, usePins } from "../../trust/useTrust.ts";
+import { useLinkPublishers, usePins, useTrustedScopes } from "../../trust/useTrust.ts";
 import { Hex } from "../../ui/Hex.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
@@ -7,6 +7,7 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
 export function TrustNotice({ requestedName }: { requestedName: string | null }) {
   const link = useLinkPublishers();
   const pins = usePins();
+  const scopes = useTrustedScopes();
   return (
     <div className="trust-notice muted" data-testid="trust-notice">
       {link.publishers.length > 0 && (
@@ -31,7 +32,8 @@ export function TrustNotice({ requestedName }: { requestedName: string | null })
         </p>
       )}
       <p>
-        You trust {pins.length === 0 ? "no publisher yet" : `${pins.length} publisher pin${pins.length === 1 ? "" : "s"}`} in this browser (
+        You trust {pins.length === 0 ? "no publisher yet" : `${pins.length} publisher pin${pins.length === 1 ? "" : "s"}`}
+        {scopes.length > 0 && ` and whoever proves control of ${scopes.length === 1 ? "1 scope" : `${scopes.length} scopes`}`} in this browser (
         <a href={routeHref({ page: "trust" })}>manage</a>).{requestedName && (
           <>
             {" "}

@@ -35,7 +35,8 @@ export function Verification({ archiveName, report, registryChain, trust, reques
   return (
     <>
       <VerificationView result={verification.data} report={report} registryChain={registryChain} />
-      <ProofBundleDownload key={archiveName} archiveName={archiveName} report={report} registryChain={registryChain} trust={trust} requestedName={requestedName} />
+      {/* A proof bundle is checked offline against the archive's bytes: a reference has none here. */}
+      {report.format !== "registry" && <ProofBundleDownload key={archiveName} archiveName={archiveName} report={report} registryChain={registryChain} trust={trust} requestedName={requestedName} />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useInspection } from "../../inspection/useInspection.ts";
 import { useLocation } from "../../routing/useLocation.ts";
 import { useTrust } from "../../trust/useTrust.ts";
 import { DropZone } from "../../ui/DropZone.tsx";
+import { ReferenceVerification } from "../reference/ReferenceVerification.tsx";
 import { sortDroppedFiles } from "./droppedFiles.ts";
 import { LookupForm } from "./LookupForm.tsx";
 import { OfflineVerification } from "./OfflineVerification.tsx";
@@ -20,7 +21,9 @@ export function VerifyPage() {
   const { state, store } = useInspection("verify");
   const registryChain = useRegistryChain();
   const trust = useTrust();
-  const requestedName = useLocation().params.get("name");
+  const { params } = useLocation();
+  const requestedName = params.get("name");
+  const linkedReference = params.get("ref");
   const bundleFile = useProofBundleFile();
   const signedReleaseFile = useSignedReleaseFile();
   const { load } = bundleFile;
@@ -40,14 +43,16 @@ export function VerifyPage() {
   const report = state.status === "done" ? state.report : null;
   return (
     <section className="page" aria-labelledby="verify-title">
-      <h1 id="verify-title">Verify an image archive</h1>
+      <h1 id="verify-title">Verify an image</h1>
       <p className="muted">
         Drop the <code>docker save</code>, <code>podman save</code> or OCI archive you pulled (.tar or .tar.gz), or any file. It is checked here, in
         your browser — nothing is uploaded — then compared with the releases recorded on chain. No wallet needed. With no network, drop it together with a proof
-        bundle (<code>.proof.json</code>, from this page or <code>imageseal bundle</code>), or with a signed-release file that was never submitted.
+        bundle (<code>.proof.json</code>, from this page or <code>imageseal bundle</code>), or with a signed-release file that was never submitted. Or check an
+        image by its registry reference below.
       </p>
       <TrustNotice requestedName={requestedName} />
       <DropZone onFiles={onFiles} label="Choose an archive" hint="or drop it anywhere on this page, with its proof bundle to verify offline" />
+      <ReferenceVerification registryChain={registryChain} trust={trust} requestedName={requestedName} linkedReference={linkedReference} />
       {bundleFile.error !== null && (
         <p role="alert" className="card error" data-testid="bundle-unreadable">
           {bundleFile.error}

@@ -8,6 +8,7 @@ import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import type { Trust } from "../../verdict/trust.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
+import { claimCheckerFor } from "../claims/claimChecker.ts";
 
 /** What a verdict depends on in a report: its identities and findings, not its bytes. */
 export function identityKey(report: ArchiveReport): string {
@@ -18,7 +19,9 @@ export function identityKey(report: ArchiveReport): string {
 export function verificationQuery(registryChain: RegistryChain, report: ArchiveReport, trust: Trust, requestedName: string | null) {
   return queryOptions({
     queryKey: [...registryQueryKey(registryChain), "verification", identityKey(report), trust, requestedName],
-    queryFn: () => verifyArchive({ client: publicClientFor(registryChain), registry: registryChain, report, trust, requestedName }),
+    // Claims are checked during the verification (from this browser, now): a proven one can make
+    // a publisher trusted under a scope the user trusts, and every one is shown with the verdict.
+    queryFn: () => verifyArchive({ client: publicClientFor(registryChain), registry: registryChain, report, trust, requestedName, claimChecker: claimCheckerFor(registryChain) }),
     staleTime: 30_000,
   });
 }
