@@ -173,8 +173,10 @@ export async function startLocalRegistry(options: LocalRegistryOptions): Promise
   const url = `http://127.0.0.1:${port}`;
   let front: CorsFront | null = null;
   const stop = async () => {
+    // Signalled before the first await: npm start's shutdown calls this and exits at once.
+    const exited = stopGroup(child);
     await front?.close();
-    await stopGroup(child);
+    await exited;
     await issuer?.close();
     log?.end();
     await rm(workDir, { recursive: true, force: true });
