@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -54,5 +56,34 @@ describe("resolveChain", () => {
     assert.match(await rejection(resolveChain("localhost", undefined, { projectRoot: empty, env: { VITE_LOCAL_RPC_URL: "ftp://x" } })), /VITE_LOCAL_RPC_URL must be an http\(s\) URL/);
     const closed = await closedPortUrl();
     assert.match(await rejection(resolveChain(closed, OTHER, { projectRoot: empty, env: {} })), new RegExp(`^The chain's RPC endpoint ${closed}/? did not answer \\(connect ECONNREFUSED`));
+  });
+
+  test("an RPC URL of the local chain (chain id 31337) finds npm start's deployment, as localhost does; another chain still needs --registry", async () => {
+    // A node that answers eth_chainId only: enough for resolveChain, which asks nothing else.
+    const node = async (chainId: number) => {
+      const server = createServer((request, response) => {
+        let body = "";
+        request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        request.on("end", () => {
+          const { id } = JSON.parse(body) as { id: number };
+          response.setHeader("content-type", "application/json");
+          response.end(JSON.stringify({ jsonrpc: "2.0", id, result: `0x${chainId.toString(16)}` }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+    };
+    const local = await node(31337);
+    const other = await node(424242);
+    try {
+      const resolved = await resolveChain(local.url, undefined, { projectRoot: withDeployment, env: {} });
+      assert.deepEqual([resolved.rpcUrl, resolved.chain.id, resolved.registry.registry], [local.url, 31337, IGNITION_ADDRESS]);
+      const fromEnv = await resolveChain(local.url, undefined, { projectRoot: withDeployment, env: { VITE_LOCAL_REGISTRY_ADDRESS: OTHER, VITE_LOCAL_REGISTRY_BLOCK: "3" } });
+      assert.equal(fromEnv.registry.registry, OTHER);
+      assert.match(await rejection(resolveChain(local.url, undefined, { projectRoot: empty, env: {} })), /^No ImageRegistry deployment is known on chain 31337: pass --registry <address>\./);
+      assert.match(await rejection(resolveChain(other.url, undefined, { projectRoot: withDeployment, env: {} })), /^No ImageRegistry deployment is known on chain 424242/);
+    } finally {
+      await Promise.all([local.close(), other.close()]);
+    }
   });
 });

@@ -1,7 +1,8 @@
 // `--chain` (and `--registry`) → a read-only client and the registry to ask. Node-only: it
 // reads the environment and Ignition's local deployment file. Accepts a chain name from
 // app/config/chains.ts that has a deployment in app/config/deployments.ts, `localhost`, or
-// an RPC URL (with --registry unless its chain id has a known deployment).
+// an RPC URL (with --registry unless its chain id has a known deployment, or is the local
+// chain's 31337, whose deployment npm start recorded).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createPublicClient, getAddress, http, isAddress, type Address, type Chain } from "viem";
@@ -62,7 +63,7 @@ function client(chain: Chain, rpcUrl: string): ReadClient {
   return createPublicClient({ chain, transport: readTransport(rpcUrl, { timeout: 20_000 }) }) as ReadClient;
 }
 
-async function fromUrl(url: string, registry: Address | undefined): Promise<ResolvedChain> {
+async function fromUrl(url: string, registry: Address | undefined, local: Address | undefined): Promise<ResolvedChain> {
   let chainId: number;
   try {
     chainId = await getChainId(createPublicClient({ transport: http(url, { retryCount: 0, timeout: 10_000 }) }));
@@ -71,7 +72,8 @@ async function fromUrl(url: string, registry: Address | undefined): Promise<Reso
   }
   const chain = customChain(chainId, chainId === LOCAL_CHAIN_ID ? "Hardhat" : `chain ${chainId}`, url);
   const deployment = publicDeployments.find((d) => d.chainId === chainId);
-  const address = registry ?? deployment?.address;
+  // The local dev chain reached by its URL (http://127.0.0.1:8545) finds npm start's deployment, as `localhost` does.
+  const address = registry ?? deployment?.address ?? (chainId === LOCAL_CHAIN_ID ? local : undefined);
   if (address === undefined) throw new ChainInputError(`No ImageRegistry deployment is known on chain ${chainId}: pass --registry <address>.`);
   return { client: client(chain, url), chain, rpcUrl: url, registry: { registry: address, deployedOnBlock: registry === undefined ? (deployment?.deployedOnBlock ?? 0n) : 0n } };
 }
@@ -85,9 +87,10 @@ export async function resolveChain(chainArg: string, registryArg: string | undef
     if (error instanceof EnvError) throw new ChainInputError(error.message);
     throw error;
   }
-  if (/^https?:\/\//i.test(chainArg)) return fromUrl(chainArg, registry);
+  const localAddress = () => env.localRegistry?.address ?? localDeployment(options.projectRoot);
+  if (/^https?:\/\//i.test(chainArg)) return fromUrl(chainArg, registry, registry === undefined ? localAddress() : undefined);
   if (chainArg === "localhost") {
-    const address = registry ?? env.localRegistry?.address ?? localDeployment(options.projectRoot);
+    const address = registry ?? localAddress();
     if (address === undefined) throw new ChainInputError("No local ImageRegistry: run `npm start` (it deploys one), or pass --registry <address>.");
     const local = customChain(LOCAL_CHAIN_ID, "Hardhat", env.localRpcUrl);
     const deployedOnBlock = registry === undefined && env.localRegistry ? env.localRegistry.deployedOnBlock : 0n;

@@ -238,6 +238,8 @@ describe("imageseal verify", async () => {
   });
 
   test("exit 2 for bad input: usage, an address, a file, a chain, a registry", async () => {
+    // (An RPC URL of a 31337 chain without --registry finds npm start's deployment when there is
+    // one on this machine: resolveChain.test.ts checks both ways with a project root of its own.)
     const cases: [string[], RegExp][] = [
       [[fixture("docker20-save.tar")], /give one file or image reference, and --chain/],
       [[fixture("docker20-save.tar"), ...on, "--publisher", "0x123"], /--publisher is not an address: "0x123"/],
@@ -245,7 +247,6 @@ describe("imageseal verify", async () => {
       [[join(temp, "missing.tar"), ...on], /cannot open .*missing\.tar/],
       [[fixture("docker20-save.tar"), "--chain", "atlantis"], /Unknown chain "atlantis"\. Use localhost, an RPC URL, or one of: hardhat, sepolia/],
       [[fixture("docker20-save.tar"), "--chain", "sepolia"], /No ImageRegistry deployment is known on Sepolia/],
-      [[fixture("docker20-save.tar"), "--chain", chain.url], /No ImageRegistry deployment is known on chain 31337: pass --registry <address>\./],
       [[fixture("docker20-save.tar"), "--chain", chain.url, "--registry", bob], new RegExp(`No ImageRegistry at ${bob} on chain 31337`)],
       [[fixture("docker20-save.tar"), "--chain", await closedPortUrl(), "--registry", registry], /The chain's RPC endpoint .* did not answer \(connect ECONNREFUSED/],
     ];

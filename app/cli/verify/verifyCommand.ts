@@ -38,7 +38,8 @@ released under that name".
   --chain <c>          a chain with a known deployment (app/config/deployments.ts), e.g. sepolia;
                        localhost (VITE_LOCAL_RPC_URL or 127.0.0.1:8545, the registry from npm
                        start / Ignition); or an RPC URL (needs --registry unless the chain id
-                       has a known deployment)
+                       has a known deployment; the local chain's URL finds npm start's, as
+                       localhost does)
   --registry <addr>    the ImageRegistry address (overrides the known deployment)
   --publisher <addr>   a publisher you trust, for any name; repeat for several
   --namespace <scope>  trust whoever proves control of a repository (ghcr.io/acme/api), a
