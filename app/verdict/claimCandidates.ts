@@ -8,9 +8,9 @@
 import { isAddressEqual, type Address } from "viem";
 import type { Release } from "../chain/release.ts";
 import type { ClaimCheck, ClaimLocation } from "../claims/claimCheck.ts";
-import { claimCovers } from "../claims/scope.ts";
+import { claimCovers, repositoryOf } from "../claims/scope.ts";
 import { matchedKinds, type VerdictTarget } from "./targets.ts";
-import { namespacesFor, repositoryOf, trustedPublishers, type Trust } from "./trust.ts";
+import { namespacesFor, trustedPublishers, type Trust } from "./trust.ts";
 
 /**
  * Checks the claims a publisher recorded on chain (each read from its registry or domain now),
@@ -34,8 +34,8 @@ export function claimCandidates(trust: Trust, releases: readonly Release[], targ
   // A stranger's repositories under a trusted scope: the only places its claims are fetched from.
   const scoped = new Map<string, { publisher: Address; repositories: Set<string> }>();
   for (const release of matching) {
-    const repository = repositoryOf(release.name);
-    if (isTrusted(release.publisher) || repository === null || namespacesFor(trust, release.name).length === 0) continue;
+    const repository = repositoryOf(release.name)?.repository;
+    if (isTrusted(release.publisher) || repository === undefined || namespacesFor(trust, release.name).length === 0) continue;
     const key = release.publisher.toLowerCase();
     const entry = scoped.get(key) ?? { publisher: release.publisher, repositories: new Set<string>() };
     entry.repositories.add(repository);

@@ -5,8 +5,8 @@
 // Names compare after Docker-style normalization.
 import { isAddressEqual, type Address } from "viem";
 import type { ProvenClaim } from "../claims/claimCheck.ts";
-import { claimCovers, parseTrustedScope, scopeIncludes } from "../claims/scope.ts";
-import { parseImageName, sameImageName } from "./normalizeImageName.ts";
+import { claimCovers, parseTrustedScope, repositoryOf, scopeIncludes } from "../claims/scope.ts";
+import { sameImageName } from "./normalizeImageName.ts";
 
 export interface Trust {
   /** Trusted for any name. */
@@ -29,16 +29,10 @@ export const NO_TRUST: Trust = { publishers: [], pins: [] };
 /** How a release's publisher is trusted for the release's name: for any name, by a pin, by a proven claim, or not at all. */
 export type TrustBasis = "publisher" | "pin" | "controller" | null;
 
-/** "docker.io/library/nginx" for "nginx:1.27": the repository a name lives in; null for text that is not an image name. */
-export function repositoryOf(name: string): string | null {
-  const parsed = parseImageName(name);
-  return parsed === null ? null : `${parsed.domain}/${parsed.path}`;
-}
-
 /** The user's trusted scopes that include the name's repository. */
 export function namespacesFor(trust: Trust, name: string): string[] {
-  const repository = repositoryOf(name);
-  return repository === null ? [] : (trust.namespaces ?? []).filter((scope) => scopeIncludes(scope, repository));
+  const repository = repositoryOf(name)?.repository;
+  return repository === undefined ? [] : (trust.namespaces ?? []).filter((scope) => scopeIncludes(scope, repository));
 }
 
 /**
@@ -47,8 +41,8 @@ export function namespacesFor(trust: Trust, name: string): string[] {
  * repository being under a scope the user trusts. null when there is none.
  */
 export function controllerClaim(trust: Trust, publisher: Address, name: string): ProvenClaim | null {
-  const repository = repositoryOf(name);
-  if (repository === null || namespacesFor(trust, name).length === 0) return null;
+  const repository = repositoryOf(name)?.repository;
+  if (repository === undefined || namespacesFor(trust, name).length === 0) return null;
   return (trust.controllers ?? []).find((claim) => isAddressEqual(claim.publisher, publisher) && claimCovers(claim.location, repository)) ?? null;
 }
 

@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { isAppError } from "../../chain/errors.ts";
 import { RegistryError } from "../../registry/errors.ts";
 import type { CliIo } from "../command.ts";
-import { secretFlagProblem, SigningKeyError } from "../keys/loadSigningKey.ts";
-import { processDeps, reporter, type CommandDeps } from "../publish/commandContext.ts";
+import { SigningKeyError } from "../keys/loadSigningKey.ts";
+import { processDeps, reporter, startCommand, type CommandDeps } from "../publish/commandContext.ts";
 import { PUBLISH_EXIT } from "../publish/exitStatus.ts";
 import { ChainInputError } from "../verify/resolveChain.ts";
 import { CLAIM_USAGE } from "./claimCommand.ts";
@@ -47,19 +47,9 @@ function parse(args: string[]) {
 export async function runClaim(args: string[], io: CliIo, deps: CommandDeps = processDeps()): Promise<number> {
   const json = args.includes("--json");
   const command = `claim${args[0] !== undefined && args[0] in SUBCOMMANDS ? ` ${args[0]}` : ""}`;
-  const secret = secretFlagProblem(args);
-  if (secret !== null) return reporter(io, command, json).fail(secret);
-  let parsed;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return reporter(io, command, json, CLAIM_USAGE).fail((error as Error).message);
-  }
+  const parsed = startCommand(io, command, CLAIM_USAGE, args, parse);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(CLAIM_USAGE);
-    return PUBLISH_EXIT.ok;
-  }
   const [subcommand, argument, ...extra] = positionals;
   const work = subcommand === undefined ? undefined : SUBCOMMANDS[subcommand];
   if (work === undefined || subcommand === undefined) return reporter(io, command, json, CLAIM_USAGE).fail(subcommand === undefined ? "give a subcommand: push, well-known, record, withdraw, list or check" : `unknown subcommand "${subcommand}"`);

@@ -5,6 +5,7 @@ import path from "node:path";
 import process from "node:process";
 import { terminalJson, terminalLine, terminalLines } from "../terminalText.ts";
 import type { CliIo } from "../command.ts";
+import { secretFlagProblem } from "../keys/loadSigningKey.ts";
 import { processPrompter, type Prompter } from "../keys/prompter.ts";
 import { PUBLISH_EXIT } from "./exitStatus.ts";
 
@@ -43,6 +44,34 @@ export function reporter(io: CliIo, command: string, json: boolean, usage?: stri
       return status;
     },
   };
+}
+
+/** What parseArgs gives back, as far as startCommand reads it. */
+interface ParsedOptions {
+  values: { help?: boolean | undefined };
+  positionals: string[];
+}
+
+/**
+ * What every command that takes keys does first: refuse a secret given as a flag, parse the
+ * options (a bad one fails with the usage), answer --help. The exit status to return at once,
+ * or the parsed options.
+ */
+export function startCommand<T extends ParsedOptions>(io: CliIo, command: string, usage: string, args: string[], parse: (args: string[]) => T): number | T {
+  const json = args.includes("--json");
+  const secret = secretFlagProblem(args);
+  if (secret !== null) return reporter(io, command, json).fail(secret);
+  let parsed: T;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    return reporter(io, command, json, usage).fail(error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.values.help === true) {
+    io.stdout.write(usage);
+    return PUBLISH_EXIT.ok;
+  }
+  return parsed;
 }
 
 /** Refuses to go on when nobody can answer "[y/N]" and --yes was not given. */

@@ -9,12 +9,12 @@ import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import type { RegistryClient } from "../../registry/client.ts";
 import { RegistryError } from "../../registry/errors.ts";
 import type { CliIo } from "../command.ts";
-import { loadSigningKey, secretFlagProblem, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
 import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient.ts";
 import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
 import { classifyTarget, type VerifyTarget } from "../verify/verifyTarget.ts";
 import { ArchiveReleaseError } from "./archiveReleases.ts";
-import { processDeps, reporter, unattendedProblem, type CommandDeps } from "./commandContext.ts";
+import { processDeps, reporter, startCommand, unattendedProblem, type CommandDeps } from "./commandContext.ts";
 import { confirmSend } from "./confirmSend.ts";
 import { PUBLISH_EXIT } from "./exitStatus.ts";
 import { inspectForPublishing, type InspectedForPublishing } from "./inspectForPublishing.ts";
@@ -51,21 +51,10 @@ export function parsePublisher(text: string | undefined): Address | null | undef
 }
 
 export async function runPublish(args: string[], io: CliIo, deps: CommandDeps = processDeps()): Promise<number> {
-  const json = args.includes("--json");
-  const secret = secretFlagProblem(args);
-  if (secret !== null) return reporter(io, "publish", json).fail(secret);
-  let parsed;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return reporter(io, "publish", json, PUBLISH_USAGE).fail((error as Error).message);
-  }
+  const parsed = startCommand(io, "publish", PUBLISH_USAGE, args, parse);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const report = reporter(io, "publish", values.json === true);
-  if (values.help) {
-    io.stdout.write(PUBLISH_USAGE);
-    return PUBLISH_EXIT.ok;
-  }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0 || values.chain === undefined) {
     return reporter(io, "publish", values.json === true, PUBLISH_USAGE).fail("give one archive or image reference, --name (for an archive) and --chain");

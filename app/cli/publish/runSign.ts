@@ -9,10 +9,10 @@ import { formatUnixTime } from "../../chain/formatTime.ts";
 import { serializeSignedRelease } from "../../chain/signedRelease.ts";
 import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import type { CliIo } from "../command.ts";
-import { loadSigningKey, secretFlagProblem, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
 import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
 import { ArchiveReleaseError, type ArchiveReleases } from "./archiveReleases.ts";
-import { processDeps, reporter, type CommandDeps } from "./commandContext.ts";
+import { processDeps, reporter, startCommand, type CommandDeps } from "./commandContext.ts";
 import { DeadlineError, parseDeadline } from "./deadline.ts";
 import { exitStatusOf, PUBLISH_EXIT } from "./exitStatus.ts";
 import { inspectForPublishing } from "./inspectForPublishing.ts";
@@ -42,21 +42,10 @@ function parse(args: string[]) {
 }
 
 export async function runSign(args: string[], io: CliIo, deps: CommandDeps = processDeps()): Promise<number> {
-  const json = args.includes("--json");
-  const secret = secretFlagProblem(args);
-  if (secret !== null) return reporter(io, "sign", json).fail(secret);
-  let parsed;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return reporter(io, "sign", json, SIGN_USAGE).fail((error as Error).message);
-  }
+  const parsed = startCommand(io, "sign", SIGN_USAGE, args, parse);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const report = reporter(io, "sign", values.json === true);
-  if (values.help) {
-    io.stdout.write(SIGN_USAGE);
-    return PUBLISH_EXIT.ok;
-  }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0 || values.name === undefined || values.chain === undefined || values.output === undefined) {
     return reporter(io, "sign", values.json === true, SIGN_USAGE).fail("give one archive, --name, --chain and -o <file>");

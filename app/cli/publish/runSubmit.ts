@@ -8,11 +8,11 @@ import { formatUnixTime } from "../../chain/formatTime.ts";
 import { parseSignedRelease, type SignedRelease } from "../../chain/signedRelease.ts";
 import { validateSignedRelease } from "../../chain/validateSignedRelease.ts";
 import type { CliIo } from "../command.ts";
-import { loadSigningKey, secretFlagProblem, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
 import { ChainInputError, resolveChain, type ResolvedChain } from "../verify/resolveChain.ts";
-import { processDeps, reporter, unattendedProblem, type CommandDeps } from "./commandContext.ts";
+import { processDeps, reporter, startCommand, unattendedProblem, type CommandDeps } from "./commandContext.ts";
 import { confirmSend } from "./confirmSend.ts";
-import { exitStatusOf, PUBLISH_EXIT } from "./exitStatus.ts";
+import { exitStatusOf } from "./exitStatus.ts";
 import { localWriteClients } from "./localWallet.ts";
 import { reviewLines } from "./review.ts";
 import { sendWrite } from "./sendWrite.ts";
@@ -48,21 +48,10 @@ async function resolveFor(signed: SignedRelease, chainArg: string, registryArg: 
 }
 
 export async function runSubmit(args: string[], io: CliIo, deps: CommandDeps = processDeps()): Promise<number> {
-  const json = args.includes("--json");
-  const secret = secretFlagProblem(args);
-  if (secret !== null) return reporter(io, "submit", json).fail(secret);
-  let parsed;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    return reporter(io, "submit", json, SUBMIT_USAGE).fail((error as Error).message);
-  }
+  const parsed = startCommand(io, "submit", SUBMIT_USAGE, args, parse);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const report = reporter(io, "submit", values.json === true);
-  if (values.help) {
-    io.stdout.write(SUBMIT_USAGE);
-    return PUBLISH_EXIT.ok;
-  }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0 || values.chain === undefined) return reporter(io, "submit", values.json === true, SUBMIT_USAGE).fail("give one signed-release file and --chain");
   const unattended = unattendedProblem(deps.prompter, values.yes, "Submit");

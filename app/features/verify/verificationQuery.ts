@@ -10,10 +10,14 @@ import type { Trust } from "../../verdict/trust.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
 import { claimCheckerFor } from "../claims/claimChecker.ts";
 
-/** What a verdict depends on in a report: its identities and findings, not its bytes. */
+/**
+ * What a verdict depends on in a report: its identities and findings (each problem and note as
+ * said, not their count: two different tamperings must not share a cached verdict), not its bytes.
+ */
 export function identityKey(report: ArchiveReport): string {
   const images = report.images.map((image) => [image.imageId, image.manifestDigest, image.indexDigest, ...(image.indexChain ?? [])].join(","));
-  return [report.format, report.verdict, report.archiveDigest ?? "", report.problems.length, ...images].join("|");
+  const findings = [...report.problems, ...report.notes].map((finding) => `${finding.code}:${finding.message}`);
+  return JSON.stringify([report.format, report.verdict, report.archiveDigest ?? "", images, findings]);
 }
 
 export function verificationQuery(registryChain: RegistryChain, report: ArchiveReport, trust: Trust, requestedName: string | null) {
