@@ -1,10 +1,15 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv, type Plugin } from "vite";
 import { registryChains } from "./app/config/chains.ts";
-import { parseEnv, type AppEnv } from "./app/config/env.ts";
+import { type AppEnv, parseEnv } from "./app/config/env.ts";
 
 // WalletConnect's relay and explorer, contacted only when a project id is configured.
-const WALLETCONNECT_ORIGINS = ["https://*.walletconnect.com", "https://*.walletconnect.org", "wss://*.walletconnect.com", "wss://*.walletconnect.org"];
+const WALLETCONNECT_ORIGINS = [
+  "https://*.walletconnect.com",
+  "https://*.walletconnect.org",
+  "wss://*.walletconnect.com",
+  "wss://*.walletconnect.org",
+];
 
 // Verify/publish by reference and claim checks read from whatever registry or domain the user
 // names (and the registry's token service, often on another host: auth.docker.io), so any https
@@ -21,7 +26,12 @@ const REGISTRY_ORIGINS = ["https:", "http://127.0.0.1:*", "http://localhost:*"];
  */
 function contentSecurityPolicy(env: AppEnv): string {
   const rpcOrigins = registryChains(env).map(({ rpcUrl }) => new URL(rpcUrl).origin);
-  const connect = new Set(["'self'", ...rpcOrigins, ...REGISTRY_ORIGINS, ...(env.walletConnectProjectId ? WALLETCONNECT_ORIGINS : [])]);
+  const connect = new Set([
+    "'self'",
+    ...rpcOrigins,
+    ...REGISTRY_ORIGINS,
+    ...(env.walletConnectProjectId ? WALLETCONNECT_ORIGINS : []),
+  ]);
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -42,7 +52,13 @@ function cspPlugin(env: AppEnv): Plugin {
     name: "imageseal-csp",
     // Dev mode injects inline scripts for hot reload, so the policy guards the build only.
     apply: "build",
-    transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(env) }, injectTo: "head-prepend" }],
+    transformIndexHtml: () => [
+      {
+        tag: "meta",
+        attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(env) },
+        injectTo: "head-prepend",
+      },
+    ],
   };
 }
 
@@ -65,4 +81,3 @@ export default defineConfig(({ mode }) => {
     server: { host: "127.0.0.1" },
   };
 });
-

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { DigestPage } from "./features/digest/DigestPage.tsx";
 import { PublisherPage } from "./features/publisher/PublisherPage.tsx";
 import { ReleasePage } from "./features/release/ReleasePage.tsx";

@@ -4,12 +4,12 @@
 // revokes the key, its release no longer counts. Through the page only, one injected wallet
 // holding both accounts and switching between them.
 import { privateKeyToAddress } from "viem/accounts";
-import { installTestWallet } from "./support/testWallet.ts";
 import { connectWallet, expectAccount } from "./support/connectWallet.ts";
 import { publishImageReleases } from "./support/directRegistry.ts";
-import { expect, test } from "./support/fixtures.ts";
 import { expectedImages, fixturePath } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { DEV_KEYS, stack } from "./support/stack.ts";
+import { installTestWallet } from "./support/testWallet.ts";
 import { screenshot, verifyFile } from "./support/verifyInPage.ts";
 
 test.use({ walletKey: "sixth", walletOtherKeys: ["seventh"] });
@@ -22,7 +22,10 @@ const verifyLink = () => `${stack.siteUrl}#/?publisher=${PUBLISHER}`;
 
 test.describe.configure({ mode: "serial" });
 
-test("a delegate key publishes for its publisher within its prefix only, verifies through the key, and stops counting once revoked", async ({ page, wallet }) => {
+test("a delegate key publishes for its publisher within its prefix only, verifies through the key, and stops counting once revoked", async ({
+  page,
+  wallet,
+}) => {
   expect(wallet.addresses).toEqual([PUBLISHER, DELEGATE]);
 
   // The publisher authorises the key on its own Publisher page.
@@ -49,7 +52,9 @@ test("a delegate key publishes for its publisher within its prefix only, verifie
   await page.goto(`${stack.siteUrl}#/publish`);
   await page.getByLabel("Choose an archive").setInputFiles(fixturePath(ARCHIVE));
   await page.getByLabel("Publish on behalf of").fill(PUBLISHER);
-  await expect(page.getByTestId("delegation-scope")).toContainText(`Your key may publish for ${PUBLISHER} names starting with docker.io/acme/, until`);
+  await expect(page.getByTestId("delegation-scope")).toContainText(
+    `Your key may publish for ${PUBLISHER} names starting with docker.io/acme/, until`,
+  );
   // Out of the prefix: refused in words before the wallet opens (no button to press).
   await page.getByLabel("Name to publish under").fill("docker.io/acme-evil/api:1");
   await expect(page.getByRole("list", { name: "Before publishing" })).toContainText(
@@ -57,14 +62,20 @@ test("a delegate key publishes for its publisher within its prefix only, verifie
   );
   await expect(page.getByRole("button", { name: "Publish release" })).toHaveCount(0);
   await page.getByLabel("Name to publish under").fill(NAME);
-  await expect(page.getByRole("region", { name: "What will be recorded" })).toContainText(`by ${PUBLISHER} through delegate key ${DELEGATE}`);
+  await expect(page.getByRole("region", { name: "What will be recorded" })).toContainText(
+    `by ${PUBLISHER} through delegate key ${DELEGATE}`,
+  );
   await page.getByRole("button", { name: "Publish release" }).click();
   await expect(page.getByText("Published.")).toBeVisible();
 
   // Strangers name the same image 11 times, straight to the contract: a verification counts them, never reads them.
   const IMAGE_ID = expectedImages(ARCHIVE)[0]?.imageId ?? "missing";
   const STRANGER = privateKeyToAddress(DEV_KEYS.fourth);
-  await publishImageReleases(DEV_KEYS.fourth, IMAGE_ID as `sha256:${string}`, Array.from({ length: 11 }, (_, i) => `docker.io/squatter/api:${i}`));
+  await publishImageReleases(
+    DEV_KEYS.fourth,
+    IMAGE_ID as `sha256:${string}`,
+    Array.from({ length: 11 }, (_, i) => `docker.io/squatter/api:${i}`),
+  );
 
   // A verifier trusting the publisher: VERIFIED, through the delegate key (both addresses in full).
   await page.goto(verifyLink());
@@ -99,7 +110,9 @@ test("a delegate key publishes for its publisher within its prefix only, verifie
   await page.getByRole("button", { name: `Revoke delegate key ${DELEGATE}` }).click();
   // The confirmation shows until the list is read again; then the key's own entry says it (the durable state).
   await expect(page.getByRole("listitem", { name: `Delegate key ${DELEGATE}` })).toContainText("revoked");
-  await expect(page.getByRole("listitem", { name: `Delegate key ${DELEGATE}` })).toContainText("its releases no longer count");
+  await expect(page.getByRole("listitem", { name: `Delegate key ${DELEGATE}` })).toContainText(
+    "its releases no longer count",
+  );
 
   // Its release no longer counts: not VERIFIED, and the card says the delegation was revoked.
   await page.goto(verifyLink());
@@ -110,7 +123,11 @@ test("a delegate key publishes for its publisher within its prefix only, verifie
   await screenshot(page, "delegate-revoked");
 });
 
-test("“Cancel my outstanding signed releases” on the Publisher page voids a signed file nobody submitted yet", async ({ page, wallet, browser }) => {
+test("“Cancel my outstanding signed releases” on the Publisher page voids a signed file nobody submitted yet", async ({
+  page,
+  wallet,
+  browser,
+}) => {
   await page.goto(`${stack.siteUrl}#/publish`);
   await connectWallet(page, wallet.address);
   await page.getByLabel("Choose an archive").setInputFiles(fixturePath("podman-save-docker-archive.tar"));
@@ -124,15 +141,23 @@ test("“Cancel my outstanding signed releases” on the Publisher page voids a 
   await expectAccount(page, wallet.address);
   await page.getByRole("button", { name: "Cancel my outstanding signed releases…" }).click();
   await page.getByRole("button", { name: "Cancel my outstanding signed releases", exact: true }).click();
-  await expect(page.getByText(/^Cancelled: only signatures made for nonce \d+ or later are accepted now\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Cancelled: only signatures made for nonce \d+ or later are accepted now\.$/),
+  ).toBeVisible();
 
   const submitterContext = await browser.newContext();
   const submitterPage = await submitterContext.newPage();
-  const submitter = await installTestWallet(submitterPage, { privateKey: DEV_KEYS.fourth, rpcUrl: stack.rpcUrl, chainId: stack.chainId });
+  const submitter = await installTestWallet(submitterPage, {
+    privateKey: DEV_KEYS.fourth,
+    rpcUrl: stack.rpcUrl,
+    chainId: stack.chainId,
+  });
   await submitterPage.goto(`${stack.siteUrl}#/publish`);
   await connectWallet(submitterPage, submitter.address);
   await submitterPage.getByLabel("Signed release file").setInputFiles(signedFile);
   await submitterPage.getByRole("button", { name: "Submit signed release" }).click();
-  await expect(submitterPage.getByTestId("write-error")).toContainText("The publisher has revoked a release or cancelled its signatures since this was signed");
+  await expect(submitterPage.getByTestId("write-error")).toContainText(
+    "The publisher has revoked a release or cancelled its signatures since this was signed",
+  );
   await submitterContext.close();
 });

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { inspectFile } from "../app/image/inspectFile.ts";
 import { createNodeHashPool } from "../app/image/pool/nodeHashPool.ts";
 import type { ArchiveReport } from "../app/image/report.ts";
@@ -26,7 +26,10 @@ function archivesIn(dir: string): string[] {
   } catch {
     return []; // no corpus (yet): the fixtures still run
   }
-  return names.filter((name) => ARCHIVE.test(name)).sort().map((name) => path.join(dir, name));
+  return names
+    .filter((name) => ARCHIVE.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /** What both engines must agree on; the order of problems is not part of the answer. */
@@ -42,7 +45,11 @@ function answerOf(report: Pick<ArchiveReport, "verdict" | "format" | "problems" 
     verdict: report.verdict,
     format: report.format,
     problems: report.problems.map((problem) => problem.code).sort(),
-    images: report.images.map((image) => ({ imageId: image.imageId, diffIds: image.layers.map((layer) => layer.diffId), computed: image.layers.map((layer) => layer.computed) })),
+    images: report.images.map((image) => ({
+      imageId: image.imageId,
+      diffIds: image.layers.map((layer) => layer.diffId),
+      computed: image.layers.map((layer) => layer.computed),
+    })),
   };
 }
 
@@ -80,7 +87,9 @@ test.describe("the page's engine answers as the CLI's", () => {
 
 test("an index that claims another platform than the config is a note on the page, not tampering", async ({ page }) => {
   await page.goto(stack.siteUrl);
-  await page.getByLabel("Choose an archive").setInputFiles(path.join(FIXTURES_DIR, "podman-manifest-arch-override.tar"));
+  await page
+    .getByLabel("Choose an archive")
+    .setInputFiles(path.join(FIXTURES_DIR, "podman-manifest-arch-override.tar"));
   await expect(page.getByTestId("inspect-summary")).toHaveAttribute("data-verdict", "intact");
   const notes = page.getByRole("list", { name: "Notes" });
   await expect(notes).toContainText("for linux/arm64/v8 but its config says linux/amd64");
@@ -92,7 +101,10 @@ test.describe("gzip streams end where Go's gzip.Reader says, in the page as in t
   for (const edge of writeGzipEdgeCases(dir)) {
     test(path.basename(edge.file), async ({ page }) => {
       const cli = await inCli(edge.file);
-      expect({ verdict: cli.verdict, problems: cli.problems }).toEqual({ verdict: edge.verdict, problems: edge.problems });
+      expect({ verdict: cli.verdict, problems: cli.problems }).toEqual({
+        verdict: edge.verdict,
+        problems: edge.problems,
+      });
       expect(await inPage(page, edge.file)).toEqual(cli);
     });
   }

@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { privateKeyToAddress } from "viem/accounts";
 import { connectWallet } from "./support/connectWallet.ts";
-import { expect, test } from "./support/fixtures.ts";
 import { fixturePath } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { DEV_KEYS, stack } from "./support/stack.ts";
 import { installTestWallet } from "./support/testWallet.ts";
 import { verifyFile } from "./support/verifyInPage.ts";
@@ -12,7 +12,11 @@ import { verifyFile } from "./support/verifyInPage.ts";
 const NAME = "docker.io/fixture/dup:1.0";
 test.use({ walletKey: "third" });
 
-test("a signed release downloads as a file that another account submits; it verifies as the signer's", async ({ page, wallet, browser }) => {
+test("a signed release downloads as a file that another account submits; it verifies as the signer's", async ({
+  page,
+  wallet,
+  browser,
+}) => {
   await page.goto(`${stack.siteUrl}#/publish`);
   await connectWallet(page, wallet.address);
   await page.getByLabel("Choose an archive").setInputFiles(fixturePath("docker20-save-dup-layers.tar"));
@@ -21,14 +25,24 @@ test("a signed release downloads as a file that another account submits; it veri
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Sign and download" }).click();
   const signedFile = await (await download).path();
-  const signed = JSON.parse(readFileSync(signedFile, "utf8")) as { version: number; publisher: string; signer: string; release: { name: string }; signature: string };
+  const signed = JSON.parse(readFileSync(signedFile, "utf8")) as {
+    version: number;
+    publisher: string;
+    signer: string;
+    release: { name: string };
+    signature: string;
+  };
   // The v2 file names the signer (the publisher itself here) next to the publisher.
   expect([signed.version, signed.publisher, signed.signer]).toEqual([2, wallet.address, wallet.address]);
   expect(signed.release.name).toBe(NAME);
 
   const submitterContext = await browser.newContext();
   const submitterPage = await submitterContext.newPage();
-  const submitter = await installTestWallet(submitterPage, { privateKey: DEV_KEYS.fourth, rpcUrl: stack.rpcUrl, chainId: stack.chainId });
+  const submitter = await installTestWallet(submitterPage, {
+    privateKey: DEV_KEYS.fourth,
+    rpcUrl: stack.rpcUrl,
+    chainId: stack.chainId,
+  });
   await submitterPage.goto(`${stack.siteUrl}#/publish`);
   await connectWallet(submitterPage, submitter.address);
   await submitterPage.getByLabel("Signed release file").setInputFiles(signedFile);

@@ -47,7 +47,9 @@ test("identifies a file that is not an image by its sha256", async ({ page }) =>
   writeFileSync(file, bytes);
   await page.goto(stack.siteUrl);
   await page.getByLabel("Choose an archive").setInputFiles(file);
-  await expect(page.getByTestId("archive-digest")).toHaveText(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
+  await expect(page.getByTestId("archive-digest")).toHaveText(
+    `sha256:${createHash("sha256").update(bytes).digest("hex")}`,
+  );
 });
 
 test("cancels a long check at once and can start again", async ({ page }) => {

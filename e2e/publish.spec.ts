@@ -1,6 +1,6 @@
 import { connectWallet } from "./support/connectWallet.ts";
-import { expect, test } from "./support/fixtures.ts";
 import { expectedImages, fixturePath } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { stack } from "./support/stack.ts";
 
 test.use({ walletKey: "second" });

@@ -3,19 +3,19 @@
 // repository, recorded on chain, shown on the Publisher page and in the verdict, trusted
 // through the Trust page — and scoped: a claim in one repository grants nothing in another.
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
 import { privateKeyToAddress } from "viem/accounts";
+import { RegistryClient } from "../app/registry/client.ts";
 import { PROJECT_ROOT } from "../app/tools/localStack.ts";
 import { connectWallet } from "./support/connectWallet.ts";
 import { publishImageReleases } from "./support/directRegistry.ts";
-import { expect, test } from "./support/fixtures.ts";
 import { expectedImages, fixturePath } from "./support/fixtureArchives.ts";
-import { readFile } from "node:fs/promises";
-import { RegistryClient } from "../app/registry/client.ts";
-import { startRegistryProxy } from "./support/registryProxy.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { e2eRegistry, tamperBlob } from "./support/ociRegistry.ts";
+import { startRegistryProxy } from "./support/registryProxy.ts";
 import { DEV_KEYS, stack } from "./support/stack.ts";
 import { screenshot } from "./support/verifyInPage.ts";
-import type { Page } from "@playwright/test";
 
 test.use({ walletKey: "ninth" });
 test.describe.configure({ mode: "serial" });
@@ -33,7 +33,10 @@ const OTHER_REF = `${OTHER}:1.0`;
 
 test.beforeAll(async () => {
   // Fails rather than skips, like the unit tests: a green run must have checked the registry path.
-  if (registry === null) throw new Error("no OCI registry to verify by reference against: install docker-registry (apt-get install docker-registry apache2-utils; .ci/run does it)");
+  if (registry === null)
+    throw new Error(
+      "no OCI registry to verify by reference against: install docker-registry (apt-get install docker-registry apache2-utils; .ci/run does it)",
+    );
   await registry.push(fixturePath(ARCHIVE), APP_REF);
   await registry.push(fixturePath(ARCHIVE), OTHER_REF);
 });
@@ -43,7 +46,10 @@ async function verifyReference(page: Page, reference: string) {
   const form = page.getByTestId("reference-form");
   await form.getByLabel("Image reference").fill(reference);
   await form.getByRole("button", { name: "Verify reference" }).click();
-  const card = page.getByTestId("reference-result").getByRole("article", { name: /^Verdict for / }).first();
+  const card = page
+    .getByTestId("reference-result")
+    .getByRole("article", { name: /^Verdict for / })
+    .first();
   await expect(card.getByTestId("verdict")).toBeVisible();
   return card;
 }
@@ -58,7 +64,10 @@ async function trustScope(page: Page, scope: string) {
 /** `node app/cli/imageseal.ts verify <reference> …`: its exit code and stdout. */
 function cliVerify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["app/cli/imageseal.ts", "verify", ...args], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["app/cli/imageseal.ts", "verify", ...args], {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -68,7 +77,10 @@ function cliVerify(...args: string[]): Promise<{ code: number; stdout: string; s
   });
 }
 
-test("publishes by reference: the release records the identities read from the registry, named after the reference", async ({ page, wallet }) => {
+test("publishes by reference: the release records the identities read from the registry, named after the reference", async ({
+  page,
+  wallet,
+}) => {
   await page.goto(`${stack.siteUrl}#/publish`);
   await connectWallet(page, wallet.address);
   const form = page.getByTestId("reference-form");
@@ -82,9 +94,14 @@ test("publishes by reference: the release records the identities read from the r
   await expect(result.getByText("Published.")).toBeVisible();
 });
 
-test("verifies by reference in the page (link and field): VERIFIED for the trusted publisher, UNTRUSTED without", async ({ page }) => {
+test("verifies by reference in the page (link and field): VERIFIED for the trusted publisher, UNTRUSTED without", async ({
+  page,
+}) => {
   await page.goto(`${stack.siteUrl}#/?publisher=${PUBLISHER}&ref=${encodeURIComponent(APP_REF)}`);
-  const linked = page.getByTestId("reference-result").getByRole("article", { name: /^Verdict for / }).first();
+  const linked = page
+    .getByTestId("reference-result")
+    .getByRole("article", { name: /^Verdict for / })
+    .first();
   await expect(linked.getByTestId("verdict")).toContainText("VERIFIED");
   await expect(linked.getByTestId("image-id")).toContainText(IMAGE_ID.slice(7, 19));
   await screenshot(page, "verified-by-reference");
@@ -95,7 +112,16 @@ test("verifies by reference in the page (link and field): VERIFIED for the trust
 });
 
 test("verifies by reference with the CLI: the same word as the page", async () => {
-  const run = await cliVerify(APP_REF, "--chain", stack.rpcUrl, "--registry", stack.registry, "--publisher", PUBLISHER, "--json");
+  const run = await cliVerify(
+    APP_REF,
+    "--chain",
+    stack.rpcUrl,
+    "--registry",
+    stack.registry,
+    "--publisher",
+    PUBLISHER,
+    "--json",
+  );
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
   expect((JSON.parse(run.stdout) as { verdict: string }).verdict).toBe("VERIFIED");
@@ -119,7 +145,9 @@ test("a claim pushed from the page and recorded on chain is proven on the Publis
   await screenshot(page, "publisher-claims");
 });
 
-test("trusting a namespace on the Trust page makes the proven controller's release VERIFIED, without trusting its address", async ({ page }) => {
+test("trusting a namespace on the Trust page makes the proven controller's release VERIFIED, without trusting its address", async ({
+  page,
+}) => {
   await trustScope(page, `${domain}/e2e`);
   await page.goto(`${stack.siteUrl}#/`);
   const card = await verifyReference(page, APP_REF);
@@ -139,7 +167,10 @@ test("a claim in one repository grants nothing in another under the same trusted
   await expect(card.getByTestId("verdict")).toContainText("UNTRUSTED");
 });
 
-test("a host-wide claim (the host's well-known file, downloaded from the page) covers every repository on that host", async ({ page, wallet }) => {
+test("a host-wide claim (the host's well-known file, downloaded from the page) covers every repository on that host", async ({
+  page,
+  wallet,
+}) => {
   let served: string | null = null;
   // The same registry behind a host of its own that also serves /.well-known/imageseal.json.
   const host = await startRegistryProxy(registry?.url ?? "", { cors: true, wellKnown: () => served });
@@ -151,7 +182,10 @@ test("a host-wide claim (the host's well-known file, downloaded from the page) c
     const form = page.getByRole("form", { name: "Make a claim" });
     await form.getByLabel("Repository or host").fill(host.domain);
     await form.getByRole("button", { name: "Sign the claim" }).click();
-    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download imageseal.json" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      form.getByRole("button", { name: "Download imageseal.json" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("imageseal.json");
     served = await readFile(await download.path(), "utf8");
     await expect(form).toContainText(`Serve this file at http://${host.domain}/.well-known/imageseal.json`);
@@ -162,7 +196,9 @@ test("a host-wide claim (the host's well-known file, downloaded from the page) c
     await page.goto(`${stack.siteUrl}#/`);
     const card = await verifyReference(page, name);
     await expect(card.getByTestId("verdict")).toContainText("VERIFIED");
-    await expect(card.locator('[data-kind="publisher-claims"]')).toContainText(`proven controller of the host ${host.domain} (http://${host.domain}/.well-known/imageseal.json, checked now)`);
+    await expect(card.locator('[data-kind="publisher-claims"]')).toContainText(
+      `proven controller of the host ${host.domain} (http://${host.domain}/.well-known/imageseal.json, checked now)`,
+    );
   } finally {
     await host.close();
   }
@@ -183,10 +219,15 @@ test("a claim whose artifact is gone is shown as such and grants nothing", async
   await page.goto(`${stack.siteUrl}#/`);
   const card = await verifyReference(page, APP_REF);
   await expect(card.getByTestId("verdict")).toContainText("UNTRUSTED");
-  await expect(card.locator('[data-kind="publisher-claims"]')).toContainText(`claims ${APP}, which does not check out now`);
+  await expect(card.locator('[data-kind="publisher-claims"]')).toContainText(
+    `claims ${APP}, which does not check out now`,
+  );
 });
 
-test("the publisher withdraws a claim from its own page: it is no longer listed or checked", async ({ page, wallet }) => {
+test("the publisher withdraws a claim from its own page: it is no longer listed or checked", async ({
+  page,
+  wallet,
+}) => {
   await page.goto(`${stack.siteUrl}#/publisher/${PUBLISHER}`);
   await connectWallet(page, wallet.address);
   await page.getByRole("button", { name: `Withdraw the claim oci://${APP}` }).click();
@@ -208,7 +249,9 @@ test("a registry that forbids browsers (no CORS): the page says to use the CLI, 
     await form.getByLabel("Image reference").fill(reference);
     await form.getByRole("button", { name: "Verify reference" }).click();
     const problem = page.getByTestId("reference-problem");
-    await expect(problem).toContainText("This registry does not allow browsers to read it (CORS), or it cannot be reached from here. Use the CLI instead:");
+    await expect(problem).toContainText(
+      "This registry does not allow browsers to read it (CORS), or it cannot be reached from here. Use the CLI instead:",
+    );
     const command = `imageseal verify ${reference} --chain ${stack.rpcUrl} --registry ${stack.registry} --publisher ${PUBLISHER}`;
     await expect(problem.getByTestId("cli-command")).toHaveText(command);
     await screenshot(page, "registry-use-cli");
@@ -223,7 +266,9 @@ test("a registry that forbids browsers (no CORS): the page says to use the CLI, 
   }
 });
 
-test("a registry serving other bytes under a blob's digest (the config swapped on disk): TAMPERED", async ({ page }) => {
+test("a registry serving other bytes under a blob's digest (the config swapped on disk): TAMPERED", async ({
+  page,
+}) => {
   const undo = tamperBlob(registry?.blobPath(IMAGE_ID) ?? "");
   try {
     await page.goto(`${stack.siteUrl}#/?publisher=${PUBLISHER}`);

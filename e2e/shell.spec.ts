@@ -1,16 +1,21 @@
 import { connectWallet } from "./support/connectWallet.ts";
-import { expect, test } from "./support/fixtures.ts";
 import { fixturePath } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { stack } from "./support/stack.ts";
 import { verifyFile } from "./support/verifyInPage.ts";
 
 // Chunks that only wallet work may load (wagmi, RainbowKit, connectors, the Publish page).
-const WALLET_CHUNK = /\/assets\/(walletModule|PublishPage|RevokeControl|OwnerDelegation|RevokeDelegateControl|WalletGate|injectedWallet|metaMaskWallet)[-.]/;
+const WALLET_CHUNK =
+  /\/assets\/(walletModule|PublishPage|RevokeControl|OwnerDelegation|RevokeDelegateControl|WalletGate|injectedWallet|metaMaskWallet)[-.]/;
 
-test("the shell names its chain and contract, reads the contract, and connects a wallet through RainbowKit", async ({ page, wallet }) => {
+test("the shell names its chain and contract, reads the contract, and connects a wallet through RainbowKit", async ({
+  page,
+  wallet,
+}) => {
   await page.goto(stack.siteUrl);
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const link of ["Verify", "Publish", "Publishers", "Trust"]) await expect(nav.getByRole("link", { name: link, exact: true })).toBeVisible();
+  for (const link of ["Verify", "Publish", "Publishers", "Trust"])
+    await expect(nav.getByRole("link", { name: link, exact: true })).toBeVisible();
 
   await expect(page.getByTestId("chain")).toHaveText(`Hardhat (${stack.chainId})`);
   await expect(page.getByTestId("registry-address")).toHaveText(stack.registry);
@@ -29,7 +34,10 @@ test("verifying loads no wallet code and talks to nobody but the site and the ch
 
   expect(requested.filter((url) => WALLET_CHUNK.test(url))).toEqual([]);
   const allowed = new Set([new URL(stack.siteUrl).origin, new URL(stack.rpcUrl).origin]);
-  const elsewhere = () => requested.filter((url) => !url.startsWith("data:") && !url.startsWith("blob:") && !allowed.has(new URL(url).origin));
+  const elsewhere = () =>
+    requested.filter(
+      (url) => !url.startsWith("data:") && !url.startsWith("blob:") && !allowed.has(new URL(url).origin),
+    );
   expect(elsewhere()).toEqual([]);
 
   // The wallet chunk loads when it is asked for, and only then; it calls nobody either.

@@ -7,10 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { releaseMessage, releaseTypedData } from "../app/chain/releaseTypedData.ts";
-import { serializeSignedRelease, SIGNED_RELEASE_FORMAT, SIGNED_RELEASE_VERSION } from "../app/chain/signedRelease.ts";
+import { SIGNED_RELEASE_FORMAT, SIGNED_RELEASE_VERSION, serializeSignedRelease } from "../app/chain/signedRelease.ts";
 import type { Digest } from "../app/image/digest.ts";
-import { expect, test } from "./support/fixtures.ts";
 import { expectedImages, fixturePath } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { openOfflinePage } from "./support/offlinePage.ts";
 import { stack } from "./support/stack.ts";
 
@@ -25,7 +25,9 @@ async function signedFile(fileName: string, change: { name?: string; registry?: 
   const release = { name: NAME, imageId: IMAGE_ID, manifestDigest: null, indexDigest: null, archiveDigest: null };
   const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400);
   const registry = change.registry ?? stack.registry;
-  const signature = await publisher.signTypedData(releaseTypedData(stack.chainId, registry, releaseMessage(publisher.address, release, 0n, deadline)));
+  const signature = await publisher.signTypedData(
+    releaseTypedData(stack.chainId, registry, releaseMessage(publisher.address, release, 0n, deadline)),
+  );
   const text = serializeSignedRelease({
     format: SIGNED_RELEASE_FORMAT,
     version: SIGNED_RELEASE_VERSION,
@@ -43,12 +45,16 @@ async function signedFile(fileName: string, change: { name?: string; registry?: 
   return file;
 }
 
-test("an archive and a signed release that never went on chain: VERIFIED by the signature alone, with no request to the chain", async ({ browser }) => {
+test("an archive and a signed release that never went on chain: VERIFIED by the signature alone, with no request to the chain", async ({
+  browser,
+}) => {
   const offline = await openOfflinePage(browser, `${stack.siteUrl}#/?publisher=${publisher.address}`);
   const { page } = offline;
   await page.getByLabel("Choose an archive").setInputFiles([fixturePath(ARCHIVE), await signedFile("release.json")]);
   await expect(page.getByRole("heading", { name: "Verification against a signed release" })).toBeVisible();
-  await expect(page.getByTestId("signed-release-banner")).toContainText(`${publisher.address}'s key signed it, but it was never recorded on chain here`);
+  await expect(page.getByTestId("signed-release-banner")).toContainText(
+    `${publisher.address}'s key signed it, but it was never recorded on chain here`,
+  );
   await expect(page.getByTestId("verdict").first()).toHaveText(/^VERIFIED/);
   await expect(page.getByText(`as ${NAME} in a signed release never recorded on chain`).first()).toBeVisible();
   expect(offline.rpcSinceLoad()).toEqual([]);
@@ -59,12 +65,26 @@ test("an archive and a signed release that never went on chain: VERIFIED by the 
 test("an edited signed release, or one for another registry, is refused in words", async ({ browser }) => {
   const offline = await openOfflinePage(browser, `${stack.siteUrl}#/?publisher=${publisher.address}`);
   const { page } = offline;
-  await page.getByLabel("Choose an archive").setInputFiles([fixturePath(ARCHIVE), await signedFile("edited.json", { name: "docker.io/fixture/signed-only:latest" })]);
-  await expect(page.getByTestId("signed-release-refused")).toContainText(`This signed release was not signed by ${publisher.address}'s key`);
+  await page
+    .getByLabel("Choose an archive")
+    .setInputFiles([
+      fixturePath(ARCHIVE),
+      await signedFile("edited.json", { name: "docker.io/fixture/signed-only:latest" }),
+    ]);
+  await expect(page.getByTestId("signed-release-refused")).toContainText(
+    `This signed release was not signed by ${publisher.address}'s key`,
+  );
   await expect(page.getByTestId("verdict")).toHaveCount(0);
   // Another signed release chosen alone replaces the first; the archive stays.
-  await page.getByLabel("Choose an archive").setInputFiles([await signedFile("elsewhere.json", { registry: "0x0000000000000000000000000000000000001234" })]);
-  await expect(page.getByTestId("signed-release-refused")).toContainText(new RegExp(`This signed release is for registry 0x0000000000000000000000000000000000001234, not registry ${stack.registry}`, "i"));
+  await page
+    .getByLabel("Choose an archive")
+    .setInputFiles([await signedFile("elsewhere.json", { registry: "0x0000000000000000000000000000000000001234" })]);
+  await expect(page.getByTestId("signed-release-refused")).toContainText(
+    new RegExp(
+      `This signed release is for registry 0x0000000000000000000000000000000000001234, not registry ${stack.registry}`,
+      "i",
+    ),
+  );
   expect(offline.rpcSinceLoad()).toEqual([]);
   await offline.context.close();
 });

@@ -32,101 +32,126 @@ function uniqueFile(): { file: string; digest: Digest } {
   return { file, digest: `sha256:${createHash("sha256").update(bytes).digest("hex")}` };
 }
 
-test.describe.serial("untrusted text", () => {
-  const target = uniqueFile();
+test.describe
+  .serial("untrusted text", () => {
+    const target = uniqueFile();
 
-  test("the publish page refuses a name with a bidi override before the wallet opens", async ({ page, wallet }) => {
-    await page.goto(`${stack.siteUrl}#/publish`);
-    await connectWallet(page, wallet.address);
-    await page.getByLabel("Choose an archive").setInputFiles(target.file);
-    await page.getByLabel("Name to publish under").fill(NAME);
-    const problems = page.getByRole("list", { name: "Before publishing" });
-    await expect(problems).toContainText(`“${SHOWN}” holds control, bidi or invisible characters`);
-    await expect(problems.getByRole("note", { name: /^This text contains hidden characters/ })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Publish release" })).toHaveCount(0);
+    test("the publish page refuses a name with a bidi override before the wallet opens", async ({ page, wallet }) => {
+      await page.goto(`${stack.siteUrl}#/publish`);
+      await connectWallet(page, wallet.address);
+      await page.getByLabel("Choose an archive").setInputFiles(target.file);
+      await page.getByLabel("Name to publish under").fill(NAME);
+      const problems = page.getByRole("list", { name: "Before publishing" });
+      await expect(problems).toContainText(`“${SHOWN}” holds control, bidi or invisible characters`);
+      await expect(problems.getByRole("note", { name: /^This text contains hidden characters/ })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Publish release" })).toHaveCount(0);
+    });
+
+    test("a release name with a bidi override, published straight to the contract, shows it as ⟨U+202E⟩, flagged; the trust button names the full address", async ({
+      page,
+    }) => {
+      const id = await publishFileRelease(DEV_KEYS.fifth, NAME, target.digest);
+      await page.goto(stack.siteUrl);
+      const card = await verifyFile(page, target.file);
+      await expect(card.getByTestId("verdict")).toHaveText(/^UNTRUSTED/);
+
+      const evidence = card.getByRole("list", { name: "Evidence" });
+      await expect(evidence).toContainText(SHOWN);
+      await expect(
+        evidence.getByRole("note", {
+          name: "This name contains hidden characters, shown as ⟨U+…⟩: it may not be what it seems",
+        }),
+      ).toBeVisible();
+      const trust = card.getByRole("button", { name: `Trust ${PUBLISHER} for ${SHOWN}`, exact: true });
+      await expect(trust.locator("code")).toHaveText(PUBLISHER);
+      expect(PUBLISHER).toMatch(/^0x[0-9a-fA-F]{40}$/);
+      // Drawn left to right in the order written: "invoice", then the badge, then "gpj.exe".
+      const parts = trust.locator("bdi.untrusted-text > *");
+      await expect(parts).toHaveText(["invoice", "⟨U+202E⟩", "gpj.exe"]);
+      const [before, badge, after] = await Promise.all(
+        [0, 1, 2].map(async (i) => (await parts.nth(i).boundingBox())?.x ?? Number.NaN),
+      );
+      expect(before).toBeLessThan(badge as number);
+      expect(badge).toBeLessThan(after as number);
+      expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
+      await screenshot(page, "hidden-characters");
+
+      await trust.click();
+      await expect(card.getByTestId("verdict")).toHaveText(/^VERIFIED/);
+      await expect(card.getByRole("heading", { name: SHOWN })).toBeVisible();
+
+      await page.goto(`${stack.siteUrl}#/trust`);
+      const pin = page.getByRole("row").filter({ hasText: PUBLISHER });
+      await expect(pin.getByRole("cell").first()).toContainText(SHOWN);
+      await expect(pin.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
+      await expect(pin.getByRole("button", { name: `Stop trusting ${PUBLISHER} for ${SHOWN}` })).toBeVisible();
+
+      await revokeRelease(DEV_KEYS.fifth, id, "superseded\u200b\u2066 by 1.1");
+      await page.goto(`${stack.siteUrl}#/publisher/${PUBLISHER}`);
+      await expect(page.getByRole("button", { name: `Trust ${PUBLISHER} for every name`, exact: true })).toBeVisible();
+      const release = page.getByRole("article", { name: `Release ${id} ${SHOWN}` });
+      await expect(release.getByRole("heading")).toContainText(SHOWN);
+      await expect(release.getByTestId("revocation-reason")).toContainText("“superseded⟨U+200B⟩⟨U+2066⟩ by 1.1”");
+      await expect(release.getByRole("note", { name: /^This reason contains hidden characters/ })).toBeVisible();
+      expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
+    });
+
+    test("tags an archive claims with an ESC sequence and a bidi override show by code point, flagged", async ({
+      page,
+    }) => {
+      const archive = await archiveClaiming("docker20-save-small.tar", CLAIMED);
+      await page.goto(stack.siteUrl);
+      const card = await verifyFile(page, archive);
+      await card.getByText("What the archive holds").click();
+      const names = card.getByTestId("claimed-names");
+      await expect(names.locator("code")).toHaveText([
+        "fixture/evil⟨U+001B⟩[2J⟨U+001B⟩]0;pwned⟨U+0007⟩:1.0",
+        "fixture/⟨U+202E⟩0.1:live",
+      ]);
+      await expect(names.getByRole("note", { name: /^This name contains hidden characters/ })).toHaveCount(2);
+      expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
+    });
+
+    test("the publish page does not prefill a claimed tag with hidden characters; its hint shows the claim marked", async ({
+      page,
+      wallet,
+    }) => {
+      const archive = await archiveClaiming("docker20-save-small.tar", CLAIMED);
+      await page.goto(`${stack.siteUrl}#/publish`);
+      await connectWallet(page, wallet.address);
+      await page.getByLabel("Choose an archive").setInputFiles(archive);
+      const field = page.getByLabel("Name to publish under");
+      await expect(field).toHaveValue("");
+      const hint = page.getByText("The archive claims");
+      await expect(hint.locator("code")).toHaveText("fixture/evil⟨U+001B⟩[2J⟨U+001B⟩]0;pwned⟨U+0007⟩:1.0");
+      await expect(hint.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
+      expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
+    });
+
+    test("the trust page names the full address and the name before it trusts anyone: typed, or imported from a file", async ({
+      page,
+    }) => {
+      await page.goto(`${stack.siteUrl}#/trust`);
+      const form = page.getByRole("form", { name: "Trust a publisher" });
+      await form.getByLabel("Publisher address").fill(PUBLISHER.toLowerCase());
+      await form.getByLabel("Image name").fill("docker.io/acme/api:1");
+      await expect(form.getByRole("button")).toHaveText(`Trust ${PUBLISHER} for docker.io/acme/api:1`);
+
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), "imageseal-e2e-trust-")), "team-trust.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: "imageseal-trust/1",
+          pins: [{ name: NAME, publisher: PUBLISHER.toLowerCase(), addedAt: 1 }],
+        }),
+      );
+      await page.getByLabel("Import a file").setInputFiles(file);
+      const review = page.getByRole("region", { name: "Trust what team-trust.json lists?" });
+      await expect(review.getByRole("listitem")).toHaveText(`${PUBLISHER} for ${SHOWN} ⚠ hidden characters`);
+      await expect(review.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
+      await expect(page.getByRole("row").filter({ hasText: PUBLISHER })).toHaveCount(0);
+      await review.getByRole("button", { name: "Trust this publisher" }).click();
+      await expect(page.getByRole("status")).toHaveText("Imported 1 new pin from team-trust.json.");
+      await expect(page.getByRole("row").filter({ hasText: PUBLISHER }).getByRole("cell").first()).toContainText(SHOWN);
+    });
   });
-
-  test("a release name with a bidi override, published straight to the contract, shows it as ⟨U+202E⟩, flagged; the trust button names the full address", async ({ page }) => {
-    const id = await publishFileRelease(DEV_KEYS.fifth, NAME, target.digest);
-    await page.goto(stack.siteUrl);
-    const card = await verifyFile(page, target.file);
-    await expect(card.getByTestId("verdict")).toHaveText(/^UNTRUSTED/);
-
-    const evidence = card.getByRole("list", { name: "Evidence" });
-    await expect(evidence).toContainText(SHOWN);
-    await expect(evidence.getByRole("note", { name: "This name contains hidden characters, shown as ⟨U+…⟩: it may not be what it seems" })).toBeVisible();
-    const trust = card.getByRole("button", { name: `Trust ${PUBLISHER} for ${SHOWN}`, exact: true });
-    await expect(trust.locator("code")).toHaveText(PUBLISHER);
-    expect(PUBLISHER).toMatch(/^0x[0-9a-fA-F]{40}$/);
-    // Drawn left to right in the order written: "invoice", then the badge, then "gpj.exe".
-    const parts = trust.locator("bdi.untrusted-text > *");
-    await expect(parts).toHaveText(["invoice", "⟨U+202E⟩", "gpj.exe"]);
-    const [before, badge, after] = await Promise.all([0, 1, 2].map(async (i) => (await parts.nth(i).boundingBox())?.x ?? Number.NaN));
-    expect(before).toBeLessThan(badge as number);
-    expect(badge).toBeLessThan(after as number);
-    expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
-    await screenshot(page, "hidden-characters");
-
-    await trust.click();
-    await expect(card.getByTestId("verdict")).toHaveText(/^VERIFIED/);
-    await expect(card.getByRole("heading", { name: SHOWN })).toBeVisible();
-
-    await page.goto(`${stack.siteUrl}#/trust`);
-    const pin = page.getByRole("row").filter({ hasText: PUBLISHER });
-    await expect(pin.getByRole("cell").first()).toContainText(SHOWN);
-    await expect(pin.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
-    await expect(pin.getByRole("button", { name: `Stop trusting ${PUBLISHER} for ${SHOWN}` })).toBeVisible();
-
-    await revokeRelease(DEV_KEYS.fifth, id, "superseded\u200b\u2066 by 1.1");
-    await page.goto(`${stack.siteUrl}#/publisher/${PUBLISHER}`);
-    await expect(page.getByRole("button", { name: `Trust ${PUBLISHER} for every name`, exact: true })).toBeVisible();
-    const release = page.getByRole("article", { name: `Release ${id} ${SHOWN}` });
-    await expect(release.getByRole("heading")).toContainText(SHOWN);
-    await expect(release.getByTestId("revocation-reason")).toContainText("“superseded⟨U+200B⟩⟨U+2066⟩ by 1.1”");
-    await expect(release.getByRole("note", { name: /^This reason contains hidden characters/ })).toBeVisible();
-    expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
-  });
-
-  test("tags an archive claims with an ESC sequence and a bidi override show by code point, flagged", async ({ page }) => {
-    const archive = await archiveClaiming("docker20-save-small.tar", CLAIMED);
-    await page.goto(stack.siteUrl);
-    const card = await verifyFile(page, archive);
-    await card.getByText("What the archive holds").click();
-    const names = card.getByTestId("claimed-names");
-    await expect(names.locator("code")).toHaveText(["fixture/evil⟨U+001B⟩[2J⟨U+001B⟩]0;pwned⟨U+0007⟩:1.0", "fixture/⟨U+202E⟩0.1:live"]);
-    await expect(names.getByRole("note", { name: /^This name contains hidden characters/ })).toHaveCount(2);
-    expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
-  });
-
-  test("the publish page does not prefill a claimed tag with hidden characters; its hint shows the claim marked", async ({ page, wallet }) => {
-    const archive = await archiveClaiming("docker20-save-small.tar", CLAIMED);
-    await page.goto(`${stack.siteUrl}#/publish`);
-    await connectWallet(page, wallet.address);
-    await page.getByLabel("Choose an archive").setInputFiles(archive);
-    const field = page.getByLabel("Name to publish under");
-    await expect(field).toHaveValue("");
-    const hint = page.getByText("The archive claims");
-    await expect(hint.locator("code")).toHaveText("fixture/evil⟨U+001B⟩[2J⟨U+001B⟩]0;pwned⟨U+0007⟩:1.0");
-    await expect(hint.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
-    expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
-  });
-
-  test("the trust page names the full address and the name before it trusts anyone: typed, or imported from a file", async ({ page }) => {
-    await page.goto(`${stack.siteUrl}#/trust`);
-    const form = page.getByRole("form", { name: "Trust a publisher" });
-    await form.getByLabel("Publisher address").fill(PUBLISHER.toLowerCase());
-    await form.getByLabel("Image name").fill("docker.io/acme/api:1");
-    await expect(form.getByRole("button")).toHaveText(`Trust ${PUBLISHER} for docker.io/acme/api:1`);
-
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "imageseal-e2e-trust-")), "team-trust.json");
-    writeFileSync(file, JSON.stringify({ format: "imageseal-trust/1", pins: [{ name: NAME, publisher: PUBLISHER.toLowerCase(), addedAt: 1 }] }));
-    await page.getByLabel("Import a file").setInputFiles(file);
-    const review = page.getByRole("region", { name: "Trust what team-trust.json lists?" });
-    await expect(review.getByRole("listitem")).toHaveText(`${PUBLISHER} for ${SHOWN} ⚠ hidden characters`);
-    await expect(review.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: PUBLISHER })).toHaveCount(0);
-    await review.getByRole("button", { name: "Trust this publisher" }).click();
-    await expect(page.getByRole("status")).toHaveText("Imported 1 new pin from team-trust.json.");
-    await expect(page.getByRole("row").filter({ hasText: PUBLISHER }).getByRole("cell").first()).toContainText(SHOWN);
-  });
-});

@@ -13,14 +13,20 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { availableParallelism, cpus, loadavg, release, totalmem, type as osType } from "node:os";
-import { join, basename } from "node:path";
+import { availableParallelism, cpus, loadavg, type as osType, release, totalmem } from "node:os";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { benchCacheDir, ensureArchive, ensureGzip, type CachedArchive } from "./archives/archiveCache.ts";
-import { BASELINE_SPEC, benchCases, TARGETS, type BenchCase } from "./benchCases.ts";
+import { benchCacheDir, type CachedArchive, ensureArchive, ensureGzip } from "./archives/archiveCache.ts";
+import { BASELINE_SPEC, type BenchCase, benchCases, TARGETS } from "./benchCases.ts";
 import { browserContender } from "./contenders/browserContender.ts";
-import { cliContender, commandExists, gunzipContender, opensslContender, sha256sumContender } from "./contenders/commandContenders.ts";
+import {
+  cliContender,
+  commandExists,
+  gunzipContender,
+  opensslContender,
+  sha256sumContender,
+} from "./contenders/commandContenders.ts";
 import type { Contender, ContenderId, Measurement } from "./contenders/contender.ts";
 import { cpuTimes, TICK_MS, waitForQuiet } from "./contenders/quietMachine.ts";
 import { hasGnuTime } from "./contenders/timedCommand.ts";
@@ -42,7 +48,9 @@ const { values: flags } = parseArgs({
 });
 const quick = flags.quick === true;
 const runs = Number(flags.runs ?? (quick ? 1 : 3));
-const outDir = flags.out ?? (quick ? join(benchCacheDir(), "quick-results") : fileURLToPath(new URL("../../public/bench/", import.meta.url)));
+const outDir =
+  flags.out ??
+  (quick ? join(benchCacheDir(), "quick-results") : fileURLToPath(new URL("../../public/bench/", import.meta.url)));
 const log = (line: string) => console.log(line);
 const maxBusy = Number(flags["max-busy"]);
 
@@ -104,7 +112,8 @@ async function measureQuietly(contender: Contender, archive: CachedArchive): Pro
 const selected = benchCases(quick).filter((c) => !flags.cases || flags.cases.split(",").includes(c.id));
 if (selected.length === 0) throw new Error(`no case matches --cases ${flags.cases}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${flags.runs}`);
-if (!hasGnuTime()) log("note: /usr/bin/time (GNU time) is missing, so command contenders' memory and CPU time are not reported");
+if (!hasGnuTime())
+  log("note: /usr/bin/time (GNU time) is missing, so command contenders' memory and CPU time are not reported");
 
 log(`ImageSeal bench: ${quick ? "quick" : "full"}, ${runs} round(s) per case, archives in ${benchCacheDir()}`);
 const archives = await prepare(selected);
@@ -116,8 +125,11 @@ const commands: [Contender, string][] = [
   [opensslContender(), "openssl"],
   [gunzipContender(), "gzip"],
 ];
-for (const [, command] of commands) if (!commandExists(command)) log(`note: ${command} is not installed here; its row is skipped`);
-const contenders: Contender[] = commands.filter(([contender, command]) => wanted(contender.id) && commandExists(command)).map(([contender]) => contender);
+for (const [, command] of commands)
+  if (!commandExists(command)) log(`note: ${command} is not installed here; its row is skipped`);
+const contenders: Contender[] = commands
+  .filter(([contender, command]) => wanted(contender.id) && commandExists(command))
+  .map(([contender]) => contender);
 if (wanted("cli")) contenders.push(await cliContender(baseline.path));
 let chromiumVersion: string | null = null;
 if (!flags["no-browser"] && wanted("browser")) {
@@ -136,7 +148,9 @@ const caseResults: CaseResult[] = [];
 try {
   for (const benchCase of selected) {
     const archive = archives.get(benchCase.id) as CachedArchive;
-    log(`\n${benchCase.label}: ${archive.path} (${(archive.size / 2 ** 20).toFixed(0)} MiB) — warming the page cache …`);
+    log(
+      `\n${benchCase.label}: ${archive.path} (${(archive.size / 2 ** 20).toFixed(0)} MiB) — warming the page cache …`,
+    );
     await warm(archive.path);
     const applicable = contenders.filter((contender) => contender.appliesTo(archive));
     const rounds: Partial<Record<ContenderId, Measurement>>[] = [];
@@ -146,18 +160,33 @@ try {
       for (const contender of order) {
         const measurement = await measureQuietly(contender, archive);
         results[contender.id] = measurement;
-        const memory = measurement.peakRssKiB === null ? "" : `  peak ${(measurement.peakRssKiB / 1024).toFixed(0)} MiB${measurement.extraRssKiB === null ? "" : ` (+${(measurement.extraRssKiB / 1024).toFixed(1)})`}`;
-        const where = measurement.extraByProcess ? `  [${Object.entries(measurement.extraByProcess).map(([kind, kib]) => `${kind} ${(kib / 1024).toFixed(1)}`).join(", ")}]` : "";
+        const memory =
+          measurement.peakRssKiB === null
+            ? ""
+            : `  peak ${(measurement.peakRssKiB / 1024).toFixed(0)} MiB${measurement.extraRssKiB === null ? "" : ` (+${(measurement.extraRssKiB / 1024).toFixed(1)})`}`;
+        const where = measurement.extraByProcess
+          ? `  [${Object.entries(measurement.extraByProcess)
+              .map(([kind, kib]) => `${kind} ${(kib / 1024).toFixed(1)}`)
+              .join(", ")}]`
+          : "";
         const others = measurement.othersDuring ?? 0;
         const noisy = others > maxBusy ? `  (others used ${(others * 100).toFixed(0)}% of the CPU meanwhile)` : "";
-        log(`  round ${round + 1}  ${contender.id.padEnd(9)} ${(measurement.wallMs / 1000).toFixed(3).padStart(7)} s  ${(archive.size / 1e6 / (measurement.wallMs / 1000)).toFixed(0).padStart(5)} MB/s${memory}${where}${noisy}`);
+        log(
+          `  round ${round + 1}  ${contender.id.padEnd(9)} ${(measurement.wallMs / 1000).toFixed(3).padStart(7)} s  ${(archive.size / 1e6 / (measurement.wallMs / 1000)).toFixed(0).padStart(5)} MB/s${memory}${where}${noisy}`,
+        );
       }
       rounds.push(results);
     }
     caseResults.push({
       id: benchCase.id,
       label: benchCase.label,
-      file: { name: basename(archive.path), bytes: archive.size, compression: archive.compression, layers: archive.spec.layers, layerBytes: archive.spec.layerBytes },
+      file: {
+        name: basename(archive.path),
+        bytes: archive.size,
+        compression: archive.compression,
+        layers: archive.spec.layers,
+        layerBytes: archive.spec.layerBytes,
+      },
       contenders: summarizeCase(archive.size, rounds),
     });
   }

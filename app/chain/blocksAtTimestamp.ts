@@ -30,7 +30,11 @@ function headerReader(client: ReadClient) {
 }
 
 /** The blocks from `fromBlock` on whose timestamp is exactly `timestamp`; null when none is. */
-export async function blocksAtTimestamp(client: ReadClient, timestamp: bigint, fromBlock: bigint): Promise<BlockRange | null> {
+export async function blocksAtTimestamp(
+  client: ReadClient,
+  timestamp: bigint,
+  fromBlock: bigint,
+): Promise<BlockRange | null> {
   const timeOf = headerReader(client);
   const head = await getBlockNumber(client, { cacheTime: 0 });
   let lo = fromBlock;

@@ -28,12 +28,20 @@ describe("claim writes", async () => {
   test("addClaim: phases, the index and location from the ClaimAdded log, and getClaims lists it with its block's time", async () => {
     const phases: WritePhase<unknown>[] = [];
     const outcome = await addClaim(as(0), registryRef, "oci://ghcr.io/acme/api", { onPhase: (p) => phases.push(p) });
-    assert.deepEqual(phases.map((p) => p.status), ["simulating", "awaiting-signature", "pending", "confirmed"]);
+    assert.deepEqual(
+      phases.map((p) => p.status),
+      ["simulating", "awaiting-signature", "pending", "confirmed"],
+    );
     assert.deepEqual([outcome.index, outcome.location], [0, "oci://ghcr.io/acme/api"]);
     const second = await addClaim(as(0), registryRef, "https://acme.com");
     assert.equal(second.index, 1);
     assert.deepEqual(await getClaims(publicClient, registryRef, acme), [
-      { index: 0, location: "oci://ghcr.io/acme/api", addedAt: await timeOf(outcome.receipt.blockNumber), withdrawnAt: null },
+      {
+        index: 0,
+        location: "oci://ghcr.io/acme/api",
+        addedAt: await timeOf(outcome.receipt.blockNumber),
+        withdrawnAt: null,
+      },
       { index: 1, location: "https://acme.com", addedAt: await timeOf(second.receipt.blockNumber), withdrawnAt: null },
     ]);
   });
@@ -43,8 +51,14 @@ describe("claim writes", async () => {
     const outcome = await withdrawClaim(as(0), registryRef, 0);
     assert.equal(outcome.index, 0);
     const [first, second] = await getClaims(publicClient, registryRef, acme);
-    assert.deepEqual([first?.location, first?.withdrawnAt, second?.withdrawnAt], ["oci://ghcr.io/acme/api", await timeOf(outcome.receipt.blockNumber), null]);
-    assert.deepEqual((await getClaims(publicClient, registryRef, other)).map((c) => [c.location, c.withdrawnAt]), [["oci://ghcr.io/other/api", null]]);
+    assert.deepEqual(
+      [first?.location, first?.withdrawnAt, second?.withdrawnAt],
+      ["oci://ghcr.io/acme/api", await timeOf(outcome.receipt.blockNumber), null],
+    );
+    assert.deepEqual(
+      (await getClaims(publicClient, registryRef, other)).map((c) => [c.location, c.withdrawnAt]),
+      [["oci://ghcr.io/other/api", null]],
+    );
   });
 
   test("withdrawClaim refuses a claim withdrawn already and an index not in the sender's own list, before the wallet", async () => {

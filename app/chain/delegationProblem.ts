@@ -19,7 +19,13 @@ export function nameInScope(name: string, namePrefix: string): boolean {
  * Why `delegation` (the publisher's grant to `signer`, null when none) does not let `signer`
  * publish `name` at block time `now`; null when it does.
  */
-export function delegationProblem(delegation: Delegation | null, publisher: Address, signer: Address, name: string, now: bigint): SignedReleaseInvalidError | null {
+export function delegationProblem(
+  delegation: Delegation | null,
+  publisher: Address,
+  signer: Address,
+  name: string,
+  now: bigint,
+): SignedReleaseInvalidError | null {
   if (delegation === null) {
     return new SignedReleaseInvalidError(
       "not-delegate",

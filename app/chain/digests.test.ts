@@ -11,7 +11,11 @@ describe("digests", () => {
   test("sha256:<hex> ⇄ bytes32, null ⇄ zero", () => {
     assert.equal(digestToBytes32(DIGEST), BYTES32);
     assert.equal(bytes32ToDigest(BYTES32), DIGEST);
-    assert.equal(bytes32ToDigest(BYTES32.toUpperCase().replace("0X", "0x") as `0x${string}`), DIGEST, "hex case does not matter");
+    assert.equal(
+      bytes32ToDigest(BYTES32.toUpperCase().replace("0X", "0x") as `0x${string}`),
+      DIGEST,
+      "hex case does not matter",
+    );
     assert.equal(digestToBytes32(null), zeroHash);
     assert.equal(bytes32ToDigest(zeroHash), null);
   });
@@ -25,24 +29,44 @@ describe("digests", () => {
 });
 
 describe("releaseInputProblems mirrors the contract's rules", () => {
-  const ok = { name: "docker.io/acme/api:1.4.2", imageId: DIGEST, manifestDigest: null, indexDigest: null, archiveDigest: null } as const;
+  const ok = {
+    name: "docker.io/acme/api:1.4.2",
+    imageId: DIGEST,
+    manifestDigest: null,
+    indexDigest: null,
+    archiveDigest: null,
+  } as const;
 
   test("a name and one digest is enough", () => {
     assert.deepEqual(releaseInputProblems(ok), []);
-    assert.deepEqual(releaseInputToChain(ok), { name: ok.name, imageId: BYTES32, manifestDigest: zeroHash, indexDigest: zeroHash, archiveDigest: zeroHash });
+    assert.deepEqual(releaseInputToChain(ok), {
+      name: ok.name,
+      imageId: BYTES32,
+      manifestDigest: zeroHash,
+      indexDigest: zeroHash,
+      archiveDigest: zeroHash,
+    });
   });
 
   test("names: empty, over 255 bytes (counted in UTF-8), control characters", () => {
     assert.deepEqual(releaseInputProblems({ ...ok, name: "" }), ["The name is empty."]);
-    assert.deepEqual(releaseInputProblems({ ...ok, name: "é".repeat(128) }), ["The name is 256 bytes long; at most 255 are allowed."]);
+    assert.deepEqual(releaseInputProblems({ ...ok, name: "é".repeat(128) }), [
+      "The name is 256 bytes long; at most 255 are allowed.",
+    ]);
     assert.deepEqual(releaseInputProblems({ ...ok, name: "é".repeat(127) + "a" }), []);
     assert.deepEqual(releaseInputProblems({ ...ok, name: "a\tb" }), ["The name holds a control character at byte 1."]);
-    assert.deepEqual(releaseInputProblems({ ...ok, name: "ab\x7f" }), ["The name holds a control character at byte 2."]);
+    assert.deepEqual(releaseInputProblems({ ...ok, name: "ab\x7f" }), [
+      "The name holds a control character at byte 2.",
+    ]);
   });
 
   test("digests: none, malformed, zero", () => {
     assert.match(releaseInputProblems({ ...ok, imageId: null }).join(), /names no digest/);
-    assert.deepEqual(releaseInputProblems({ ...ok, manifestDigest: "sha256:xyz" as never }), ["The manifestDigest is not a sha256:<64 hex> digest."]);
-    assert.deepEqual(releaseInputProblems({ ...ok, archiveDigest: `sha256:${"0".repeat(64)}` }), ['The archiveDigest is all zeros, which means "none" on chain.']);
+    assert.deepEqual(releaseInputProblems({ ...ok, manifestDigest: "sha256:xyz" as never }), [
+      "The manifestDigest is not a sha256:<64 hex> digest.",
+    ]);
+    assert.deepEqual(releaseInputProblems({ ...ok, archiveDigest: `sha256:${"0".repeat(64)}` }), [
+      'The archiveDigest is all zeros, which means "none" on chain.',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 // The one place digests cross between the app and the contract. The app writes a digest as
 // the engine does (`sha256:<64 hex>`, or null when a release does not name it); the contract
 // takes bytes32, where zero means "not named".
-import { zeroHash, type Hex } from "viem";
-import { digestFromHex, hexOf, isSha256Digest, type Digest } from "../image/digest.ts";
+import { type Hex, zeroHash } from "viem";
+import { type Digest, digestFromHex, hexOf, isSha256Digest } from "../image/digest.ts";
 
 export class InvalidDigestError extends TypeError {
   override readonly name = "InvalidDigestError";
@@ -12,7 +12,8 @@ export class InvalidDigestError extends TypeError {
 export function digestToBytes32(digest: Digest | null): Hex {
   if (digest === null) return zeroHash;
   if (!isSha256Digest(digest)) throw new InvalidDigestError(`not a sha256 digest: "${digest}"`);
-  if (digest === `sha256:${"0".repeat(64)}`) throw new InvalidDigestError("the zero digest means \"none\" on chain: pass null instead");
+  if (digest === `sha256:${"0".repeat(64)}`)
+    throw new InvalidDigestError('the zero digest means "none" on chain: pass null instead');
   return `0x${hexOf(digest)}`;
 }
 

@@ -2,7 +2,7 @@
 // EIP-1271) signs releases through its owners, revokes through them, and authorises a CI key.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { createWalletClient, encodeFunctionData, http, type Address, type WalletClient } from "viem";
+import { type Address, createWalletClient, encodeFunctionData, http, type WalletClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { simulateContract } from "viem/actions";
 import { getRelease } from "./actions/getRelease.ts";
@@ -12,7 +12,13 @@ import { toAppError } from "./errors.ts";
 import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
 import type { ReleaseInput } from "./release.ts";
 import { releaseInputToChain } from "./releaseInput.ts";
-import { parseSignedRelease, serializeSignedRelease, SIGNED_RELEASE_FORMAT, SIGNED_RELEASE_VERSION, type SignedRelease } from "./signedRelease.ts";
+import {
+  parseSignedRelease,
+  SIGNED_RELEASE_FORMAT,
+  SIGNED_RELEASE_VERSION,
+  type SignedRelease,
+  serializeSignedRelease,
+} from "./signedRelease.ts";
 import { signedReleaseDigest } from "./signerSignature.ts";
 import { failure, problemOf } from "./test/appFailure.ts";
 import { deployMultisigWallet, multisigExecute, multisigSignature } from "./test/multisigWallet.ts";
@@ -33,12 +39,20 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
   const { publicClient, registry } = chain;
   const submitter = { publicClient, walletClient: chain.wallet(1) };
   const bob = chain.accounts[1] as Address;
-  const wallet = await deployMultisigWallet(chain, owners.map((owner) => owner.address), 2n);
+  const wallet = await deployMultisigWallet(
+    chain,
+    owners.map((owner) => owner.address),
+    2n,
+  );
   const inAnHour = async () => (await publicClient.getBlock()).timestamp + 3600n;
-  const nonceOf = (publisher: Address) => publicClient.readContract({ address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [publisher] });
+  const nonceOf = (publisher: Address) =>
+    publicClient.readContract({ address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [publisher] });
 
   /** The file for a release by the wallet, signed by these owners. */
-  async function walletSigned(input: ReleaseInput, signers: readonly (typeof owners)[number][]): Promise<SignedRelease> {
+  async function walletSigned(
+    input: ReleaseInput,
+    signers: readonly (typeof owners)[number][],
+  ): Promise<SignedRelease> {
     const unsigned: SignedRelease = {
       format: SIGNED_RELEASE_FORMAT,
       version: SIGNED_RELEASE_VERSION,
@@ -61,7 +75,10 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
     await validateSignedRelease(publicClient, registry, signed);
     const outcome = await submitSignedRelease(submitter, registry, signed);
     const release = await getRelease(publicClient, registry, outcome.releaseIds[0] as bigint);
-    assert.deepEqual([release.publisher, release.signer, release.valid, release.name, release.imageId], [wallet, null, true, input.name, input.imageId]);
+    assert.deepEqual(
+      [release.publisher, release.signer, release.valid, release.name, release.imageId],
+      [wallet, null, true, input.name, input.imageId],
+    );
     assert.equal(outcome.receipt.from.toLowerCase(), bob.toLowerCase());
   });
 
@@ -74,25 +91,47 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
       `The contract account ${wallet} did not accept the signature for this release, nonce and deadline (EIP-1271): not enough of its owners signed, or the file was edited after signing. Ask its owners to sign this exact release.`,
     );
     const statuses: string[] = [];
-    assert.equal(problemOf(await failure(submitSignedRelease(submitter, registry, signed, { onPhase: (p) => statuses.push(p.status) }))), "bad-signature");
+    assert.equal(
+      problemOf(
+        await failure(submitSignedRelease(submitter, registry, signed, { onPhase: (p) => statuses.push(p.status) })),
+      ),
+      "bad-signature",
+    );
     assert.deepEqual(statuses, ["simulating", "failed"]);
     const direct = await simulateContract(publicClient, {
       address: registry,
       abi: imageRegistryAbi,
       functionName: "publishBySig",
-      args: [signed.publisher, signed.signer, releaseInputToChain(signed.release), signed.nonce, signed.deadline, signed.signature],
+      args: [
+        signed.publisher,
+        signed.signer,
+        releaseInputToChain(signed.release),
+        signed.nonce,
+        signed.deadline,
+        signed.signature,
+      ],
       account: bob,
-    }).then(() => assert.fail("publishBySig accepted one owner of two"), (error: unknown) => toAppError(error));
+    }).then(
+      () => assert.fail("publishBySig accepted one owner of two"),
+      (error: unknown) => toAppError(error),
+    );
     assert.ok(direct.kind === "contract-revert");
     assert.deepEqual(direct.revert, { errorName: "ImageRegistryInvalidContractSignature", args: [wallet] });
-    assert.equal(direct.message, `The contract account ${wallet} did not accept the signature (EIP-1271 isValidSignature). Its owners must sign this exact release, in the form the account expects (e.g. enough owners' signatures).`);
+    assert.equal(
+      direct.message,
+      `The contract account ${wallet} did not accept the signature (EIP-1271 isValidSignature). Its owners must sign this exact release, in the form the account expects (e.g. enough owners' signatures).`,
+    );
   });
 
   test("two owners' signatures of another release, or made for another wallet, do not pass", async () => {
     const signed = await walletSigned(imageRelease("ghcr.io/acme/api:1.2", "multisig api 1.2"), [owners[0], owners[1]]);
     const edited = { ...signed, release: { ...signed.release, name: "ghcr.io/acme/api:1.3" } };
     assert.equal(problemOf(await failure(validateSignedRelease(publicClient, registry, edited))), "bad-signature");
-    const twin = await deployMultisigWallet(chain, owners.map((owner) => owner.address), 2n);
+    const twin = await deployMultisigWallet(
+      chain,
+      owners.map((owner) => owner.address),
+      2n,
+    );
     const forTwin = { ...signed, publisher: twin, signer: twin };
     assert.equal(problemOf(await failure(validateSignedRelease(publicClient, registry, forTwin))), "bad-signature");
   });
@@ -100,10 +139,19 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
   test("the wallet revokes through its owners: the revocation voids every file signed before it", async () => {
     const input = imageRelease("ghcr.io/acme/api:2.0", "multisig api 2.0");
     const published = await submitSignedRelease(submitter, registry, await walletSigned(input, [owners[0], owners[1]]));
-    const pending = await walletSigned(imageRelease("ghcr.io/acme/api:2.1", "multisig api 2.1"), [owners[0], owners[2]]);
+    const pending = await walletSigned(imageRelease("ghcr.io/acme/api:2.1", "multisig api 2.1"), [
+      owners[0],
+      owners[2],
+    ]);
     const nonce = await nonceOf(wallet);
     const id = published.releaseIds[0] as bigint;
-    await multisigExecute(chain, wallet, registry, encodeFunctionData({ abi: imageRegistryAbi, functionName: "revoke", args: [id, "key leak"] }), [owners[1], owners[2]]);
+    await multisigExecute(
+      chain,
+      wallet,
+      registry,
+      encodeFunctionData({ abi: imageRegistryAbi, functionName: "revoke", args: [id, "key leak"] }),
+      [owners[1], owners[2]],
+    );
     assert.equal((await getRelease(publicClient, registry, id)).valid, false);
     const stale = await failure(validateSignedRelease(publicClient, registry, pending));
     assert.equal(problemOf(stale), "stale-nonce");
@@ -112,12 +160,36 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
 
   test("the wallet authorises a CI key for its prefix: the key signs for the wallet, and the release records both", async () => {
     const expiresAt = (await inAnHour()) + 86_400n;
-    await multisigExecute(chain, wallet, registry, encodeFunctionData({ abi: imageRegistryAbi, functionName: "authorizeDelegate", args: [ciKey.address, "ghcr.io/acme/", expiresAt] }), [owners[0], owners[2]]);
-    const ci = { publicClient, walletClient: createWalletClient({ chain: chain.chain, transport: http(chain.url), account: ciKey }) as WalletClient };
+    await multisigExecute(
+      chain,
+      wallet,
+      registry,
+      encodeFunctionData({
+        abi: imageRegistryAbi,
+        functionName: "authorizeDelegate",
+        args: [ciKey.address, "ghcr.io/acme/", expiresAt],
+      }),
+      [owners[0], owners[2]],
+    );
+    const ci = {
+      publicClient,
+      walletClient: createWalletClient({
+        chain: chain.chain,
+        transport: http(chain.url),
+        account: ciKey,
+      }) as WalletClient,
+    };
     const input = imageRelease("ghcr.io/acme/worker:7", "ci worker 7");
     const signed = await signRelease(ci, registry, input, await inAnHour(), { publisher: wallet });
     assert.deepEqual([signed.publisher, signed.signer, signed.nonce], [wallet, ciKey.address, await nonceOf(wallet)]);
-    const { releases } = await submitSignedRelease(submitter, registry, parseSignedRelease(serializeSignedRelease(signed)));
-    assert.deepEqual(releases.map((r) => [r.publisher, r.signer, r.valid, r.name]), [[wallet, ciKey.address, true, input.name]]);
+    const { releases } = await submitSignedRelease(
+      submitter,
+      registry,
+      parseSignedRelease(serializeSignedRelease(signed)),
+    );
+    assert.deepEqual(
+      releases.map((r) => [r.publisher, r.signer, r.valid, r.name]),
+      [[wallet, ciKey.address, true, input.name]],
+    );
   });
 });

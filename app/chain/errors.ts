@@ -2,9 +2,14 @@
 // switch on `kind`, show `message` (what happened and what to do), and keep `cause` for
 // details. `toAppError` is the one place that turns whatever viem, a wallet, an RPC or the
 // contract threw into it.
-import { decodeErrorResult, type Address, type Hex } from "viem";
+import { type Address, decodeErrorResult, type Hex } from "viem";
 import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
-import { describeRegistryRevert, isRegistryErrorName, type RegistryRevert, type RevertSubject } from "./registryRevert.ts";
+import {
+  describeRegistryRevert,
+  isRegistryErrorName,
+  type RegistryRevert,
+  type RevertSubject,
+} from "./registryRevert.ts";
 
 class AppErrorBase extends Error {
   constructor(message: string, cause: unknown) {
@@ -28,7 +33,10 @@ export class WrongChainError extends AppErrorBase {
   constructor(expectedChainId: number | null, actualChainId: number | null, cause?: unknown) {
     const expected = expectedChainId === null ? "the registry's chain" : `chain ${expectedChainId}`;
     const actual = actualChainId === null ? "another chain" : `chain ${actualChainId}`;
-    super(`Your wallet is on ${actual}, but the registry is on ${expected}. Switch your wallet to ${expected} and try again.`, cause);
+    super(
+      `Your wallet is on ${actual}, but the registry is on ${expected}. Switch your wallet to ${expected} and try again.`,
+      cause,
+    );
     this.expectedChainId = expectedChainId;
     this.actualChainId = actualChainId;
   }
@@ -38,7 +46,10 @@ export class InsufficientFundsError extends AppErrorBase {
   override readonly name = "InsufficientFundsError";
   readonly kind = "insufficient-funds";
   constructor(cause?: unknown) {
-    super("Your account cannot pay for this transaction's gas. Add funds to it on this chain, or have someone else submit a signed release.", cause);
+    super(
+      "Your account cannot pay for this transaction's gas. Add funds to it on this chain, or have someone else submit a signed release.",
+      cause,
+    );
   }
 }
 
@@ -49,7 +60,10 @@ export class RpcUnreachableError extends AppErrorBase {
   /** The HTTP status when the endpoint answered with an error page; null when it could not be reached at all. */
   readonly status: number | null;
   constructor(url: string | null, status: number | null, detail: string, cause?: unknown) {
-    super(`The chain's RPC endpoint${url ? ` ${url}` : ""} did not answer (${detail}). Check your connection or choose another RPC URL.`, cause);
+    super(
+      `The chain's RPC endpoint${url ? ` ${url}` : ""} did not answer (${detail}). Check your connection or choose another RPC URL.`,
+      cause,
+    );
     this.url = url;
     this.status = status;
   }
@@ -60,7 +74,10 @@ export class RpcTimeoutError extends AppErrorBase {
   readonly kind = "timeout";
   readonly url: string | null;
   constructor(url: string | null, cause?: unknown) {
-    super(`The chain's RPC endpoint${url ? ` ${url}` : ""} took too long to answer. Try again, or choose another RPC URL.`, cause);
+    super(
+      `The chain's RPC endpoint${url ? ` ${url}` : ""} took too long to answer. Try again, or choose another RPC URL.`,
+      cause,
+    );
     this.url = url;
   }
 }
@@ -85,7 +102,10 @@ export class RegistryMissingError extends AppErrorBase {
   readonly address: Address;
   readonly chainId: number | null;
   constructor(address: Address, chainId: number | null, cause?: unknown) {
-    super(`No ImageRegistry at ${address}${chainId === null ? "" : ` on chain ${chainId}`}: the address or the chain is wrong, or the chain was reset. Check the registry address and the chain.`, cause);
+    super(
+      `No ImageRegistry at ${address}${chainId === null ? "" : ` on chain ${chainId}`}: the address or the chain is wrong, or the chain was reset. Check the registry address and the chain.`,
+      cause,
+    );
     this.address = address;
     this.chainId = chainId;
   }
@@ -96,7 +116,10 @@ export class MissingLogError extends AppErrorBase {
   override readonly name = "MissingLogError";
   readonly kind = "missing-log";
   constructor(what: string) {
-    super(`The RPC endpoint returned no ${what}. It may not keep old logs: try an RPC endpoint that serves the full log history.`, undefined);
+    super(
+      `The RPC endpoint returned no ${what}. It may not keep old logs: try an RPC endpoint that serves the full log history.`,
+      undefined,
+    );
   }
 }
 
@@ -198,11 +221,14 @@ function causes(error: unknown): unknown[] {
 }
 
 function named(chain: unknown[], name: string): Record<string, unknown> | undefined {
-  return chain.find((e): e is Record<string, unknown> => e instanceof Error && e.name === name) as Record<string, unknown> | undefined;
+  return chain.find((e): e is Record<string, unknown> => e instanceof Error && e.name === name) as
+    | Record<string, unknown>
+    | undefined;
 }
 
 function shortMessageOf(error: unknown): string {
-  if (error instanceof Error) return String((error as { shortMessage?: unknown }).shortMessage ?? error.message).split("\n")[0] ?? error.name;
+  if (error instanceof Error)
+    return String((error as { shortMessage?: unknown }).shortMessage ?? error.message).split("\n")[0] ?? error.name;
   return String(error);
 }
 
@@ -214,7 +240,8 @@ function rawRevert(chain: unknown[]): RegistryRevert | null {
     if (typeof hex !== "string" || !/^0x[0-9a-fA-F]{8}/.test(hex)) continue;
     try {
       const decoded = decodeErrorResult({ abi: imageRegistryAbi, data: hex as Hex });
-      if (isRegistryErrorName(decoded.errorName)) return { errorName: decoded.errorName, args: decoded.args ?? [] } as RegistryRevert;
+      if (isRegistryErrorName(decoded.errorName))
+        return { errorName: decoded.errorName, args: decoded.args ?? [] } as RegistryRevert;
     } catch {
       // Not one of the registry's errors: keep looking.
     }
@@ -222,16 +249,29 @@ function rawRevert(chain: unknown[]): RegistryRevert | null {
   return null;
 }
 
-function revertOf(reverted: Record<string, unknown>, chain: unknown[], subject: RevertSubject, cause: unknown): ContractRevertError {
+function revertOf(
+  reverted: Record<string, unknown>,
+  chain: unknown[],
+  subject: RevertSubject,
+  cause: unknown,
+): ContractRevertError {
   const data = reverted.data as { errorName?: string; args?: readonly unknown[] } | undefined;
   if (data?.errorName !== undefined && isRegistryErrorName(data.errorName)) {
-    return ContractRevertError.of({ errorName: data.errorName, args: data.args ?? [] } as RegistryRevert, subject, cause);
+    return ContractRevertError.of(
+      { errorName: data.errorName, args: data.args ?? [] } as RegistryRevert,
+      subject,
+      cause,
+    );
   }
   const raw = rawRevert(chain);
   if (raw !== null) return ContractRevertError.of(raw, subject, cause);
   const reason = typeof reverted.reason === "string" ? reverted.reason : data?.errorName;
   const detail = reason ? `: ${reason}` : " without saying why";
-  return new ContractRevertError(null, `The registry rejected the call${detail}. Check the registry address and the chain.`, cause);
+  return new ContractRevertError(
+    null,
+    `The registry rejected the call${detail}. Check the registry address and the chain.`,
+    cause,
+  );
 }
 
 /**
@@ -241,12 +281,17 @@ function revertOf(reverted: Record<string, unknown>, chain: unknown[], subject: 
  */
 export function toAppError(error: unknown, context: ErrorContext = {}): AppError {
   if (isAppError(error)) return error;
-  if (error instanceof Error && error.name === "InvalidDigestError") return new InvalidInputError(error.message.charAt(0).toUpperCase() + error.message.slice(1), error);
+  if (error instanceof Error && error.name === "InvalidDigestError")
+    return new InvalidInputError(error.message.charAt(0).toUpperCase() + error.message.slice(1), error);
   const chain = causes(error);
-  if (chain.some((e) => (e as { code?: unknown }).code === 4001) || named(chain, "UserRejectedRequestError")) return new UserRejectedError(error);
+  if (chain.some((e) => (e as { code?: unknown }).code === 4001) || named(chain, "UserRejectedRequestError"))
+    return new UserRejectedError(error);
   // Before reverts: a node that refuses to simulate for want of gas money answers like a revert
   // with no data ("Sender doesn't have enough funds…"), which is not the registry's refusal.
-  if (named(chain, "InsufficientFundsError") || chain.some((e) => e instanceof Error && /insufficient funds|enough funds/i.test(e.message))) {
+  if (
+    named(chain, "InsufficientFundsError") ||
+    chain.some((e) => e instanceof Error && /insufficient funds|enough funds/i.test(e.message))
+  ) {
     return new InsufficientFundsError(error);
   }
   const reverted = named(chain, "ContractFunctionRevertedError");
@@ -259,7 +304,8 @@ export function toAppError(error: unknown, context: ErrorContext = {}): AppError
   if (named(chain, "ChainMismatchError")) return new WrongChainError(context.chainId ?? null, null, error);
   const timeout = named(chain, "TimeoutError");
   if (timeout) return new RpcTimeoutError(typeof timeout.url === "string" ? timeout.url : null, error);
-  const transport = named(chain, "HttpRequestError") ?? named(chain, "WebSocketRequestError") ?? named(chain, "SocketClosedError");
+  const transport =
+    named(chain, "HttpRequestError") ?? named(chain, "WebSocketRequestError") ?? named(chain, "SocketClosedError");
   if (transport) {
     const status = typeof transport.status === "number" ? transport.status : null;
     const detail = status !== null ? `HTTP ${status}` : shortMessageOf(chain.at(-1));

@@ -1,13 +1,25 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { createPublicClient, custom, hexToBigInt, http, HttpRequestError, type Address, type Hex, type PublicClient } from "viem";
+import {
+  type Address,
+  createPublicClient,
+  custom,
+  type Hex,
+  HttpRequestError,
+  hexToBigInt,
+  http,
+  type PublicClient,
+} from "viem";
 import { findNameClaims } from "./actions/findNameClaims.ts";
 import { publishRelease } from "./actions/publishRelease.ts";
 import { publishReleaseBatch } from "./actions/publishReleaseBatch.ts";
 import { imageRelease, startTestChain, type TestChain } from "./test/testChain.ts";
 
 /** A client whose eth_getLogs behaves like a picky public RPC; everything else goes to the chain. */
-function pickyClient(chain: TestChain, refuse: (fromBlock: bigint, toBlock: bigint) => Error | null): { client: PublicClient; logQueries: [bigint, bigint][] } {
+function pickyClient(
+  chain: TestChain,
+  refuse: (fromBlock: bigint, toBlock: bigint) => Error | null,
+): { client: PublicClient; logQueries: [bigint, bigint][] } {
   const upstream = http(chain.url, { retryCount: 0 })({ chain: chain.chain });
   const logQueries: [bigint, bigint][] = [];
   const transport = custom(
@@ -44,7 +56,10 @@ describe("findNameClaims", async () => {
   await chain.testClient.mine({ blocks: 20 });
   const b1 = await publishRelease(as(1), registry, imageRelease(NAME, "bob's lookalike"));
   await chain.testClient.mine({ blocks: 20 });
-  const batch = await publishReleaseBatch(as(0), registry, [imageRelease(NAME, "alice build 2"), imageRelease("acme/api:1.0", "alice short name")]);
+  const batch = await publishReleaseBatch(as(0), registry, [
+    imageRelease(NAME, "alice build 2"),
+    imageRelease("acme/api:1.0", "alice short name"),
+  ]);
   await publishRelease(as(2), registry, imageRelease("docker.io/other/thing:1", "carol"));
   const head = await publicClient.getBlockNumber();
 
@@ -53,8 +68,20 @@ describe("findNameClaims", async () => {
     assert.deepEqual(found, {
       names: [NAME],
       claims: [
-        { name: NAME, publisher: alice, releaseIds: [a1.releaseIds[0], batch.releaseIds[0]], firstBlock: a1.receipt.blockNumber, lastBlock: batch.receipt.blockNumber },
-        { name: NAME, publisher: bob, releaseIds: b1.releaseIds, firstBlock: b1.receipt.blockNumber, lastBlock: b1.receipt.blockNumber },
+        {
+          name: NAME,
+          publisher: alice,
+          releaseIds: [a1.releaseIds[0], batch.releaseIds[0]],
+          firstBlock: a1.receipt.blockNumber,
+          lastBlock: batch.receipt.blockNumber,
+        },
+        {
+          name: NAME,
+          publisher: bob,
+          releaseIds: b1.releaseIds,
+          firstBlock: b1.receipt.blockNumber,
+          lastBlock: b1.receipt.blockNumber,
+        },
       ],
       fromBlock: deployedOnBlock,
       toBlock: head,
@@ -64,13 +91,22 @@ describe("findNameClaims", async () => {
   });
 
   test("several spellings in one scan; names are compared byte for byte", async () => {
-    const found = await findNameClaims(publicClient, registry, [NAME, "acme/api:1.0", "acme/api:1.0", "never/published:1"]);
+    const found = await findNameClaims(publicClient, registry, [
+      NAME,
+      "acme/api:1.0",
+      "acme/api:1.0",
+      "never/published:1",
+    ]);
     assert.deepEqual(found.names, [NAME, "acme/api:1.0", "never/published:1"]);
-    assert.deepEqual(found.claims.map((c) => [c.name, c.publisher]), [
-      [NAME, alice],
-      [NAME, bob],
-      ["acme/api:1.0", alice],
-    ], "ordered by first release");
+    assert.deepEqual(
+      found.claims.map((c) => [c.name, c.publisher]),
+      [
+        [NAME, alice],
+        [NAME, bob],
+        ["acme/api:1.0", alice],
+      ],
+      "ordered by first release",
+    );
     assert.equal(found.fromBlock, 0n, "a bare address scans from block 0");
   });
 
@@ -78,7 +114,10 @@ describe("findNameClaims", async () => {
     const { client, logQueries } = pickyClient(chain, (from, to) => (to - from + 1n > 8n ? rangeTooLarge() : null));
     const found = await findNameClaims(client, { registry, deployedOnBlock }, NAME, { initialSpan: 64n });
     assert.equal(found.complete, true);
-    assert.deepEqual(found.claims.map((c) => c.releaseIds.length), [2, 1]);
+    assert.deepEqual(
+      found.claims.map((c) => c.releaseIds.length),
+      [2, 1],
+    );
     const accepted = logQueries.filter(([from, to]) => to - from + 1n <= 8n);
     assert.equal(accepted[0]?.[0], deployedOnBlock);
     assert.equal(accepted.at(-1)?.[1], head);
@@ -90,15 +129,28 @@ describe("findNameClaims", async () => {
     const { client } = pickyClient(chain, (from, to) => (from <= bad && bad <= to ? rangeTooLarge() : null));
     const found = await findNameClaims(client, { registry, deployedOnBlock }, NAME);
     assert.equal(found.complete, false);
-    assert.deepEqual(found.gaps.map(({ fromBlock, toBlock, error }) => [fromBlock, toBlock, error.kind]), [[bad, bad, "unknown"]]);
-    assert.deepEqual(found.claims.map((c) => c.publisher), [alice], "bob's claim sits in the unreadable block");
+    assert.deepEqual(
+      found.gaps.map(({ fromBlock, toBlock, error }) => [fromBlock, toBlock, error.kind]),
+      [[bad, bad, "unknown"]],
+    );
+    assert.deepEqual(
+      found.claims.map((c) => c.publisher),
+      [alice],
+      "bob's claim sits in the unreadable block",
+    );
   });
 
   test("an unreachable RPC ends the scan at once with one gap up to the head", async () => {
-    const { client, logQueries } = pickyClient(chain, () => new HttpRequestError({ url: "http://rpc.invalid", cause: new TypeError("fetch failed") }));
+    const { client, logQueries } = pickyClient(
+      chain,
+      () => new HttpRequestError({ url: "http://rpc.invalid", cause: new TypeError("fetch failed") }),
+    );
     const found = await findNameClaims(client, { registry, deployedOnBlock }, NAME);
     assert.equal(logQueries.length, 1);
-    assert.deepEqual(found.gaps.map(({ fromBlock, toBlock, error }) => [fromBlock, toBlock, error.kind]), [[deployedOnBlock, head, "rpc-unreachable"]]);
+    assert.deepEqual(
+      found.gaps.map(({ fromBlock, toBlock, error }) => [fromBlock, toBlock, error.kind]),
+      [[deployedOnBlock, head, "rpc-unreachable"]],
+    );
     assert.deepEqual([found.complete, found.claims], [false, []]);
   });
 });

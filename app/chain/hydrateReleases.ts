@@ -2,22 +2,34 @@
 // transaction come from each release's `Published` log. Releases recorded in one block are
 // read with one eth_getLogs (fromBlock = toBlock, the ids as topic 1), a query every public
 // RPC allows; blocks are read a few at a time.
-import { getAbiItem, zeroAddress, type Address } from "viem";
+import { type Address, getAbiItem, zeroAddress } from "viem";
 import { getLogs } from "viem/actions";
 import { chainIdOf } from "./chainIdOf.ts";
 import { bytes32ToDigest } from "./digests.ts";
 import { MissingLogError } from "./errors.ts";
 import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
 import { mapLimit, RPC_CONCURRENCY } from "./mapLimit.ts";
-import type { Release, ReleaseRecord } from "./release.ts";
 import type { ReadClient } from "./readClient.ts";
+import type { Release, ReleaseRecord } from "./release.ts";
 
 export const publishedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Published" });
 
 type PublishedLog = Omit<Release, "chainId" | "publishedAt" | "revokedAt" | "signer" | "valid">;
 
-async function readBlock(client: ReadClient, registry: Address, blockNumber: bigint, ids: bigint[]): Promise<PublishedLog[]> {
-  const logs = await getLogs(client, { address: registry, event: publishedEvent, args: { id: ids }, fromBlock: blockNumber, toBlock: blockNumber, strict: true });
+async function readBlock(
+  client: ReadClient,
+  registry: Address,
+  blockNumber: bigint,
+  ids: bigint[],
+): Promise<PublishedLog[]> {
+  const logs = await getLogs(client, {
+    address: registry,
+    event: publishedEvent,
+    args: { id: ids },
+    fromBlock: blockNumber,
+    toBlock: blockNumber,
+    strict: true,
+  });
   return logs.map((log) => ({
     id: log.args.id,
     publisher: log.args.publisher,
@@ -32,7 +44,11 @@ async function readBlock(client: ReadClient, registry: Address, blockNumber: big
 }
 
 /** Full releases for the records, in the records' order. */
-export async function hydrateReleases(client: ReadClient, registry: Address, records: readonly ReleaseRecord[]): Promise<Release[]> {
+export async function hydrateReleases(
+  client: ReadClient,
+  registry: Address,
+  records: readonly ReleaseRecord[],
+): Promise<Release[]> {
   if (records.length === 0) return [];
   const idsByBlock = new Map<bigint, bigint[]>();
   for (const record of records) {

@@ -1,7 +1,7 @@
 // The client every read takes: a bare viem Client on one chain. Not viem's PublicClient,
 // whose decorator bundles every public action into the page (~43 KiB gzipped of the
 // Verify page's first load); the actions here import only the viem actions they call.
-import { createClient, type Chain, type Client, type Transport } from "viem";
+import { type Chain, type Client, createClient, type Transport } from "viem";
 import { readTransport } from "./readTransport.ts";
 
 export type ReadClient = Client<Transport, Chain | undefined>;

@@ -4,7 +4,15 @@ import { zeroAddress } from "viem";
 import { MAX_PAGE_SIZE, pageBounds, readAllRecords } from "./readPages.ts";
 import type { ReleaseRecord } from "./release.ts";
 
-const record = (id: number): ReleaseRecord => ({ id: BigInt(id), publisher: zeroAddress, signer: zeroAddress, publishedAt: 1n, revokedAt: 0n, blockNumber: 1n, valid: true });
+const record = (id: number): ReleaseRecord => ({
+  id: BigInt(id),
+  publisher: zeroAddress,
+  signer: zeroAddress,
+  publishedAt: 1n,
+  revokedAt: 0n,
+  blockNumber: 1n,
+  valid: true,
+});
 
 /** A list lookup over ids oldest → newest, read newest first like the contract's. */
 function listOf(ids: number[]) {
@@ -20,7 +28,10 @@ function listOf(ids: number[]) {
 test("readAllRecords: every page, newest first, one call per page", async () => {
   const ids = Array.from({ length: 2 * MAX_PAGE_SIZE + 5 }, (_, i) => i);
   const { read, calls } = listOf(ids);
-  assert.deepEqual((await readAllRecords(read)).map((r) => Number(r.id)), [...ids].reverse());
+  assert.deepEqual(
+    (await readAllRecords(read)).map((r) => Number(r.id)),
+    [...ids].reverse(),
+  );
   assert.deepEqual(calls, [0n, 100n, 200n]);
 });
 
@@ -33,7 +44,10 @@ test("readAllRecords: releases landing between pages shift the offset; nothing i
     if (pages++ === 1) ids.push(1000, 1001, 1002); // three releases land after the first page
     return inner(offset, limit);
   };
-  assert.deepEqual((await readAllRecords(read)).map((r) => Number(r.id)), original);
+  assert.deepEqual(
+    (await readAllRecords(read)).map((r) => Number(r.id)),
+    original,
+  );
 });
 
 test("readAllRecords: an empty list is one call", async () => {

@@ -2,8 +2,8 @@
 // return `(Release[] page, total)` counted from the newest entry.
 import type { Address } from "viem";
 import { hydrateReleases } from "./hydrateReleases.ts";
-import type { PageRequest, Release, ReleasePage, ReleaseRecord } from "./release.ts";
 import type { ReadClient } from "./readClient.ts";
+import type { PageRequest, Release, ReleasePage, ReleaseRecord } from "./release.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** Bounds one eth_call's work and its return data (a record is 5 words). */
@@ -17,7 +17,12 @@ export function pageBounds(page: PageRequest = {}): { offset: number; limit: num
   return { offset, limit };
 }
 
-export async function readPage(client: ReadClient, registry: Address, read: ReadPage, page?: PageRequest): Promise<ReleasePage> {
+export async function readPage(
+  client: ReadClient,
+  registry: Address,
+  read: ReadPage,
+  page?: PageRequest,
+): Promise<ReleasePage> {
   const { offset, limit } = pageBounds(page);
   const [records, total] = await read(BigInt(offset), BigInt(limit));
   return { releases: await hydrateReleases(client, registry, records), total: Number(total), offset, limit };

@@ -30,7 +30,11 @@ export function isTransient(error: unknown): boolean {
 }
 
 export function readTransport(url: string, options: { timeout: number; maxResponseBodySize?: number }): Transport {
-  const once = http(url, { retryCount: 0, timeout: options.timeout, ...(options.maxResponseBodySize === undefined ? {} : { maxResponseBodySize: options.maxResponseBodySize }) });
+  const once = http(url, {
+    retryCount: 0,
+    timeout: options.timeout,
+    ...(options.maxResponseBodySize === undefined ? {} : { maxResponseBodySize: options.maxResponseBodySize }),
+  });
   return (params) => {
     const inner = once(params);
     const request: typeof inner.request = async (args, requestOptions) => {

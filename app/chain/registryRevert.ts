@@ -1,9 +1,9 @@
 // Every ImageRegistry custom error, decoded with its arguments and said in words: what
 // happened and what to do. Typed against the generated ABI, so a new error in the contract
 // fails the typecheck here until it has a message.
-import { zeroAddress, type ContractErrorArgs, type ContractErrorName } from "viem";
-import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
+import { type ContractErrorArgs, type ContractErrorName, zeroAddress } from "viem";
 import { formatUnixTime } from "./formatTime.ts";
+import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
 
 type RegistryAbi = typeof imageRegistryAbi;
 export type RegistryErrorName = ContractErrorName<RegistryAbi>;
@@ -16,20 +16,26 @@ export type RegistryRevert = {
 /** Who sent the transaction, for wording: the connected account, or someone submitting a publisher's signature. */
 export type RevertSubject = "you" | "publisher";
 
-type Messages = { [N in RegistryErrorName]: (args: ContractErrorArgs<RegistryAbi, N>, subject: RevertSubject) => string };
+type Messages = {
+  [N in RegistryErrorName]: (args: ContractErrorArgs<RegistryAbi, N>, subject: RevertSubject) => string;
+};
 
 const MESSAGES: Messages = {
   ImageRegistryEmptyName: () => "The release has no name. Give the image's name, e.g. docker.io/acme/api:1.4.2.",
-  ImageRegistryNameTooLong: ([length]) => `The name is ${length} bytes long; the registry accepts at most 255. Use a shorter name.`,
+  ImageRegistryNameTooLong: ([length]) =>
+    `The name is ${length} bytes long; the registry accepts at most 255. Use a shorter name.`,
   ImageRegistryInvalidNameByte: ([index, value]) =>
     `The name holds a control character (byte ${value}) at position ${index}. Names are printable text: remove it.`,
-  ImageRegistryNoDigest: () => "The release names no digest. Give at least one of imageId, manifestDigest, indexDigest or archiveDigest.",
+  ImageRegistryNoDigest: () =>
+    "The release names no digest. Give at least one of imageId, manifestDigest, indexDigest or archiveDigest.",
   ImageRegistryAlreadyPublished: ([existingId], subject) =>
     `${subject === "you" ? "You" : "The publisher"} already published this exact release (id ${existingId}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`,
-  ImageRegistryUnknownRelease: ([id]) => `There is no release with id ${id} in this registry. Check the id and the chain.`,
+  ImageRegistryUnknownRelease: ([id]) =>
+    `There is no release with id ${id} in this registry. Check the id and the chain.`,
   ImageRegistryNotPublisher: ([id, caller, publisher]) =>
     `Only a release's publisher can revoke it: release ${id} was published by ${publisher}, and this transaction comes from ${caller}. Switch to the publisher's account.`,
-  ImageRegistryAlreadyRevoked: ([id, revokedAt]) => `Release ${id} was already revoked on ${formatUnixTime(revokedAt)}. Nothing to do.`,
+  ImageRegistryAlreadyRevoked: ([id, revokedAt]) =>
+    `Release ${id} was already revoked on ${formatUnixTime(revokedAt)}. Nothing to do.`,
   ImageRegistryEmptyBatch: () => "The batch holds no release. Add at least one.",
   ImageRegistryExpiredSignature: ([deadline]) =>
     `The signature's deadline (${formatUnixTime(deadline)}) has passed. Ask the publisher to sign the release again with a later deadline.`,
@@ -71,7 +77,8 @@ const MESSAGES: Messages = {
     `This chain's block number ${blockNumber} is beyond what the registry can store (2^32 - 1). Releases cannot be recorded on it.`,
   ImageRegistryTooManyPublishers: ([publisher]) =>
     `The registry holds the most publishers it can (2^32 - 2); ${publisher} cannot be added. Use another deployment.`,
-  ImageRegistryTooManyReleases: ([publisher]) => `${publisher} has published the most releases one account can (2^32). Publish from another account.`,
+  ImageRegistryTooManyReleases: ([publisher]) =>
+    `${publisher} has published the most releases one account can (2^32). Publish from another account.`,
   ImageRegistryTooManyReleasesForDigest: ([digest]) =>
     `The digest ${digest} is named by the most releases one digest can have (2^32 - 1); no more can be recorded for it.`,
   ImageRegistryClaimLocationInvalid: ([length]) =>
@@ -82,7 +89,8 @@ const MESSAGES: Messages = {
     `${publisher} has recorded ${limit} claims, the most one account can (withdrawn ones count too). Record further claims from another account.`,
   ImageRegistryClaimNotFound: ([publisher, index]) =>
     `${publisher} has no claim number ${index}. Check the list of your claims: you can withdraw only your own.`,
-  ImageRegistryClaimAlreadyWithdrawn: ([publisher, index]) => `${publisher}'s claim number ${index} was already withdrawn. Nothing to do.`,
+  ImageRegistryClaimAlreadyWithdrawn: ([publisher, index]) =>
+    `${publisher}'s claim number ${index} was already withdrawn. Nothing to do.`,
 };
 
 export function describeRegistryRevert(revert: RegistryRevert, subject: RevertSubject = "you"): string {
@@ -90,7 +98,9 @@ export function describeRegistryRevert(revert: RegistryRevert, subject: RevertSu
   return describe(revert.args, subject);
 }
 
-const REGISTRY_ERROR_NAMES: ReadonlySet<string> = new Set(imageRegistryAbi.filter((item) => item.type === "error").map((item) => item.name));
+const REGISTRY_ERROR_NAMES: ReadonlySet<string> = new Set(
+  imageRegistryAbi.filter((item) => item.type === "error").map((item) => item.name),
+);
 
 export function isRegistryErrorName(name: string | undefined): name is RegistryErrorName {
   return name !== undefined && REGISTRY_ERROR_NAMES.has(name);

@@ -11,7 +11,8 @@ export function releaseInputProblems(input: ReleaseInput): string[] {
   const problems: string[] = [];
   const bytes = new TextEncoder().encode(input.name);
   if (bytes.length === 0) problems.push("The name is empty.");
-  if (bytes.length > MAX_NAME_BYTES) problems.push(`The name is ${bytes.length} bytes long; at most ${MAX_NAME_BYTES} are allowed.`);
+  if (bytes.length > MAX_NAME_BYTES)
+    problems.push(`The name is ${bytes.length} bytes long; at most ${MAX_NAME_BYTES} are allowed.`);
   const control = bytes.findIndex((byte) => byte < 0x20 || byte === 0x7f);
   if (control !== -1) problems.push(`The name holds a control character at byte ${control}.`);
   let named = 0;
@@ -22,7 +23,10 @@ export function releaseInputProblems(input: ReleaseInput): string[] {
     if (!isSha256Digest(digest)) problems.push(`The ${kind} is not a sha256:<64 hex> digest.`);
     else if (/^sha256:0{64}$/.test(digest)) problems.push(`The ${kind} is all zeros, which means "none" on chain.`);
   }
-  if (named === 0) problems.push("The release names no digest: give at least one of imageId, manifestDigest, indexDigest, archiveDigest.");
+  if (named === 0)
+    problems.push(
+      "The release names no digest: give at least one of imageId, manifestDigest, indexDigest, archiveDigest.",
+    );
   return problems;
 }
 

@@ -1,8 +1,9 @@
 // The EIP-712 typed data a publisher signs so that anyone can submit its release with
 // ImageRegistry.publishBySig. Mirrors contracts/ImageRegistry.sol (_DOMAIN_NAME, _DOMAIN_VERSION,
 // _RELEASE_TYPEHASH); contracts/test checks that releaseDigest() here equals the contract's.
-import { hashTypedData } from "viem";
+
 import type { Address, Hex, TypedDataDomain } from "viem";
+import { hashTypedData } from "viem";
 import type { ReleaseInput } from "./release.ts";
 import { releaseInputToChain } from "./releaseInput.ts";
 
@@ -64,6 +65,11 @@ export function releaseDigest(chainId: number, registry: Address, message: Relea
 }
 
 /** The message for a publisher's release at `nonce`, valid until `deadline`. Throws on a malformed digest (see releaseInputToChain). */
-export function releaseMessage(publisher: Address, input: ReleaseInput, nonce: bigint, deadline: bigint): ReleaseMessage {
+export function releaseMessage(
+  publisher: Address,
+  input: ReleaseInput,
+  nonce: bigint,
+  deadline: bigint,
+): ReleaseMessage {
   return { publisher, ...releaseInputToChain(input), nonce, deadline };
 }

@@ -23,7 +23,10 @@ describe("getRevocation", async () => {
 
   test("a valid release has none", async () => {
     const { releaseIds } = await publishRelease(as(0), registry, imageRelease("revocation/valid:1", "valid"));
-    assert.equal(await getRevocation(publicClient, registry, await getRelease(publicClient, registry, releaseIds[0] as bigint)), null);
+    assert.equal(
+      await getRevocation(publicClient, registry, await getRelease(publicClient, registry, releaseIds[0] as bigint)),
+      null,
+    );
   });
 
   test("finds the reason, block and transaction of the Revoked log", async () => {
@@ -40,7 +43,11 @@ describe("getRevocation", async () => {
   test("blocks sharing the revocation's timestamp (sub-second chains), including the release's own", async () => {
     const t = (await latestTimestamp()) + 100n;
     await testClient.setNextBlockTimestamp({ timestamp: t });
-    const { releaseIds } = await publishRelease(as(1), registry, imageRelease("revocation/same-second:1", "same second"));
+    const { releaseIds } = await publishRelease(
+      as(1),
+      registry,
+      imageRelease("revocation/same-second:1", "same second"),
+    );
     const id = releaseIds[0] as bigint;
     await testClient.setNextBlockTimestamp({ timestamp: t });
     await publishRelease(as(1), registry, imageRelease("revocation/same-second:2", "same second 2"));
@@ -72,7 +79,10 @@ describe("getRevocation", async () => {
 
   test("missing-log when the chain has no Revoked log at that time (an RPC that dropped logs)", async () => {
     const { release } = await publishAndRevoke("pruned", "x");
-    const error = await getRevocation(publicClient, registry, { ...release, revokedAt: (release.revokedAt as number) - 1 }).catch((e: unknown) => e);
+    const error = await getRevocation(publicClient, registry, {
+      ...release,
+      revokedAt: (release.revokedAt as number) - 1,
+    }).catch((e: unknown) => e);
     assert.ok(isAppError(error) && error.kind === "missing-log");
     assert.match(error.message, /returned no Revoked log for release \d+/);
   });

@@ -5,7 +5,15 @@
 import type { Account, Address, Hash, TransactionReceipt, WalletClient } from "viem";
 import { getChainId, getCode, waitForTransactionReceipt } from "viem/actions";
 import { chainIdOf } from "./chainIdOf.ts";
-import { ContractRevertError, NoAccountError, RegistryMissingError, toAppError, WrongChainError, type AppError, type ErrorContext } from "./errors.ts";
+import {
+  type AppError,
+  ContractRevertError,
+  type ErrorContext,
+  NoAccountError,
+  RegistryMissingError,
+  toAppError,
+  WrongChainError,
+} from "./errors.ts";
 import type { ReadClient } from "./readClient.ts";
 
 /** The clients a write needs: the wallet signs and sends, the public client simulates and waits. */
@@ -37,10 +45,17 @@ export interface WriteSteps<TResult> {
 }
 
 /** The wallet's account, after checking that the wallet is on the registry's chain and the registry exists. */
-export async function preflight({ publicClient, walletClient }: WriteClients, registry: Address): Promise<{ account: Account; chainId: number }> {
+export async function preflight(
+  { publicClient, walletClient }: WriteClients,
+  registry: Address,
+): Promise<{ account: Account; chainId: number }> {
   const account = walletClient.account;
   if (account === undefined) throw new NoAccountError();
-  const [expected, actual, code] = await Promise.all([chainIdOf(publicClient), getChainId(walletClient), getCode(publicClient, { address: registry })]);
+  const [expected, actual, code] = await Promise.all([
+    chainIdOf(publicClient),
+    getChainId(walletClient),
+    getCode(publicClient, { address: registry }),
+  ]);
   if (expected !== actual) throw new WrongChainError(expected, actual);
   if (code === undefined || code === "0x") throw new RegistryMissingError(registry, expected);
   return { account, chainId: expected };
@@ -63,12 +78,19 @@ export async function runWrite<TResult>(
     report({ status: "awaiting-signature" });
     transactionHash = await send();
     report({ status: "pending", transactionHash });
-    const receipt = await waitForTransactionReceipt(clients.publicClient, { hash: transactionHash, confirmations: options.confirmations ?? 1 });
+    const receipt = await waitForTransactionReceipt(clients.publicClient, {
+      hash: transactionHash,
+      confirmations: options.confirmations ?? 1,
+    });
     if (receipt.status === "reverted") {
       // Usually another transaction got in first (e.g. the same release): replaying the call
       // on the state it met tells which error it hit.
       const why = await steps.simulate(account, receipt.blockNumber).then(
-        () => new ContractRevertError(null, "The transaction was included but reverted, and replaying it does not say why. Try again."),
+        () =>
+          new ContractRevertError(
+            null,
+            "The transaction was included but reverted, and replaying it does not say why. Try again.",
+          ),
         (error: unknown) => toAppError(error, errorContext),
       );
       throw why;

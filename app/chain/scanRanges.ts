@@ -4,8 +4,9 @@
 // chunk and caps it there, and every success doubles it up to that cap. A chunk that fails
 // even at one block is a gap; an endpoint that cannot be reached at all ends the scan. Gaps
 // are reported, never hidden.
-import { toAppError, type AppError } from "./errors.ts";
+
 import type { BlockRange } from "./blocksAtTimestamp.ts";
+import { type AppError, toAppError } from "./errors.ts";
 
 export interface ScanGap extends BlockRange {
   error: AppError;
@@ -33,7 +34,13 @@ export interface ScanOptions {
 /** viem's response-size limit, or an RPC's result-count / response-size refusal, anywhere in the cause chain. */
 export function isTooManyResults(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    if (e.name === "ResponseBodyTooLargeError" || /more than \d+ results|too many (results|logs)|response size (exceeded|is larger)|log response size/i.test(e.message)) return true;
+    if (
+      e.name === "ResponseBodyTooLargeError" ||
+      /more than \d+ results|too many (results|logs)|response size (exceeded|is larger)|log response size/i.test(
+        e.message,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -49,7 +56,11 @@ function unreachable(error: AppError): boolean {
   return error.kind === "rpc-unreachable" && error.status === null;
 }
 
-export async function scanRanges<T>(range: BlockRange, read: (chunk: BlockRange) => Promise<T[]>, options: ScanOptions = {}): Promise<ScanResult<T>> {
+export async function scanRanges<T>(
+  range: BlockRange,
+  read: (chunk: BlockRange) => Promise<T[]>,
+  options: ScanOptions = {},
+): Promise<ScanResult<T>> {
   const items: T[] = [];
   const gaps: ScanGap[] = [];
   let span = options.initialSpan ?? 10_000n;
@@ -58,10 +69,14 @@ export async function scanRanges<T>(range: BlockRange, read: (chunk: BlockRange)
   let cursor = range.fromBlock;
   while (cursor <= range.toBlock) {
     options.signal?.throwIfAborted();
-    const chunk = { fromBlock: cursor, toBlock: cursor + span - 1n < range.toBlock ? cursor + span - 1n : range.toBlock };
+    const chunk = {
+      fromBlock: cursor,
+      toBlock: cursor + span - 1n < range.toBlock ? cursor + span - 1n : range.toBlock,
+    };
     try {
       items.push(...(await read(chunk)));
-      if (chunk.toBlock - chunk.fromBlock + 1n > largestAccepted) largestAccepted = chunk.toBlock - chunk.fromBlock + 1n;
+      if (chunk.toBlock - chunk.fromBlock + 1n > largestAccepted)
+        largestAccepted = chunk.toBlock - chunk.fromBlock + 1n;
       cursor = chunk.toBlock + 1n;
       span = span * 2n < ceiling ? span * 2n : ceiling;
       options.onProgress?.({ ...range, scannedThrough: chunk.toBlock });

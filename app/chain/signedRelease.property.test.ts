@@ -8,11 +8,19 @@ import { bytesToHex, getAddress } from "viem";
 import { isAppError } from "./errors.ts";
 import { DIGEST_KINDS, type ReleaseInput } from "./release.ts";
 import { releaseInputProblems } from "./releaseInput.ts";
-import { parseSignedRelease, serializeSignedRelease, SIGNED_RELEASE_FORMAT, SIGNED_RELEASE_VERSION, type SignedRelease } from "./signedRelease.ts";
+import {
+  parseSignedRelease,
+  SIGNED_RELEASE_FORMAT,
+  SIGNED_RELEASE_VERSION,
+  type SignedRelease,
+  serializeSignedRelease,
+} from "./signedRelease.ts";
 
 const UINT256_MAX = 2n ** 256n - 1n;
 const address = fc.uint8Array({ minLength: 20, maxLength: 20 }).map((bytes) => getAddress(bytesToHex(bytes)));
-const digest = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => `sha256:${Buffer.from(bytes).toString("hex")}` as const);
+const digest = fc
+  .uint8Array({ minLength: 32, maxLength: 32 })
+  .map((bytes) => `sha256:${Buffer.from(bytes).toString("hex")}` as const);
 const release: fc.Arbitrary<ReleaseInput> = fc
   .record({
     name: fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 }),
@@ -24,18 +32,20 @@ const release: fc.Arbitrary<ReleaseInput> = fc
   .filter((input) => releaseInputProblems(input).length === 0)
   // fast-check's records have no prototype; the parser's have Object's (deepEqual compares them).
   .map((input) => ({ ...input }));
-const signedRelease: fc.Arbitrary<SignedRelease> = fc.record({
-  format: fc.constant(SIGNED_RELEASE_FORMAT),
-  version: fc.constant(SIGNED_RELEASE_VERSION),
-  chainId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
-  registry: address,
-  publisher: address,
-  signer: address,
-  release,
-  nonce: fc.bigInt({ min: 0n, max: UINT256_MAX }),
-  deadline: fc.bigInt({ min: 0n, max: UINT256_MAX }),
-  signature: fc.uint8Array({ minLength: 1, maxLength: 400 }).map((bytes) => bytesToHex(bytes)),
-}).map((doc) => ({ ...doc }));
+const signedRelease: fc.Arbitrary<SignedRelease> = fc
+  .record({
+    format: fc.constant(SIGNED_RELEASE_FORMAT),
+    version: fc.constant(SIGNED_RELEASE_VERSION),
+    chainId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    registry: address,
+    publisher: address,
+    signer: address,
+    release,
+    nonce: fc.bigInt({ min: 0n, max: UINT256_MAX }),
+    deadline: fc.bigInt({ min: 0n, max: UINT256_MAX }),
+    signature: fc.uint8Array({ minLength: 1, maxLength: 400 }).map((bytes) => bytesToHex(bytes)),
+  })
+  .map((doc) => ({ ...doc }));
 
 /** parse's answer as a value: the document, or the refusal's problem; anything else thrown fails the property. */
 function outcome(text: string): SignedRelease | string {
@@ -47,11 +57,15 @@ function outcome(text: string): SignedRelease | string {
   }
 }
 
-const fileWith = (doc: SignedRelease, patch: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(serializeSignedRelease(doc)), ...patch });
+const fileWith = (doc: SignedRelease, patch: Record<string, unknown>) =>
+  JSON.stringify({ ...JSON.parse(serializeSignedRelease(doc)), ...patch });
 
 describe("parseSignedRelease (properties)", () => {
   test("serialize → parse gives the document back, for any valid document", () => {
-    fc.assert(fc.property(signedRelease, (doc) => assert.deepEqual(parseSignedRelease(serializeSignedRelease(doc)), doc)), { numRuns: 500 });
+    fc.assert(
+      fc.property(signedRelease, (doc) => assert.deepEqual(parseSignedRelease(serializeSignedRelease(doc)), doc)),
+      { numRuns: 500 },
+    );
   });
 
   test("nonce and deadline: accepted exactly when a canonical decimal (BigInt's own spelling) of a uint256", () => {
@@ -85,8 +99,27 @@ describe("parseSignedRelease (properties)", () => {
   });
 
   test("any JSON in any field, or any text at all: a document or a signed-release refusal, never another error", () => {
-    const keys = fc.constantFrom("format", "version", "chainId", "registry", "publisher", "signer", "release", "nonce", "deadline", "signature");
-    fc.assert(fc.property(signedRelease, keys, fc.jsonValue(), (doc, key, value) => void outcome(fileWith(doc, { [key]: value }))), { numRuns: 1000 });
+    const keys = fc.constantFrom(
+      "format",
+      "version",
+      "chainId",
+      "registry",
+      "publisher",
+      "signer",
+      "release",
+      "nonce",
+      "deadline",
+      "signature",
+    );
+    fc.assert(
+      fc.property(
+        signedRelease,
+        keys,
+        fc.jsonValue(),
+        (doc, key, value) => void outcome(fileWith(doc, { [key]: value })),
+      ),
+      { numRuns: 1000 },
+    );
     fc.assert(
       fc.property(signedRelease, fc.constantFrom("name", ...DIGEST_KINDS), fc.jsonValue(), (doc, key, value) => {
         const file = JSON.parse(serializeSignedRelease(doc)) as { release: Record<string, unknown> };
@@ -94,6 +127,9 @@ describe("parseSignedRelease (properties)", () => {
       }),
       { numRuns: 1000 },
     );
-    fc.assert(fc.property(fc.string(), (text) => void outcome(text)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string(), (text) => void outcome(text)),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -2,8 +2,8 @@
 // everything needed to submit it with publishBySig from any account. JSON, with bigints as
 // decimal strings and digests as `sha256:<hex>` or null. Version 2 is for registry v2: it names
 // the signer (the publisher, or a delegate key of it) and its signature is bound to the publisher.
-import { getAddress, isAddress, isHex, size, type Address, type Hex } from "viem";
-import { isSha256Digest, type Digest } from "../image/digest.ts";
+import { type Address, getAddress, type Hex, isAddress, isHex, size } from "viem";
+import { type Digest, isSha256Digest } from "../image/digest.ts";
 import { SignedReleaseInvalidError } from "./errors.ts";
 import { DIGEST_KINDS, type ReleaseInput } from "./release.ts";
 import { releaseInputProblems } from "./releaseInput.ts";
@@ -44,7 +44,13 @@ export function serializeSignedRelease(signed: SignedRelease): string {
     registry: signed.registry,
     publisher: signed.publisher,
     signer: signed.signer,
-    release: { name: release.name, imageId: release.imageId, manifestDigest: release.manifestDigest, indexDigest: release.indexDigest, archiveDigest: release.archiveDigest },
+    release: {
+      name: release.name,
+      imageId: release.imageId,
+      manifestDigest: release.manifestDigest,
+      indexDigest: release.indexDigest,
+      archiveDigest: release.archiveDigest,
+    },
     nonce: signed.nonce.toString(),
     deadline: signed.deadline.toString(),
     signature: signed.signature,
@@ -53,23 +59,35 @@ export function serializeSignedRelease(signed: SignedRelease): string {
 }
 
 function malformed(detail: string, cause?: unknown): SignedReleaseInvalidError {
-  return new SignedReleaseInvalidError("malformed", `This is not a valid ImageSeal signed-release file: ${detail}. Ask the publisher for the file again.`, cause);
+  return new SignedReleaseInvalidError(
+    "malformed",
+    `This is not a valid ImageSeal signed-release file: ${detail}. Ask the publisher for the file again.`,
+    cause,
+  );
 }
 
-function field<T>(object: Record<string, unknown>, key: string, check: (value: unknown) => value is T, what: string): T {
+function field<T>(
+  object: Record<string, unknown>,
+  key: string,
+  check: (value: unknown) => value is T,
+  what: string,
+): T {
   const value = object[key];
   if (!check(value)) throw malformed(`"${key}" must be ${what}`);
   return value;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const MAX_UINT256 = 2n ** 256n - 1n;
 // A uint256 as the contract takes it: 78 digits can exceed it, and viem would refuse to encode it later.
-const isUintString = (value: unknown): value is string => typeof value === "string" && /^(0|[1-9]\d{0,77})$/.test(value) && BigInt(value) <= MAX_UINT256;
+const isUintString = (value: unknown): value is string =>
+  typeof value === "string" && /^(0|[1-9]\d{0,77})$/.test(value) && BigInt(value) <= MAX_UINT256;
 const isChainId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 const isAnAddress = (value: unknown): value is string => typeof value === "string" && isAddress(value);
 // Any non-empty bytes: only the chain knows whether the signer is a key (65 bytes) or a contract account.
-const isSignature = (value: unknown): value is Hex => typeof value === "string" && isHex(value, { strict: true }) && value.length % 2 === 0 && size(value) > 0;
+const isSignature = (value: unknown): value is Hex =>
+  typeof value === "string" && isHex(value, { strict: true }) && value.length % 2 === 0 && size(value) > 0;
 const isDigestOrNull = (value: unknown): value is Digest | null => value === null || isSha256Digest(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 
@@ -89,10 +107,14 @@ export function parseSignedRelease(text: string): SignedRelease {
       "This signed release (file version 1) was made for the old ImageSeal registry, and the current registry does not accept its signature. Ask the publisher to sign the release again.",
     );
   }
-  if (json.version !== SIGNED_RELEASE_VERSION) throw malformed(`"version" ${JSON.stringify(json.version)} is not supported (this app reads version ${SIGNED_RELEASE_VERSION})`);
+  if (json.version !== SIGNED_RELEASE_VERSION)
+    throw malformed(
+      `"version" ${JSON.stringify(json.version)} is not supported (this app reads version ${SIGNED_RELEASE_VERSION})`,
+    );
   const rawRelease = field(json, "release", isRecord, "an object");
   const release = { name: field(rawRelease, "name", isString, "a string") } as ReleaseInput;
-  for (const kind of DIGEST_KINDS) release[kind] = field(rawRelease, kind, isDigestOrNull, "a sha256:<64 hex> digest or null");
+  for (const kind of DIGEST_KINDS)
+    release[kind] = field(rawRelease, kind, isDigestOrNull, "a sha256:<64 hex> digest or null");
   const problems = releaseInputProblems(release);
   if (problems.length > 0) throw malformed(`its release is not publishable (${problems.join(" ")})`);
   return {

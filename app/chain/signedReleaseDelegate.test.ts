@@ -2,7 +2,7 @@
 // expiry and the revocation are checked before the wallet opens, in the contract's order.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { createWalletClient, http, type Address, type WalletClient } from "viem";
+import { type Address, createWalletClient, http, type WalletClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { getReleasesByPublisher } from "./actions/getReleasesByPublisher.ts";
 import { signRelease } from "./actions/signRelease.ts";
@@ -23,7 +23,14 @@ describe("signed releases by a delegate key", async () => {
   after(() => chain.close());
   const { publicClient, registry, testClient } = chain;
   const acme = chain.accounts[0] as Address;
-  const ci = { publicClient, walletClient: createWalletClient({ chain: chain.chain, transport: http(chain.url), account: ciKey }) as WalletClient };
+  const ci = {
+    publicClient,
+    walletClient: createWalletClient({
+      chain: chain.chain,
+      transport: http(chain.url),
+      account: ciKey,
+    }) as WalletClient,
+  };
   const submitter = { publicClient, walletClient: chain.wallet(1) };
   const now = async () => (await publicClient.getBlock()).timestamp;
   /** What a key could sign without the app's checks: the file for `name`, signed by the CI key for acme. */
@@ -36,21 +43,38 @@ describe("signed releases by a delegate key", async () => {
       publisher: acme,
       signer: ciKey.address,
       release: imageRelease(name, name),
-      nonce: await publicClient.readContract({ address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [acme] }),
+      nonce: await publicClient.readContract({
+        address: registry,
+        abi: imageRegistryAbi,
+        functionName: "nonces",
+        args: [acme],
+      }),
       deadline: (await now()) + 3600n,
       signature: "0x00",
     };
-    return { ...doc, signature: await ciKey.signTypedData(releaseTypedData(doc.chainId, registry, releaseMessage(acme, doc.release, doc.nonce, doc.deadline))) };
+    return {
+      ...doc,
+      signature: await ciKey.signTypedData(
+        releaseTypedData(doc.chainId, registry, releaseMessage(acme, doc.release, doc.nonce, doc.deadline)),
+      ),
+    };
   };
 
   test("without a grant: refused before the wallet opens (not-delegate)", async () => {
-    const error = await failure(signRelease(ci, registry, imageRelease("ghcr.io/acme/api:1", "api 1"), (await now()) + 3600n, { publisher: acme }));
+    const error = await failure(
+      signRelease(ci, registry, imageRelease("ghcr.io/acme/api:1", "api 1"), (await now()) + 3600n, {
+        publisher: acme,
+      }),
+    );
     assert.equal(problemOf(error), "not-delegate");
     assert.equal(
       error.message,
       `${ciKey.address} signed this release for ${acme}, but ${acme} has not authorised ${ciKey.address} to publish on its behalf. Ask the publisher to authorise that key, or to sign the release itself.`,
     );
-    assert.equal(problemOf(await failure(validateSignedRelease(publicClient, registry, await forged("ghcr.io/acme/api:1")))), "not-delegate");
+    assert.equal(
+      problemOf(await failure(validateSignedRelease(publicClient, registry, await forged("ghcr.io/acme/api:1")))),
+      "not-delegate",
+    );
   });
 
   test("within the grant's prefix: signed, submitted by anyone, recorded with publisher and signer; outside it: refused", async () => {
@@ -59,12 +83,25 @@ describe("signed releases by a delegate key", async () => {
     const signed = await signRelease(ci, registry, input, (await now()) + 3600n, { publisher: acme });
     assert.deepEqual([signed.publisher, signed.signer], [acme, ciKey.address]);
     const { releases } = await submitSignedRelease(submitter, registry, signed);
-    assert.deepEqual(releases.map((r) => [r.publisher, r.signer, r.valid, r.name]), [[acme, ciKey.address, true, input.name]]);
+    assert.deepEqual(
+      releases.map((r) => [r.publisher, r.signer, r.valid, r.name]),
+      [[acme, ciKey.address, true, input.name]],
+    );
 
-    const outside = await failure(signRelease(ci, registry, imageRelease("ghcr.io/acmecorp/api:2", "outside"), (await now()) + 3600n, { publisher: acme }));
+    const outside = await failure(
+      signRelease(ci, registry, imageRelease("ghcr.io/acmecorp/api:2", "outside"), (await now()) + 3600n, {
+        publisher: acme,
+      }),
+    );
     assert.equal(problemOf(outside), "name-out-of-scope");
-    assert.equal(outside.message, `${acme} lets ${ciKey.address} publish only names starting with "ghcr.io/acme/", and "ghcr.io/acmecorp/api:2" does not. Use a name in that scope, or ask the publisher to widen it.`);
-    assert.equal(problemOf(await failure(validateSignedRelease(publicClient, registry, await forged("docker.io/acme/api:2")))), "name-out-of-scope");
+    assert.equal(
+      outside.message,
+      `${acme} lets ${ciKey.address} publish only names starting with "ghcr.io/acme/", and "ghcr.io/acmecorp/api:2" does not. Use a name in that scope, or ask the publisher to widen it.`,
+    );
+    assert.equal(
+      problemOf(await failure(validateSignedRelease(publicClient, registry, await forged("docker.io/acme/api:2")))),
+      "name-out-of-scope",
+    );
   });
 
   test("after the publisher revokes the grant: refused (delegation-revoked), and the key's release is no longer valid", async () => {
@@ -74,9 +111,16 @@ describe("signed releases by a delegate key", async () => {
     const revokedAt = (await publicClient.getBlock({ blockNumber })).timestamp;
     const error = await failure(validateSignedRelease(publicClient, registry, signed));
     assert.equal(problemOf(error), "delegation-revoked");
-    assert.equal(error.message, `${acme} revoked the delegation of ${ciKey.address} on ${formatUnixTime(revokedAt)}: releases that key signs no longer count. Ask the publisher for a new signature.`);
+    assert.equal(
+      error.message,
+      `${acme} revoked the delegation of ${ciKey.address} on ${formatUnixTime(revokedAt)}: releases that key signs no longer count. Ask the publisher for a new signature.`,
+    );
     const [earlier] = (await getReleasesByPublisher(publicClient, registry, acme)).releases;
-    assert.deepEqual([earlier?.signer, earlier?.revokedAt, earlier?.valid], [ciKey.address, null, false], "the key's earlier release is void, not revoked");
+    assert.deepEqual(
+      [earlier?.signer, earlier?.revokedAt, earlier?.valid],
+      [ciKey.address, null, false],
+      "the key's earlier release is void, not revoked",
+    );
   });
 
   // Last: the chain's clock cannot go back.
@@ -89,6 +133,9 @@ describe("signed releases by a delegate key", async () => {
     await testClient.mine({ blocks: 1 });
     const error = await failure(validateSignedRelease(publicClient, registry, signed));
     assert.equal(problemOf(error), "delegation-expired");
-    assert.equal(error.message, `The delegation of ${ciKey.address} by ${acme} expired on ${formatUnixTime(expiresAt)}. Ask the publisher to renew it, or for a new signature.`);
+    assert.equal(
+      error.message,
+      `The delegation of ${ciKey.address} by ${acme} expired on ${formatUnixTime(expiresAt)}. Ask the publisher to renew it, or for a new signature.`,
+    );
   });
 });

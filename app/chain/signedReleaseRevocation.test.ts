@@ -3,7 +3,7 @@
 // the contract when the revocation lands after the app's check.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { parseGwei, type Address, type Hex } from "viem";
+import { type Address, type Hex, parseGwei } from "viem";
 import { simulateContract } from "viem/actions";
 import { getLatestValidRelease } from "./actions/getLatestValidRelease.ts";
 import { getNameHistory } from "./actions/getNameHistory.ts";
@@ -28,7 +28,8 @@ describe("signed releases after a revocation", async () => {
   const as = (account: number) => ({ publicClient, walletClient: chain.wallet(account) });
   const [, bob, carol, dave] = chain.accounts as [Address, Address, Address, Address];
   const inAnHour = async () => (await publicClient.getBlock()).timestamp + 3600n;
-  const nonceOf = (publisher: Address) => publicClient.readContract({ address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [publisher] });
+  const nonceOf = (publisher: Address) =>
+    publicClient.readContract({ address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [publisher] });
 
   test("sign → publish directly → revoke: the signed file is refused as stale by the app and by the contract, and the content stays revoked", async () => {
     const input = imageRelease("docker.io/acme/resurrect:1", "resurrect 1");
@@ -47,7 +48,11 @@ describe("signed releases after a revocation", async () => {
     );
     const submitter = fakeWallet(chain, bob);
     const statuses: string[] = [];
-    const refused = await failure(submitSignedRelease({ publicClient, walletClient: submitter.walletClient }, registry, signed, { onPhase: (p) => statuses.push(p.status) }));
+    const refused = await failure(
+      submitSignedRelease({ publicClient, walletClient: submitter.walletClient }, registry, signed, {
+        onPhase: (p) => statuses.push(p.status),
+      }),
+    );
     assert.equal(problemOf(refused), "stale-nonce");
     assert.deepEqual([statuses, submitter.sent], [["simulating", "failed"], []], "the wallet was never asked");
 
@@ -56,7 +61,14 @@ describe("signed releases after a revocation", async () => {
       address: registry,
       abi: imageRegistryAbi,
       functionName: "publishBySig",
-      args: [signed.publisher, signed.signer, releaseInputToChain(signed.release), signed.nonce, signed.deadline, signed.signature],
+      args: [
+        signed.publisher,
+        signed.signer,
+        releaseInputToChain(signed.release),
+        signed.nonce,
+        signed.deadline,
+        signed.signature,
+      ],
       account: bob,
     }).then(
       () => assert.fail("publishBySig accepted a stale signature"),
@@ -90,17 +102,41 @@ describe("signed releases after a revocation", async () => {
     try {
       const chainInput = releaseInputToChain(input);
       const publishHash = await daveWallet.writeContract({
-        address: registry, abi: imageRegistryAbi, functionName: "publish", account: dave, chain: chain.chain, ...fees,
-        args: [chainInput.name, chainInput.imageId, chainInput.manifestDigest, chainInput.indexDigest, chainInput.archiveDigest],
+        address: registry,
+        abi: imageRegistryAbi,
+        functionName: "publish",
+        account: dave,
+        chain: chain.chain,
+        ...fees,
+        args: [
+          chainInput.name,
+          chainInput.imageId,
+          chainInput.manifestDigest,
+          chainInput.indexDigest,
+          chainInput.archiveDigest,
+        ],
       });
-      const revokeHash = await daveWallet.writeContract({ address: registry, abi: imageRegistryAbi, functionName: "revoke", args: [id, "compromised"], account: dave, chain: chain.chain, ...fees });
+      const revokeHash = await daveWallet.writeContract({
+        address: registry,
+        abi: imageRegistryAbi,
+        functionName: "revoke",
+        args: [id, "compromised"],
+        account: dave,
+        chain: chain.chain,
+        ...fees,
+      });
       hashes = [publishHash, revokeHash];
       // A wallet that estimated on the latest block: the app's checks pass there (nothing is published or revoked yet).
       const submitter = fakeWallet(chain, bob, { fixedGas: true });
       submission = await new Promise((resolve, reject) => {
         // Resolved with a wrapper: resolving with the promise itself would wait for it (and the block is not mined yet).
-        const outcome = submitSignedRelease({ publicClient, walletClient: submitter.walletClient }, registry, signed, { onPhase: (p) => p.status === "pending" && resolve({ settled }) });
-        const settled = outcome.then(() => null, (error: unknown) => error);
+        const outcome = submitSignedRelease({ publicClient, walletClient: submitter.walletClient }, registry, signed, {
+          onPhase: (p) => p.status === "pending" && resolve({ settled }),
+        });
+        const settled = outcome.then(
+          () => null,
+          (error: unknown) => error,
+        );
         outcome.catch(reject);
       });
       await chain.testClient.mine({ blocks: 1 });
@@ -108,12 +144,22 @@ describe("signed releases after a revocation", async () => {
       await chain.testClient.setAutomine(true);
     }
     const receipts = await Promise.all(hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
-    assert.deepEqual(receipts.map((r) => [r.status, r.transactionIndex]), [["success", 0], ["success", 1]]);
+    assert.deepEqual(
+      receipts.map((r) => [r.status, r.transactionIndex]),
+      [
+        ["success", 0],
+        ["success", 1],
+      ],
+    );
     const refused = toAppError(await submission.settled);
     assert.ok(refused.kind === "contract-revert", refused.message);
     assert.deepEqual(refused.revert, { errorName: "ImageRegistryStaleNonce", args: [nonce, nonce + 1n] });
     const history = await getNameHistory(publicClient, registry, dave, input.name);
-    assert.deepEqual(history.releases.map((r) => [r.id, r.valid]), [[id, false]], "only the revoked direct release, nothing resurrected");
+    assert.deepEqual(
+      history.releases.map((r) => [r.id, r.valid]),
+      [[id, false]],
+      "only the revoked direct release, nothing resurrected",
+    );
   });
 
   test("invalidateNonces cancels outstanding signatures without a revocation; a signature for the new nonce works", async () => {
@@ -126,6 +172,9 @@ describe("signed releases after a revocation", async () => {
     const fresh = await signRelease(as(4), registry, input, await inAnHour());
     assert.equal(fresh.nonce, before.nonce + 5n);
     const { releases } = await submitSignedRelease(as(1), registry, fresh);
-    assert.deepEqual(releases.map((r) => [r.publisher, r.name, r.valid]), [[chain.accounts[4], input.name, true]]);
+    assert.deepEqual(
+      releases.map((r) => [r.publisher, r.name, r.valid]),
+      [[chain.accounts[4], input.name, true]],
+    );
   });
 });

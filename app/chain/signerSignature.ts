@@ -1,7 +1,19 @@
 // Whether a signed release's signature is its named signer's, decided as publishBySig decides
 // it: a signer with code is asked (EIP-1271 isValidSignature), any other must give a strict
 // 65-byte ECDSA signature (low s, v of 27 or 28) that recovers to it.
-import { encodeFunctionData, hexToBigInt, hexToNumber, isAddressEqual, pad, recoverTypedDataAddress, size, slice, zeroAddress, type Address, type Hex } from "viem";
+import {
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  hexToBigInt,
+  hexToNumber,
+  isAddressEqual,
+  pad,
+  recoverTypedDataAddress,
+  size,
+  slice,
+  zeroAddress,
+} from "viem";
 import { call, getCode } from "viem/actions";
 import { SignedReleaseInvalidError, toAppError } from "./errors.ts";
 import type { ReadClient } from "./readClient.ts";
@@ -32,7 +44,11 @@ function badSignature(message: string, cause?: unknown): SignedReleaseInvalidErr
 
 /** The typed-data digest the document's signer signed (or its contract account is asked about). */
 export function signedReleaseDigest(signed: SignedRelease): Hex {
-  return releaseDigest(signed.chainId, signed.registry, releaseMessage(signed.publisher, signed.release, signed.nonce, signed.deadline));
+  return releaseDigest(
+    signed.chainId,
+    signed.registry,
+    releaseMessage(signed.publisher, signed.release, signed.nonce, signed.deadline),
+  );
 }
 
 /**
@@ -43,16 +59,23 @@ export function signedReleaseDigest(signed: SignedRelease): Hex {
 export async function recoverSignedReleaseSigner(signed: SignedRelease): Promise<Address> {
   const length = size(signed.signature);
   if (length !== ECDSA_SIGNATURE_BYTES) {
-    throw badSignature(`The signature is ${length} bytes long, but ${signed.signer} is a key (no code on chain), whose signature is 65 bytes (r, s, v). The file is damaged or names the wrong signer: ask for it again.`);
+    throw badSignature(
+      `The signature is ${length} bytes long, but ${signed.signer} is a key (no code on chain), whose signature is 65 bytes (r, s, v). The file is damaged or names the wrong signer: ask for it again.`,
+    );
   }
   const s = hexToBigInt(slice(signed.signature, 32, 64));
   const v = hexToNumber(slice(signed.signature, 64, 65));
   if (s > HALF_N || (v !== 27 && v !== 28)) {
-    throw badSignature("The signature is not in the form the registry accepts (high s or a v other than 27/28). Use the signature exactly as the signer's wallet made it.");
+    throw badSignature(
+      "The signature is not in the form the registry accepts (high s or a v other than 27/28). Use the signature exactly as the signer's wallet made it.",
+    );
   }
   const message = releaseMessage(signed.publisher, signed.release, signed.nonce, signed.deadline);
   try {
-    return await recoverTypedDataAddress({ ...releaseTypedData(signed.chainId, signed.registry, message), signature: signed.signature });
+    return await recoverTypedDataAddress({
+      ...releaseTypedData(signed.chainId, signed.registry, message),
+      signature: signed.signature,
+    });
   } catch {
     // r is not a point's x coordinate: ecrecover finds nobody.
     return zeroAddress;
@@ -62,7 +85,10 @@ export async function recoverSignedReleaseSigner(signed: SignedRelease): Promise
 /** Asks a contract account whether it accepts the signature; true only for the exact 32-byte magic word the registry requires. */
 async function contractAccepts(client: ReadClient, signer: Address, digest: Hex, signature: Hex): Promise<boolean> {
   try {
-    const { data } = await call(client, { to: signer, data: encodeFunctionData({ abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] }) });
+    const { data } = await call(client, {
+      to: signer,
+      data: encodeFunctionData({ abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] }),
+    });
     return data !== undefined && data.toLowerCase() === pad(ERC1271_MAGIC_VALUE, { dir: "right", size: 32 });
   } catch (error) {
     // A revert is a refusal (the registry's staticcall fails too); an endpoint that did not answer is not.

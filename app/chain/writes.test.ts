@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { createWalletClient, http, type Address, type WalletClient } from "viem";
+import { type Address, createWalletClient, http, type WalletClient } from "viem";
 import { getRelease } from "./actions/getRelease.ts";
-import { publishRelease, type PublishResult } from "./actions/publishRelease.ts";
+import { type PublishResult, publishRelease } from "./actions/publishRelease.ts";
 import { publishReleaseBatch } from "./actions/publishReleaseBatch.ts";
 import { revokeRelease } from "./actions/revokeRelease.ts";
-import { isAppError, type AppError } from "./errors.ts";
+import { type AppError, isAppError } from "./errors.ts";
 import type { WritePhase } from "./runWrite.ts";
 import { fakeWallet } from "./test/fakeWallet.ts";
 import { imageRelease, startTestChain } from "./test/testChain.ts";
@@ -16,7 +16,10 @@ function phasesOf<T>() {
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => assert.fail("expected a rejection"), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail("expected a rejection"),
+    (e: unknown) => e,
+  );
   assert.ok(isAppError(error), `not an AppError: ${String(error)}`);
   return error;
 }
@@ -46,10 +49,15 @@ describe("write actions", async () => {
     const first = await publishRelease(as(0), registry, input);
     const wallet = fakeWallet(chain, alice);
     const { phases, onPhase, statuses } = phasesOf<PublishResult>();
-    const error = await failure(publishRelease({ publicClient, walletClient: wallet.walletClient }, registry, input, { onPhase }));
+    const error = await failure(
+      publishRelease({ publicClient, walletClient: wallet.walletClient }, registry, input, { onPhase }),
+    );
     assert.ok(error.kind === "contract-revert");
     assert.deepEqual(error.revert, { errorName: "ImageRegistryAlreadyPublished", args: [first.releaseIds[0]] });
-    assert.equal(error.message, `You already published this exact release (id ${first.releaseIds[0]}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`);
+    assert.equal(
+      error.message,
+      `You already published this exact release (id ${first.releaseIds[0]}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`,
+    );
     assert.deepEqual(statuses(), ["simulating", "failed"]);
     assert.deepEqual(phases[1], { status: "failed", error, transactionHash: null });
     assert.deepEqual(wallet.sent, []);
@@ -63,8 +71,15 @@ describe("write actions", async () => {
     try {
       for (const walletClient of [chain.wallet(1), secondTab.walletClient]) {
         await new Promise<void>((resolve, reject) => {
-          const outcome = publishRelease({ publicClient, walletClient }, registry, input, { onPhase: (p) => p.status === "pending" && resolve() });
-          pending.push(outcome.then((o) => o, (e: unknown) => e));
+          const outcome = publishRelease({ publicClient, walletClient }, registry, input, {
+            onPhase: (p) => p.status === "pending" && resolve(),
+          });
+          pending.push(
+            outcome.then(
+              (o) => o,
+              (e: unknown) => e,
+            ),
+          );
           outcome.catch(reject);
         });
       }
@@ -79,13 +94,25 @@ describe("write actions", async () => {
   });
 
   test("publishReleaseBatch: one transaction, ids in input order; an empty batch is refused in words", async () => {
-    const inputs = ["linux/amd64", "linux/arm64"].map((platform) => ({ ...imageRelease("docker.io/acme/multi:1", platform), indexDigest: imageRelease("", "multi index").imageId }));
+    const inputs = ["linux/amd64", "linux/arm64"].map((platform) => ({
+      ...imageRelease("docker.io/acme/multi:1", platform),
+      indexDigest: imageRelease("", "multi index").imageId,
+    }));
     const outcome = await publishReleaseBatch(as(1), registry, inputs);
-    assert.deepEqual(outcome.releases.map((r) => [r.imageId, r.indexDigest, r.publisher]), inputs.map((i) => [i.imageId, i.indexDigest, bob]));
-    assert.deepEqual(outcome.releaseIds, outcome.releases.map((r) => r.id));
+    assert.deepEqual(
+      outcome.releases.map((r) => [r.imageId, r.indexDigest, r.publisher]),
+      inputs.map((i) => [i.imageId, i.indexDigest, bob]),
+    );
+    assert.deepEqual(
+      outcome.releaseIds,
+      outcome.releases.map((r) => r.id),
+    );
     assert.equal(new Set(outcome.releases.map((r) => r.transactionHash)).size, 1);
     const error = await failure(publishReleaseBatch(as(1), registry, []));
-    assert.deepEqual(error.kind === "contract-revert" && error.revert, { errorName: "ImageRegistryEmptyBatch", args: [] });
+    assert.deepEqual(error.kind === "contract-revert" && error.revert, {
+      errorName: "ImageRegistryEmptyBatch",
+      args: [],
+    });
   });
 
   test("revokeRelease: phases, then the release reads as revoked; others' and twice-revoked releases are refused in words", async () => {
@@ -94,23 +121,44 @@ describe("write actions", async () => {
     const notMine = await failure(revokeRelease(as(1), registry, id, "not mine"));
     assert.ok(notMine.kind === "contract-revert");
     assert.deepEqual(notMine.revert, { errorName: "ImageRegistryNotPublisher", args: [id, bob, alice] });
-    assert.equal(notMine.message, `Only a release's publisher can revoke it: release ${id} was published by ${alice}, and this transaction comes from ${bob}. Switch to the publisher's account.`);
+    assert.equal(
+      notMine.message,
+      `Only a release's publisher can revoke it: release ${id} was published by ${alice}, and this transaction comes from ${bob}. Switch to the publisher's account.`,
+    );
     const { statuses, onPhase } = phasesOf();
     const outcome = await revokeRelease(as(0), registry, id, "built from the wrong commit", { onPhase });
     assert.deepEqual(statuses(), ["simulating", "awaiting-signature", "pending", "confirmed"]);
     assert.deepEqual([outcome.releaseId, outcome.reason], [id, "built from the wrong commit"]);
     const release = await getRelease(publicClient, registry, id);
-    assert.equal(release.revokedAt, Number((await publicClient.getBlock({ blockNumber: outcome.receipt.blockNumber })).timestamp));
+    assert.equal(
+      release.revokedAt,
+      Number((await publicClient.getBlock({ blockNumber: outcome.receipt.blockNumber })).timestamp),
+    );
     const twice = await failure(revokeRelease(as(0), registry, id, "again"));
     assert.ok(twice.kind === "contract-revert");
-    assert.deepEqual(twice.revert, { errorName: "ImageRegistryAlreadyRevoked", args: [id, BigInt(release.revokedAt as number)] });
-    assert.match(twice.message, new RegExp(`^Release ${id} was already revoked on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\. Nothing to do\\.$`));
+    assert.deepEqual(twice.revert, {
+      errorName: "ImageRegistryAlreadyRevoked",
+      args: [id, BigInt(release.revokedAt as number)],
+    });
+    assert.match(
+      twice.message,
+      new RegExp(
+        `^Release ${id} was already revoked on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\. Nothing to do\\.$`,
+      ),
+    );
   });
 
   test("user-rejected: the wallet says no (EIP-1193 code 4001)", async () => {
     const wallet = fakeWallet(chain, alice, { reject: true });
     const { statuses, onPhase } = phasesOf<PublishResult>();
-    const error = await failure(publishRelease({ publicClient, walletClient: wallet.walletClient }, registry, imageRelease("docker.io/acme/no:1", "no"), { onPhase }));
+    const error = await failure(
+      publishRelease(
+        { publicClient, walletClient: wallet.walletClient },
+        registry,
+        imageRelease("docker.io/acme/no:1", "no"),
+        { onPhase },
+      ),
+    );
     assert.equal(error.kind, "user-rejected");
     assert.equal(error.message, "You rejected the request in your wallet, so nothing was sent. Try again when ready.");
     assert.deepEqual(statuses(), ["simulating", "awaiting-signature", "failed"]);
@@ -119,17 +167,32 @@ describe("write actions", async () => {
 
   test("wrong-chain: the wallet is on another chain; nothing is simulated or sent", async () => {
     const wallet = fakeWallet(chain, alice, { chainId: 1 });
-    const error = await failure(publishRelease({ publicClient, walletClient: wallet.walletClient }, registry, imageRelease("docker.io/acme/chain:1", "chain")));
+    const error = await failure(
+      publishRelease(
+        { publicClient, walletClient: wallet.walletClient },
+        registry,
+        imageRelease("docker.io/acme/chain:1", "chain"),
+      ),
+    );
     assert.ok(error.kind === "wrong-chain");
     assert.deepEqual([error.expectedChainId, error.actualChainId], [31337, 1]);
-    assert.equal(error.message, "Your wallet is on chain 1, but the registry is on chain 31337. Switch your wallet to chain 31337 and try again.");
+    assert.equal(
+      error.message,
+      "Your wallet is on chain 1, but the registry is on chain 31337. Switch your wallet to chain 31337 and try again.",
+    );
     assert.deepEqual(wallet.sent, []);
   });
 
   test("insufficient-funds: an account with no ether on this chain", async () => {
     const poor = chain.accounts[9] as Address;
     await chain.testClient.setBalance({ address: poor, value: 0n });
-    const error = await failure(publishRelease({ publicClient, walletClient: chain.wallet(9) }, registry, imageRelease("docker.io/acme/poor:1", "poor")));
+    const error = await failure(
+      publishRelease(
+        { publicClient, walletClient: chain.wallet(9) },
+        registry,
+        imageRelease("docker.io/acme/poor:1", "poor"),
+      ),
+    );
     assert.equal(error.kind, "insufficient-funds");
   });
 
@@ -141,7 +204,14 @@ describe("write actions", async () => {
 
   test("invalid-input: a malformed digest is refused before the wallet opens", async () => {
     const { statuses, onPhase } = phasesOf<PublishResult>();
-    const error = await failure(publishRelease(as(0), registry, { ...imageRelease("docker.io/acme/bad:1", "bad"), imageId: "sha256:1234" as never }, { onPhase }));
+    const error = await failure(
+      publishRelease(
+        as(0),
+        registry,
+        { ...imageRelease("docker.io/acme/bad:1", "bad"), imageId: "sha256:1234" as never },
+        { onPhase },
+      ),
+    );
     assert.equal(error.kind, "invalid-input");
     assert.equal(error.message, 'Not a sha256 digest: "sha256:1234". Check the value and try again.');
     assert.deepEqual(statuses(), ["simulating", "failed"]);
@@ -149,7 +219,9 @@ describe("write actions", async () => {
 
   test("no-account: a wallet client without an account", async () => {
     const walletClient = createWalletClient({ chain: chain.chain, transport: http(chain.url) }) as WalletClient;
-    const error = await failure(publishRelease({ publicClient, walletClient }, registry, imageRelease("docker.io/acme/none:1", "none")));
+    const error = await failure(
+      publishRelease({ publicClient, walletClient }, registry, imageRelease("docker.io/acme/none:1", "none")),
+    );
     assert.equal(error.kind, "no-account");
   });
 });

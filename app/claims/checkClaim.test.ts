@@ -2,19 +2,19 @@
 // in-memory registry and well-known files on a node:http server: every failure by name.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { createPublicClient, getAddress, http, type Address } from "viem";
+import { type Address, createPublicClient, getAddress, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { addClaim } from "../chain/actions/addClaim.ts";
 import { withdrawClaim } from "../chain/actions/withdrawClaim.ts";
 import { deployMultisigWallet, multisigSignature } from "../chain/test/multisigWallet.ts";
 import { closedPortUrl, startTestChain } from "../chain/test/testChain.ts";
 import type { Digest } from "../image/digest.ts";
+import { type ClaimCheckDeps, checkClaim, checkPublisherClaims } from "./checkClaim.ts";
 import { CLAIM_TAG, claimArtifactManifest, OCI_MANIFEST_MEDIA_TYPE, pushClaimArtifact } from "./claimArtifact.ts";
 import type { ClaimCheck } from "./claimCheck.ts";
-import { serializeClaimDocument, type SignedClaim } from "./claimDocument.ts";
+import { type SignedClaim, serializeClaimDocument } from "./claimDocument.ts";
 import { parseClaimLocation } from "./claimLocation.ts";
 import { claimDigest } from "./claimTypedData.ts";
-import { checkClaim, checkPublisherClaims, type ClaimCheckDeps } from "./checkClaim.ts";
 import { signClaim } from "./signClaim.ts";
 import { startTestServer } from "./test/httpServer.ts";
 import { MemoryRegistry } from "./test/memoryRegistry.ts";
@@ -38,10 +38,18 @@ describe("checkClaim", async () => {
   after(() => Promise.all([chain.close(), server.close()]));
   const registryAddress = chain.registry;
   const memory = new MemoryRegistry();
-  const deps: ClaimCheckDeps = { client: chain.publicClient, registry: registryAddress, chainId: 31337, registryClient: memory, now: () => NOW };
+  const deps: ClaimCheckDeps = {
+    client: chain.publicClient,
+    registry: registryAddress,
+    chainId: 31337,
+    registryClient: memory,
+    now: () => NOW,
+  };
   const target = (scope: string) => ({ chainId: 31337, registry: registryAddress, scope });
-  const check = (who: Address, location: string, withdrawnAt: number | null = null) => checkClaim(deps, who, { location, withdrawnAt });
-  const push = (repo: typeof ONE, claims: SignedClaim[]) => pushClaimArtifact(memory, repo, serializeClaimDocument(claims));
+  const check = (who: Address, location: string, withdrawnAt: number | null = null) =>
+    checkClaim(deps, who, { location, withdrawnAt });
+  const push = (repo: typeof ONE, claims: SignedClaim[]) =>
+    pushClaimArtifact(memory, repo, serializeClaimDocument(claims));
   const failure = (check: ClaimCheck) => (check.status === "failed" ? [check.reason, check.message] : ["proven", ""]);
 
   test("a claim pushed to its repository by the publisher's key: proven, with the artifact's digest and URL", async () => {
@@ -53,14 +61,20 @@ describe("checkClaim", async () => {
       evidence: { url: `https://registry.test/v2/a/one/manifests/${digest}`, artifactDigest: digest },
       checkedAt: NOW,
     });
-    assert.deepEqual(memory.calls.slice(-2).map((call) => call.split(" ")[0]), ["getManifest", "getBlob"]);
+    assert.deepEqual(
+      memory.calls.slice(-2).map((call) => call.split(" ")[0]),
+      ["getManifest", "getBlob"],
+    );
   });
 
   test("the same document copied into another repository grants nothing there: no claim for that scope", async () => {
     await push(TWO, [await signClaim(publisher, target("registry.test/a/one"))]);
     const [reason, message] = failure(await check(publisher.address, "oci://registry.test/a/two"));
     assert.equal(reason, "no-claim-for-publisher");
-    assert.match(String(message), /holds no claim by 0x\w+ for registry\.test\/a\/two \(only for registry\.test\/a\/one: a claim counts only where its scope lives\)/);
+    assert.match(
+      String(message),
+      /holds no claim by 0x\w+ for registry\.test\/a\/two \(only for registry\.test\/a\/one: a claim counts only where its scope lives\)/,
+    );
   });
 
   test("a document that names the publisher but was signed by another key: signature", async () => {
@@ -68,7 +82,10 @@ describe("checkClaim", async () => {
     await push(TWO, [forged]);
     const [reason, message] = failure(await check(publisher.address, "oci://registry.test/a/two"));
     assert.equal(reason, "signature");
-    assert.match(String(message), /is not 0x\w+'s: the document was altered or signed by another key\. It proves nothing\.$/);
+    assert.match(
+      String(message),
+      /is not 0x\w+'s: the document was altered or signed by another key\. It proves nothing\.$/,
+    );
   });
 
   test("a claim signed for another chain or another registry: other-chain, other-registry", async () => {
@@ -86,7 +103,14 @@ describe("checkClaim", async () => {
     const [reason, message] = failure(await check(publisher.address, "oci://registry.test/a/two"));
     assert.equal(reason, "gone");
     assert.match(String(message), /^The claim artifact registry\.test\/a\/two:imageseal-claim is gone: /);
-    for (const [code, expected] of [["unauthorized", "unauthorized"], ["forbidden", "unauthorized"], ["browser-blocked", "browser-blocked"], ["unreachable", "unreachable"], ["rate-limited", "unreachable"], ["digest-mismatch", "malformed"]] as const) {
+    for (const [code, expected] of [
+      ["unauthorized", "unauthorized"],
+      ["forbidden", "unauthorized"],
+      ["browser-blocked", "browser-blocked"],
+      ["unreachable", "unreachable"],
+      ["rate-limited", "unreachable"],
+      ["digest-mismatch", "malformed"],
+    ] as const) {
       memory.failWith = code;
       assert.equal(failure(await check(publisher.address, "oci://registry.test/a/one"))[0], expected, code);
     }
@@ -94,9 +118,17 @@ describe("checkClaim", async () => {
   });
 
   test("a tag that holds something else, or a document that does not parse: malformed", async () => {
-    const image = { schemaVersion: 2, mediaType: OCI_MANIFEST_MEDIA_TYPE, config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: `sha256:${"0".repeat(64)}`, size: 2 }, layers: [] };
+    const image = {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST_MEDIA_TYPE,
+      config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: `sha256:${"0".repeat(64)}`, size: 2 },
+      layers: [],
+    };
     await memory.putManifest(TWO, CLAIM_TAG, new TextEncoder().encode(JSON.stringify(image)), OCI_MANIFEST_MEDIA_TYPE);
-    assert.match(String(failure(await check(publisher.address, "oci://registry.test/a/two"))[1]), /artifactType is not application\/vnd\.imageseal\.claims\.v1\+json: the tag imageseal-claim holds something else/);
+    assert.match(
+      String(failure(await check(publisher.address, "oci://registry.test/a/two"))[1]),
+      /artifactType is not application\/vnd\.imageseal\.claims\.v1\+json: the tag imageseal-claim holds something else/,
+    );
     const garbage = new TextEncoder().encode("{ not json");
     const digest: Digest = await memory.putBlob(TWO, garbage);
     await memory.putManifest(TWO, CLAIM_TAG, claimArtifactManifest(digest, garbage.length), OCI_MANIFEST_MEDIA_TYPE);
@@ -106,15 +138,31 @@ describe("checkClaim", async () => {
   test("a location that does not parse is malformed, and a withdrawn claim is not fetched at all", async () => {
     const calls = memory.calls.length;
     const bad = await check(publisher.address, "oci://registry.test/a/one:1.0");
-    assert.deepEqual([bad.status, bad.location], ["failed", { kind: "repository", scope: "oci://registry.test/a/one:1.0", location: "oci://registry.test/a/one:1.0" }]);
+    assert.deepEqual(
+      [bad.status, bad.location],
+      [
+        "failed",
+        { kind: "repository", scope: "oci://registry.test/a/one:1.0", location: "oci://registry.test/a/one:1.0" },
+      ],
+    );
     assert.equal(failure(bad)[0], "malformed");
-    assert.deepEqual(failure(await check(publisher.address, "oci://registry.test/a/one", 1_795_376_517)), ["withdrawn", `${publisher.address} withdrew its claim of registry.test/a/one on 2026-11-22 19:41:57 UTC.`]);
-    assert.equal(failure(await check(publisher.address, "not a location", 1_795_376_517))[0], "withdrawn", "withdrawn whatever the location says");
+    assert.deepEqual(failure(await check(publisher.address, "oci://registry.test/a/one", 1_795_376_517)), [
+      "withdrawn",
+      `${publisher.address} withdrew its claim of registry.test/a/one on 2026-11-22 19:41:57 UTC.`,
+    ]);
+    assert.equal(
+      failure(await check(publisher.address, "not a location", 1_795_376_517))[0],
+      "withdrawn",
+      "withdrawn whatever the location says",
+    );
     assert.equal(memory.calls.length, calls);
   });
 
   test("a domain claim in the host's well-known file: proven for that host; a repository-scoped claim there proves nothing", async () => {
-    const document = serializeClaimDocument([await signClaim(publisher, target(server.host)), await signClaim(stranger, target(`${server.host}/a/one`))]);
+    const document = serializeClaimDocument([
+      await signClaim(publisher, target(server.host)),
+      await signClaim(stranger, target(`${server.host}/a/one`)),
+    ]);
     server.routes.set(WELL_KNOWN_PATH, (_request, response) => response.writeHead(200).end(document));
     assert.deepEqual(await check(publisher.address, server.origin), {
       status: "proven",
@@ -124,11 +172,19 @@ describe("checkClaim", async () => {
       checkedAt: NOW,
     });
     assert.equal(failure(await check(stranger.address, server.origin))[0], "no-claim-for-publisher");
-    assert.equal(failure(await check(stranger.address, `oci://${server.host}/a/one`))[0], "gone", "a repository claim lives in the repository, not in the file");
+    assert.equal(
+      failure(await check(stranger.address, `oci://${server.host}/a/one`))[0],
+      "gone",
+      "a repository claim lives in the repository, not in the file",
+    );
   });
 
   test("a 2-of-3 multisig wallet (EIP-1271) as publisher: proven with two owners' signatures, signature with one", async () => {
-    const wallet = await deployMultisigWallet(chain, owners.map((owner) => owner.address), 2n);
+    const wallet = await deployMultisigWallet(
+      chain,
+      owners.map((owner) => owner.address),
+      2n,
+    );
     const scope = "registry.test/org/api";
     const repo = { domain: "registry.test", path: "org/api" };
     const signed = async (signers: readonly (typeof owners)[number][]): Promise<SignedClaim> => ({
@@ -145,9 +201,15 @@ describe("checkClaim", async () => {
   });
 
   test("a signature the chain cannot be asked about: unreachable, never a rejection", async () => {
-    const offline = { ...deps, client: createPublicClient({ chain: chain.chain, transport: http(await closedPortUrl(), { retryCount: 0 }) }) };
+    const offline = {
+      ...deps,
+      client: createPublicClient({ chain: chain.chain, transport: http(await closedPortUrl(), { retryCount: 0 }) }),
+    };
     await push(TWO, [{ ...(await signClaim(stranger, target("registry.test/a/two"))), publisher: publisher.address }]);
-    const result = await checkClaim(offline, publisher.address, { location: "oci://registry.test/a/two", withdrawnAt: null });
+    const result = await checkClaim(offline, publisher.address, {
+      location: "oci://registry.test/a/two",
+      withdrawnAt: null,
+    });
     assert.equal(failure(result)[0], "unreachable");
     assert.match(String(failure(result)[1]), /^The chain could not be asked whether 0x\w+ signed the claim: /);
   });
@@ -163,7 +225,13 @@ describe("checkClaim", async () => {
     await addClaim(clients, registryAddress, "oci://registry.test/team/web");
     await withdrawClaim(clients, registryAddress, 1);
     const checks = await checkPublisherClaims(deps, who);
-    assert.deepEqual(checks.map((c) => [c.location.scope, c.status === "failed" ? c.reason : c.status]), [["registry.test/team/gone", "gone"], ["registry.test/team/web", "proven"]]);
+    assert.deepEqual(
+      checks.map((c) => [c.location.scope, c.status === "failed" ? c.reason : c.status]),
+      [
+        ["registry.test/team/gone", "gone"],
+        ["registry.test/team/web", "proven"],
+      ],
+    );
     assert.deepEqual(await checkPublisherClaims(deps, stranger.address), []);
   });
 });

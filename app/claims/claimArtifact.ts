@@ -7,7 +7,7 @@ import { isSha256Digest } from "../image/digest.ts";
 import { decodeJson } from "../image/formats/decodeJson.ts";
 import { Shape } from "../image/formats/jsonShape.ts";
 import type { RegistryClient } from "../registry/client.ts";
-import { registryBaseUrl, type RepositoryRef } from "../registry/reference.ts";
+import { type RepositoryRef, registryBaseUrl } from "../registry/reference.ts";
 import { MAX_CLAIM_DOCUMENT_BYTES } from "./claimDocument.ts";
 import { ClaimError } from "./claimError.ts";
 
@@ -42,10 +42,19 @@ export function claimArtifactManifest(documentDigest: Digest, documentSize: numb
 }
 
 /** Pushes the document as the repository's claim artifact (replacing the tag's earlier one); returns the manifest digest. */
-export async function pushClaimArtifact(client: Pick<RegistryClient, "putBlob" | "putManifest">, repository: RepositoryRef, document: Uint8Array): Promise<Digest> {
+export async function pushClaimArtifact(
+  client: Pick<RegistryClient, "putBlob" | "putManifest">,
+  repository: RepositoryRef,
+  document: Uint8Array,
+): Promise<Digest> {
   await client.putBlob(repository, EMPTY_CONFIG);
   const documentDigest = await client.putBlob(repository, document);
-  return client.putManifest(repository, CLAIM_TAG, claimArtifactManifest(documentDigest, document.length), OCI_MANIFEST_MEDIA_TYPE);
+  return client.putManifest(
+    repository,
+    CLAIM_TAG,
+    claimArtifactManifest(documentDigest, document.length),
+    OCI_MANIFEST_MEDIA_TYPE,
+  );
 }
 
 /** The claims document's descriptor, from a manifest that must be a claim artifact. */
@@ -55,7 +64,8 @@ function documentDescriptor(bytes: Uint8Array, where: string): { digest: Digest;
   const manifest = shape.struct(decodeJson(bytes, where), "the manifest");
   if (manifest.get("schemaVersion") !== 2) shape.fail("schemaVersion", "is not 2");
   const mediaType = manifest.get("mediaType");
-  if (mediaType !== undefined && mediaType !== OCI_MANIFEST_MEDIA_TYPE) shape.fail("mediaType", `is ${JSON.stringify(mediaType)}, not an OCI image manifest`);
+  if (mediaType !== undefined && mediaType !== OCI_MANIFEST_MEDIA_TYPE)
+    shape.fail("mediaType", `is ${JSON.stringify(mediaType)}, not an OCI image manifest`);
   const config = shape.struct(manifest.get("config"), "config");
   // Registries that drop artifactType still keep the config: accept the claims type in either.
   if (manifest.get("artifactType") !== CLAIMS_MEDIA_TYPE && config.get("mediaType") !== CLAIMS_MEDIA_TYPE) {
@@ -68,7 +78,8 @@ function documentDescriptor(bytes: Uint8Array, where: string): { digest: Digest;
   const digest = shape.string(layer.get("digest"), "layers[0].digest");
   if (!isSha256Digest(digest)) shape.fail("layers[0].digest", "is not a sha256 digest");
   const size = shape.size(layer.get("size"), "layers[0].size");
-  if (size > MAX_CLAIM_DOCUMENT_BYTES) shape.fail("layers[0].size", `is ${size}; a claims document is at most ${MAX_CLAIM_DOCUMENT_BYTES} bytes`);
+  if (size > MAX_CLAIM_DOCUMENT_BYTES)
+    shape.fail("layers[0].size", `is ${size}; a claims document is at most ${MAX_CLAIM_DOCUMENT_BYTES} bytes`);
   return { digest, size };
 }
 
@@ -76,20 +87,31 @@ function documentDescriptor(bytes: Uint8Array, where: string): { digest: Digest;
  * Reads the repository's claim artifact. Transport, auth and 404 are the client's RegistryErrors
  * (checkClaim names them); a tag that holds something else is a ClaimError "malformed".
  */
-export async function readClaimArtifact(client: Pick<RegistryClient, "getManifest" | "getBlob">, repository: RepositoryRef): Promise<ClaimArtifact> {
+export async function readClaimArtifact(
+  client: Pick<RegistryClient, "getManifest" | "getBlob">,
+  repository: RepositoryRef,
+): Promise<ClaimArtifact> {
   const manifest = await client.getManifest(repository, CLAIM_TAG);
   const url = `${registryBaseUrl(repository.domain)}/v2/${repository.path}/manifests/${manifest.digest}`;
   const where = `${repository.domain}/${repository.path}:${CLAIM_TAG}`;
-  if (manifest.bytes.length > MAX_CLAIM_MANIFEST_BYTES) throw new ClaimError("malformed", `${where} is a ${manifest.bytes.length}-byte manifest, not a claim artifact.`);
+  if (manifest.bytes.length > MAX_CLAIM_MANIFEST_BYTES)
+    throw new ClaimError("malformed", `${where} is a ${manifest.bytes.length}-byte manifest, not a claim artifact.`);
   let descriptor: { digest: Digest; size: number };
   try {
     descriptor = documentDescriptor(manifest.bytes, where);
   } catch (error) {
-    throw new ClaimError("malformed", `${(error as Error).message}. The tag ${CLAIM_TAG} must hold the claim artifact imageseal pushes.`, error);
+    throw new ClaimError(
+      "malformed",
+      `${(error as Error).message}. The tag ${CLAIM_TAG} must hold the claim artifact imageseal pushes.`,
+      error,
+    );
   }
   const document = await client.getBlob(repository, descriptor.digest, MAX_CLAIM_DOCUMENT_BYTES);
   if (document.length !== descriptor.size) {
-    throw new ClaimError("malformed", `${where}: the claims document is ${document.length} bytes, but its manifest says ${descriptor.size}.`);
+    throw new ClaimError(
+      "malformed",
+      `${where}: the claims document is ${document.length} bytes, but its manifest says ${descriptor.size}.`,
+    );
   }
   return { manifestDigest: manifest.digest, document, url };
 }

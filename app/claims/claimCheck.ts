@@ -40,7 +40,14 @@ export type ClaimCheck =
       /** Unix seconds. */
       checkedAt: number;
     }
-  | { status: "failed"; publisher: Address; location: ClaimLocation; reason: ClaimFailure; message: string; checkedAt: number };
+  | {
+      status: "failed";
+      publisher: Address;
+      location: ClaimLocation;
+      reason: ClaimFailure;
+      message: string;
+      checkedAt: number;
+    };
 
 export type ProvenClaim = Extract<ClaimCheck, { status: "proven" }>;
 

@@ -4,21 +4,39 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { bytesToHex } from "viem";
-import { MAX_CLAIM_DOCUMENT_BYTES, MAX_CLAIMS_PER_DOCUMENT, parseClaimDocument, serializeClaimDocument, withClaim, type SignedClaim } from "./claimDocument.ts";
+import {
+  MAX_CLAIM_DOCUMENT_BYTES,
+  MAX_CLAIMS_PER_DOCUMENT,
+  parseClaimDocument,
+  type SignedClaim,
+  serializeClaimDocument,
+  withClaim,
+} from "./claimDocument.ts";
 import { ClaimError } from "./claimError.ts";
 import { address, registryHost, repository } from "./test/arbitraries.ts";
 
 const PUBLISHER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-const CLAIM: SignedClaim = { publisher: PUBLISHER, scope: "ghcr.io/acme/api", chainId: 31337, registry: REGISTRY, signature: `0x${"ab".repeat(65)}` };
+const CLAIM: SignedClaim = {
+  publisher: PUBLISHER,
+  scope: "ghcr.io/acme/api",
+  chainId: 31337,
+  registry: REGISTRY,
+  signature: `0x${"ab".repeat(65)}`,
+};
 
-const signedClaim: fc.Arbitrary<SignedClaim> = fc.record({
-  publisher: address,
-  scope: fc.oneof(repository.map((r) => r.repository), registryHost),
-  chainId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
-  registry: address,
-  signature: fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => bytesToHex(bytes)),
-}).map((claim) => ({ ...claim }));
+const signedClaim: fc.Arbitrary<SignedClaim> = fc
+  .record({
+    publisher: address,
+    scope: fc.oneof(
+      repository.map((r) => r.repository),
+      registryHost,
+    ),
+    chainId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    registry: address,
+    signature: fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => bytesToHex(bytes)),
+  })
+  .map((claim) => ({ ...claim }));
 const claims = fc.array(signedClaim, { minLength: 1, maxLength: 4 });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -44,7 +62,11 @@ describe("claims document", () => {
   });
 
   test("property: serialize then parse gives the claims back", () => {
-    fc.assert(fc.property(claims, (list) => assert.deepEqual(parseClaimDocument(serializeClaimDocument(list), "x").claims, list)));
+    fc.assert(
+      fc.property(claims, (list) =>
+        assert.deepEqual(parseClaimDocument(serializeClaimDocument(list), "x").claims, list),
+      ),
+    );
   });
 
   test("property: every one-byte change of a document is refused or reads as a different document", () => {
@@ -71,22 +93,40 @@ describe("claims document", () => {
     const canonical = text([CLAIM]);
     assert.match(refusal(utf8(JSON.stringify(JSON.parse(canonical)))), /not written exactly as imageseal writes/);
     assert.match(refusal(utf8(canonical.trimEnd())), /not written exactly/);
-    assert.match(refusal(utf8(canonical.replace('"imageseal": "claims/v1",\n  "claims"', '"claims"').replace("]\n}", '],\n  "imageseal": "claims/v1"\n}'))), /not written exactly/);
+    assert.match(
+      refusal(
+        utf8(
+          canonical
+            .replace('"imageseal": "claims/v1",\n  "claims"', '"claims"')
+            .replace("]\n}", '],\n  "imageseal": "claims/v1"\n}'),
+        ),
+      ),
+      /not written exactly/,
+    );
     assert.match(refusal(utf8(`\ufeff${canonical}`)), /not a claims document imageseal can read/);
   });
 
   test("refuses each field out of its form, naming it", () => {
     const cases: [string, RegExp][] = [
-      [text([CLAIM]).replace(PUBLISHER, PUBLISHER.toLowerCase()), /claims\[0\]\.publisher is not a checksummed \(EIP-55\) address/],
+      [
+        text([CLAIM]).replace(PUBLISHER, PUBLISHER.toLowerCase()),
+        /claims\[0\]\.publisher is not a checksummed \(EIP-55\) address/,
+      ],
       [text([CLAIM]).replace(REGISTRY, "0x1234"), /claims\[0\]\.registry is not a checksummed/],
-      [text([CLAIM]).replace('"ghcr.io/acme/api"', '"GHCR.io/acme/api"'), /claims\[0\]\.scope is not a normalized repository/],
+      [
+        text([CLAIM]).replace('"ghcr.io/acme/api"', '"GHCR.io/acme/api"'),
+        /claims\[0\]\.scope is not a normalized repository/,
+      ],
       [text([CLAIM]).replace('"ghcr.io/acme/api"', '"ghcr.io/acme/api:1.0"'), /claims\[0\]\.scope is not a normalized/],
       [text([CLAIM]).replace('"ghcr.io/acme/api"', '"acme"'), /claims\[0\]\.scope is not a normalized/],
       [text([CLAIM]).replace("31337", "0"), /claims\[0\]\.chainId is not a chain id/],
       [text([CLAIM]).replace("31337", "31337.0"), /claims\[0\]\.chainId is not a chain id/],
       [text([CLAIM]).replace("31337", '"31337"'), /claims\[0\]\.chainId is not a chain id/],
       [text([CLAIM]).replace("abab", "ABAB"), /claims\[0\]\.signature is not lower-case hex/],
-      [text([CLAIM]).replace(`"0x${"ab".repeat(65)}"`, '"0x"'), /claims\[0\]\.signature is not lower-case hex of 1 to 2048 bytes/],
+      [
+        text([CLAIM]).replace(`"0x${"ab".repeat(65)}"`, '"0x"'),
+        /claims\[0\]\.signature is not lower-case hex of 1 to 2048 bytes/,
+      ],
       [text([CLAIM]).replace('"scope"', '"Scope"'), /claims\[0\] has the unknown field "Scope"/],
       [text([CLAIM]).replace('"claims/v1"', '"claims/v2"'), /imageseal is not "claims\/v1"/],
       ['{\n  "imageseal": "claims/v1",\n  "claims": []\n}\n', /claims holds 0 claims; a document holds 1 to 16/],
@@ -105,7 +145,10 @@ describe("claims document", () => {
   });
 
   test("serialize refuses a claim it could not read back", () => {
-    assert.throws(() => serializeClaimDocument([{ ...CLAIM, scope: "Acme/api" }]), (error) => error instanceof ClaimError && /scope is not a normalized/.test(error.message));
+    assert.throws(
+      () => serializeClaimDocument([{ ...CLAIM, scope: "Acme/api" }]),
+      (error) => error instanceof ClaimError && /scope is not a normalized/.test(error.message),
+    );
   });
 
   test("withClaim replaces the same publisher's claim for the same scope, chain and registry, and appends any other", () => {

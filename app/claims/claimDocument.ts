@@ -3,9 +3,9 @@
 // reader (Go's reading or refused), every field checked, and accepted only in the exact form
 // serializeClaimDocument writes: one spelling per document, so no two readers can disagree
 // about one, and any edit shows (every changed byte is either refused or a different document).
-import { getAddress, isAddress, type Address, type Hex } from "viem";
+import { type Address, getAddress, type Hex, isAddress } from "viem";
 import { decodeJson } from "../image/formats/decodeJson.ts";
-import { Shape, type JsonObject } from "../image/formats/jsonShape.ts";
+import { type JsonObject, Shape } from "../image/formats/jsonShape.ts";
 import { ClaimError } from "./claimError.ts";
 import { normalizeClaimScope } from "./scope.ts";
 
@@ -51,7 +51,8 @@ function exactKeys(shape: Shape, object: JsonObject, keys: readonly string[], wh
 
 function checksummed(shape: Shape, value: unknown, where: string): Address {
   const text = shape.string(value, where);
-  if (!isAddress(text, { strict: false }) || getAddress(text) !== text) shape.fail(where, "is not a checksummed (EIP-55) address");
+  if (!isAddress(text, { strict: false }) || getAddress(text) !== text)
+    shape.fail(where, "is not a checksummed (EIP-55) address");
   return text;
 }
 
@@ -61,9 +62,11 @@ function claimOf(shape: Shape, value: unknown, where: string): SignedClaim {
   const scope = shape.string(object.scope, `${where}.scope`);
   if (!isCanonicalScope(scope)) shape.fail(`${where}.scope`, "is not a normalized repository (registry/path) or host");
   const chainId = object.chainId;
-  if (typeof chainId !== "number" || !Number.isSafeInteger(chainId) || chainId <= 0) shape.fail(`${where}.chainId`, "is not a chain id (a positive integer)");
+  if (typeof chainId !== "number" || !Number.isSafeInteger(chainId) || chainId <= 0)
+    shape.fail(`${where}.chainId`, "is not a chain id (a positive integer)");
   const signature = shape.string(object.signature, `${where}.signature`);
-  if (!SIGNATURE.test(signature)) shape.fail(`${where}.signature`, `is not lower-case hex of 1 to ${MAX_CLAIM_SIGNATURE_BYTES} bytes`);
+  if (!SIGNATURE.test(signature))
+    shape.fail(`${where}.signature`, `is not lower-case hex of 1 to ${MAX_CLAIM_SIGNATURE_BYTES} bytes`);
   return {
     publisher: checksummed(shape, object.publisher, `${where}.publisher`),
     scope,
@@ -77,29 +80,48 @@ function documentOf(value: unknown, where: string): ClaimDocument {
   const shape = new Shape(where);
   const root = shape.object(value, "the document");
   exactKeys(shape, root, DOCUMENT_KEYS, "the document");
-  if (root.imageseal !== CLAIM_DOCUMENT_FORMAT) shape.fail("imageseal", `is not ${JSON.stringify(CLAIM_DOCUMENT_FORMAT)}`);
+  if (root.imageseal !== CLAIM_DOCUMENT_FORMAT)
+    shape.fail("imageseal", `is not ${JSON.stringify(CLAIM_DOCUMENT_FORMAT)}`);
   const claims = shape.array(root.claims, "claims");
-  if (claims.length === 0 || claims.length > MAX_CLAIMS_PER_DOCUMENT) shape.fail("claims", `holds ${claims.length} claims; a document holds 1 to ${MAX_CLAIMS_PER_DOCUMENT}`);
+  if (claims.length === 0 || claims.length > MAX_CLAIMS_PER_DOCUMENT)
+    shape.fail("claims", `holds ${claims.length} claims; a document holds 1 to ${MAX_CLAIMS_PER_DOCUMENT}`);
   return { claims: claims.map((claim, i) => claimOf(shape, claim, `claims[${i}]`)) };
 }
 
 function render(document: ClaimDocument): string {
-  const claims = document.claims.map(({ publisher, scope, chainId, registry, signature }) => ({ publisher, scope, chainId, registry, signature }));
+  const claims = document.claims.map(({ publisher, scope, chainId, registry, signature }) => ({
+    publisher,
+    scope,
+    chainId,
+    registry,
+    signature,
+  }));
   return `${JSON.stringify({ imageseal: CLAIM_DOCUMENT_FORMAT, claims }, null, 2)}\n`;
 }
 
 /** Reads a document fetched from `where` (for messages); throws ClaimError "malformed" with the reason. */
 export function parseClaimDocument(bytes: Uint8Array, where: string): ClaimDocument {
-  if (bytes.length > MAX_CLAIM_DOCUMENT_BYTES) throw new ClaimError("malformed", `${where} is ${bytes.length} bytes; a claims document is at most ${MAX_CLAIM_DOCUMENT_BYTES}.`);
+  if (bytes.length > MAX_CLAIM_DOCUMENT_BYTES)
+    throw new ClaimError(
+      "malformed",
+      `${where} is ${bytes.length} bytes; a claims document is at most ${MAX_CLAIM_DOCUMENT_BYTES}.`,
+    );
   let document: ClaimDocument;
   try {
     document = documentOf(decodeJson(bytes, where), where);
   } catch (error) {
-    throw new ClaimError("malformed", `${(error as Error).message}. It is not a claims document imageseal can read.`, error);
+    throw new ClaimError(
+      "malformed",
+      `${(error as Error).message}. It is not a claims document imageseal can read.`,
+      error,
+    );
   }
   const canonical = new TextEncoder().encode(render(document));
   if (canonical.length !== bytes.length || canonical.some((byte, i) => byte !== bytes[i])) {
-    throw new ClaimError("malformed", `${where} is not written exactly as imageseal writes claims documents (spacing, order or escapes differ). Serve the file imageseal made, unchanged.`);
+    throw new ClaimError(
+      "malformed",
+      `${where} is not written exactly as imageseal writes claims documents (spacing, order or escapes differ). Serve the file imageseal made, unchanged.`,
+    );
   }
   return document;
 }
@@ -125,7 +147,10 @@ export const makeClaimDocument = serializeClaimDocument;
  */
 export function withClaim(document: ClaimDocument | null, claim: SignedClaim): SignedClaim[] {
   const same = (other: SignedClaim) =>
-    other.publisher === claim.publisher && other.scope === claim.scope && other.chainId === claim.chainId && other.registry === claim.registry;
+    other.publisher === claim.publisher &&
+    other.scope === claim.scope &&
+    other.chainId === claim.chainId &&
+    other.registry === claim.registry;
   const kept = (document?.claims ?? []).filter((other) => !same(other));
   return [...kept, claim];
 }

@@ -2,7 +2,7 @@
 // (app/chain/releaseTypedData.ts: name ImageSeal, version 2, the chain and the registry's
 // address), so a claim made for one registry or chain is void on another. A wallet shows the
 // two fields by these names in its signing prompt.
-import { hashTypedData, type Address, type Hex } from "viem";
+import { type Address, type Hex, hashTypedData } from "viem";
 import { releaseDomain } from "../chain/releaseTypedData.ts";
 
 export const claimTypes = {

@@ -13,7 +13,16 @@ describe("claimCovers: a proven claim covers exactly its repository, or exactly 
     assert.equal(claimCovers(api, "ghcr.io/acme/api"), true);
     assert.equal(claimCovers(api, "GHCR.io/acme/api:1.4.2"), true);
     assert.equal(claimCovers(api, `ghcr.io/acme/api@sha256:${"a".repeat(64)}`), true);
-    for (const other of ["ghcr.io/acme/web", "ghcr.io/acme/api-evil", "ghcr.io/acme/apix", "ghcr.io/acme/api/sub", "ghcr.io/acme", "ghcr.io/acmex/api", "docker.io/acme/api", "quay.io/acme/api"]) {
+    for (const other of [
+      "ghcr.io/acme/web",
+      "ghcr.io/acme/api-evil",
+      "ghcr.io/acme/apix",
+      "ghcr.io/acme/api/sub",
+      "ghcr.io/acme",
+      "ghcr.io/acmex/api",
+      "docker.io/acme/api",
+      "quay.io/acme/api",
+    ]) {
       assert.equal(claimCovers(api, other), false, other);
     }
   });
@@ -27,7 +36,14 @@ describe("claimCovers: a proven claim covers exactly its repository, or exactly 
 
   test("Docker Hub spellings are one repository: nginx, docker.io/library/nginx, index.docker.io/library/nginx", () => {
     const nginx = claim("oci://docker.io/library/nginx");
-    for (const spelling of ["nginx", "nginx:latest", "library/nginx", "docker.io/nginx", "index.docker.io/library/nginx"]) assert.equal(claimCovers(nginx, spelling), true, spelling);
+    for (const spelling of [
+      "nginx",
+      "nginx:latest",
+      "library/nginx",
+      "docker.io/nginx",
+      "index.docker.io/library/nginx",
+    ])
+      assert.equal(claimCovers(nginx, spelling), true, spelling);
     assert.equal(claimCovers(nginx, "docker.io/acme/nginx"), false);
   });
 
@@ -35,7 +51,13 @@ describe("claimCovers: a proven claim covers exactly its repository, or exactly 
     const acme = claim("https://registry.acme.com");
     assert.equal(claimCovers(acme, "registry.acme.com/team/api"), true);
     assert.equal(claimCovers(acme, "registry.acme.com/x"), true);
-    for (const other of ["acme.com/team/api", "sub.registry.acme.com/team/api", "registry.acme.com.evil.io/team/api", "registry.acme.com:5000/team/api", "team/api"]) {
+    for (const other of [
+      "acme.com/team/api",
+      "sub.registry.acme.com/team/api",
+      "registry.acme.com.evil.io/team/api",
+      "registry.acme.com:5000/team/api",
+      "team/api",
+    ]) {
       assert.equal(claimCovers(acme, other), false, other);
     }
     assert.equal(claimCovers(claim("http://localhost:5099"), "localhost:5099/a/b"), true);
@@ -53,14 +75,16 @@ describe("normalizing scopes as typed", () => {
     assert.equal(normalizeClaimScope("docker.io/nginx"), "docker.io/library/nginx");
     assert.equal(normalizeClaimScope("Registry.Acme.com"), "registry.acme.com");
     assert.equal(normalizeClaimScope("localhost:5099"), "localhost:5099");
-    for (const text of ["acme", "ghcr.io/acme/api:1.0", "https://acme.com", "", "Acme/api"]) assert.equal(normalizeClaimScope(text), null, text);
+    for (const text of ["acme", "ghcr.io/acme/api:1.0", "https://acme.com", "", "Acme/api"])
+      assert.equal(normalizeClaimScope(text), null, text);
   });
 
   test("normalizeScope: a trusted scope as stored (Docker Hub namespaces without library/, spaces and a trailing slash dropped)", () => {
     assert.equal(normalizeScope(" GHCR.io/acme/ "), "ghcr.io/acme");
     assert.equal(normalizeScope("index.docker.io/acme"), "docker.io/acme");
     assert.equal(normalizeScope("Registry.Acme.com"), "registry.acme.com");
-    for (const text of ["acme", "ghcr.io/acme/api:1.0", "https://acme.com", ""]) assert.equal(normalizeScope(text), null, text);
+    for (const text of ["acme", "ghcr.io/acme/api:1.0", "https://acme.com", ""])
+      assert.equal(normalizeScope(text), null, text);
   });
 });
 
@@ -100,7 +124,14 @@ describe("scopeIncludes: a user's trusted scope", () => {
   });
 
   test("a text that is no scope includes nothing: a bare word, a tag, a digest, an empty text", () => {
-    for (const scope of ["acme", "", "ghcr.io/acme/api:1.0", `ghcr.io/acme@sha256:${"a".repeat(64)}`, "ghcr.io/Acme", "https://acme.com"]) {
+    for (const scope of [
+      "acme",
+      "",
+      "ghcr.io/acme/api:1.0",
+      `ghcr.io/acme@sha256:${"a".repeat(64)}`,
+      "ghcr.io/Acme",
+      "https://acme.com",
+    ]) {
       assert.equal(parseTrustedScope(scope), null, scope);
       assert.equal(scopeIncludes(scope, "ghcr.io/acme/api"), false, scope);
     }
@@ -115,18 +146,27 @@ describe("scopeIncludes: a user's trusted scope", () => {
 
   test("property: a namespace includes a repository exactly when the repository's path components start with the namespace's (same host)", () => {
     fc.assert(
-      fc.property(registryHost, fc.array(pathComponent, { minLength: 1, maxLength: 3 }), fc.array(pathComponent, { minLength: 1, maxLength: 4 }), (host, scopePath, repoPath) => {
-        fc.pre(host !== "docker.io");
-        const expected = scopePath.length <= repoPath.length && scopePath.every((component, i) => component === repoPath[i]);
-        assert.equal(scopeIncludes(`${host}/${scopePath.join("/")}`, `${host}/${repoPath.join("/")}`), expected);
-      }),
+      fc.property(
+        registryHost,
+        fc.array(pathComponent, { minLength: 1, maxLength: 3 }),
+        fc.array(pathComponent, { minLength: 1, maxLength: 4 }),
+        (host, scopePath, repoPath) => {
+          fc.pre(host !== "docker.io");
+          const expected =
+            scopePath.length <= repoPath.length && scopePath.every((component, i) => component === repoPath[i]);
+          assert.equal(scopeIncludes(`${host}/${scopePath.join("/")}`, `${host}/${repoPath.join("/")}`), expected);
+        },
+      ),
     );
   });
 
   test("property: a repository claim covers exactly one repository among any two", () => {
     fc.assert(
       fc.property(repository, repository, (a, b) => {
-        assert.equal(claimCovers(parseClaimLocation(`oci://${a.repository}`), b.repository), a.repository === b.repository);
+        assert.equal(
+          claimCovers(parseClaimLocation(`oci://${a.repository}`), b.repository),
+          a.repository === b.repository,
+        );
       }),
     );
   });

@@ -1,7 +1,7 @@
 // Signs a claim with a key the publisher holds: a local account (the CLI's key) or a wallet
 // client (the page's connected wallet). A contract account (a multisig) signs through its owners
 // over claimDigest instead, and the result is a SignedClaim all the same.
-import { getAddress, type Address, type LocalAccount, type WalletClient } from "viem";
+import { type Address, getAddress, type LocalAccount, type WalletClient } from "viem";
 import { NoAccountError } from "../chain/errors.ts";
 import type { SignedClaim } from "./claimDocument.ts";
 import { claimTypedData } from "./claimTypedData.ts";
@@ -30,6 +30,9 @@ export async function signClaim(signer: ClaimSigner, target: ClaimTarget): Promi
   const account = signer.account;
   if (account === undefined) throw new NoAccountError();
   const publisher = getAddress(account.address);
-  const signature = await signer.signTypedData({ account, ...claimTypedData(target.chainId, registry, publisher, target.scope) });
+  const signature = await signer.signTypedData({
+    account,
+    ...claimTypedData(target.chainId, registry, publisher, target.scope),
+  });
   return { publisher, scope: target.scope, chainId: target.chainId, registry, signature };
 }

@@ -8,7 +8,10 @@ import { startTestServer } from "./test/httpServer.ts";
 import { fetchWellKnown, WELL_KNOWN_PATH, wellKnownUrl } from "./wellKnown.ts";
 
 async function failureOf(promise: Promise<unknown>): Promise<ClaimError> {
-  const error = await promise.then(() => assert.fail("expected a rejection"), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail("expected a rejection"),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof ClaimError, `not a ClaimError: ${String(error)}`);
   return error;
 }
@@ -33,7 +36,10 @@ describe("fetchWellKnown", async () => {
     serve(302, "", { location: "/claims/imageseal.json" });
     server.routes.set("/claims/imageseal.json", (_request, response) => response.writeHead(200).end("moved"));
     const document = await fetchWellKnown(location);
-    assert.deepEqual([document.url, new TextDecoder().decode(document.bytes)], [`${server.origin}/claims/imageseal.json`, "moved"]);
+    assert.deepEqual(
+      [document.url, new TextDecoder().decode(document.bytes)],
+      [`${server.origin}/claims/imageseal.json`, "moved"],
+    );
   });
 
   test("refuses a redirect to another host as gone, without reading it", async () => {
@@ -45,7 +51,10 @@ describe("fetchWellKnown", async () => {
     serve(301, "", { location: `${other.origin}${WELL_KNOWN_PATH}` });
     const error = await failureOf(fetchWellKnown(location));
     assert.equal(error.reason, "gone");
-    assert.equal(error.message, `${url} redirects to ${other.origin}${WELL_KNOWN_PATH}: only a file ${server.host} serves itself proves control of it. Serve the claims document at ${url}.`);
+    assert.equal(
+      error.message,
+      `${url} redirects to ${other.origin}${WELL_KNOWN_PATH}: only a file ${server.host} serves itself proves control of it. Serve the claims document at ${url}.`,
+    );
     assert.equal(asked, false);
   });
 
@@ -56,12 +65,21 @@ describe("fetchWellKnown", async () => {
   });
 
   test("404 and 410 are gone, 401 and 403 unauthorized, 500 unreachable", async () => {
-    for (const [status, reason] of [[404, "gone"], [410, "gone"], [401, "unauthorized"], [403, "unauthorized"], [500, "unreachable"]] as const) {
+    for (const [status, reason] of [
+      [404, "gone"],
+      [410, "gone"],
+      [401, "unauthorized"],
+      [403, "unauthorized"],
+      [500, "unreachable"],
+    ] as const) {
       serve(status, "no");
       assert.equal((await failureOf(fetchWellKnown(location))).reason, reason, String(status));
     }
     serve(404, "no");
-    assert.equal((await failureOf(fetchWellKnown(location))).message, `There is no claims document at ${url} (404): the claim no longer checks out until the file is served there again.`);
+    assert.equal(
+      (await failureOf(fetchWellKnown(location))).message,
+      `There is no claims document at ${url} (404): the claim no longer checks out until the file is served there again.`,
+    );
   });
 
   test("a body over 64 KiB is refused as malformed, whatever Content-Length says", async () => {
@@ -86,10 +104,25 @@ describe("fetchWellKnown", async () => {
 
   test("in a browser, redirects are followed and a final URL on another host is refused as gone", async () => {
     let asked: RequestInit | undefined;
-    const elsewhere = { type: "cors", url: `${other.origin}/x.json`, status: 200, ok: true, headers: new Headers(), body: null } as unknown as Response;
-    const error = await failureOf(fetchWellKnown(location, { inBrowser: true, fetch: async (_input, init) => ((asked = init), elsewhere) }));
+    const elsewhere = {
+      type: "cors",
+      url: `${other.origin}/x.json`,
+      status: 200,
+      ok: true,
+      headers: new Headers(),
+      body: null,
+    } as unknown as Response;
+    const error = await failureOf(
+      fetchWellKnown(location, { inBrowser: true, fetch: async (_input, init) => ((asked = init), elsewhere) }),
+    );
     assert.equal(asked?.redirect, "follow");
-    assert.deepEqual([error.reason, error.message], ["gone", `${url} redirects to ${other.origin}/x.json: only a file ${server.host} serves itself proves control of it. Serve the claims document at ${url}.`]);
+    assert.deepEqual(
+      [error.reason, error.message],
+      [
+        "gone",
+        `${url} redirects to ${other.origin}/x.json: only a file ${server.host} serves itself proves control of it. Serve the claims document at ${url}.`,
+      ],
+    );
   });
 
   test("a host that never answers is unreachable after the timeout, not a hang", async () => {
@@ -101,7 +134,13 @@ describe("fetchWellKnown", async () => {
   });
 
   test("a browser's opaque redirect is refused as gone", async () => {
-    const opaque = { type: "opaqueredirect", status: 0, ok: false, headers: new Headers(), body: null } as unknown as Response;
+    const opaque = {
+      type: "opaqueredirect",
+      status: 0,
+      ok: false,
+      headers: new Headers(),
+      body: null,
+    } as unknown as Response;
     const error = await failureOf(fetchWellKnown(location, { fetch: async () => opaque }));
     assert.equal(error.reason, "gone");
     assert.match(error.message, /redirects, and a browser does not say where to/);

@@ -59,17 +59,29 @@ async function get(url: string, options: WellKnownOptions, inBrowser: boolean, s
     return await run(url, { redirect, headers: { accept: "application/json" }, signal });
   } catch (cause) {
     if (timedOut(signal)) throw new ClaimError("unreachable", `${url} did not answer in time. Try again later.`, cause);
-    if ((cause as { name?: string })?.name === "AbortError") throw new ClaimError("unreachable", `Stopped before ${url} answered.`, cause);
+    if ((cause as { name?: string })?.name === "AbortError")
+      throw new ClaimError("unreachable", `Stopped before ${url} answered.`, cause);
     if (inBrowser) {
-      throw new ClaimError("browser-blocked", `${url} does not let browsers read it (it sends no Access-Control-Allow-Origin) or cannot be reached. Check it with the CLI: imageseal claim check.`, cause);
+      throw new ClaimError(
+        "browser-blocked",
+        `${url} does not let browsers read it (it sends no Access-Control-Allow-Origin) or cannot be reached. Check it with the CLI: imageseal claim check.`,
+        cause,
+      );
     }
     const reason = (cause as { cause?: { code?: string; message?: string } })?.cause;
-    throw new ClaimError("unreachable", `${url} cannot be reached (${reason?.code ?? reason?.message ?? String(cause)}). Check the domain and your network.`, cause);
+    throw new ClaimError(
+      "unreachable",
+      `${url} cannot be reached (${reason?.code ?? reason?.message ?? String(cause)}). Check the domain and your network.`,
+      cause,
+    );
   }
 }
 
 /** Fetches the domain's document; throws ClaimError with the failure (gone, unauthorized, unreachable, browser-blocked, malformed). */
-export async function fetchWellKnown(location: ClaimLocation, options: WellKnownOptions = {}): Promise<WellKnownDocument> {
+export async function fetchWellKnown(
+  location: ClaimLocation,
+  options: WellKnownOptions = {},
+): Promise<WellKnownDocument> {
   const first = wellKnownUrl(location);
   const origin = new URL(first).origin;
   const inBrowser = options.inBrowser ?? detectBrowser();
@@ -79,37 +91,60 @@ export async function fetchWellKnown(location: ClaimLocation, options: WellKnown
   for (let hop = 0; ; hop += 1) {
     const response = await get(url, options, inBrowser, signal);
     if (response.type === "opaqueredirect") {
-      throw new ClaimError("gone", `${url} redirects, and a browser does not say where to. Serve the claims document at ${first} itself.`);
+      throw new ClaimError(
+        "gone",
+        `${url} redirects, and a browser does not say where to. Serve the claims document at ${first} itself.`,
+      );
     }
     const served = response.url === "" ? null : resolve(response.url, url);
     if (served !== null && served.origin !== origin) {
       await response.body?.cancel();
-      throw new ClaimError("gone", `${url} redirects to ${served.href}: only a file ${location.scope} serves itself proves control of it. Serve the claims document at ${first}.`);
+      throw new ClaimError(
+        "gone",
+        `${url} redirects to ${served.href}: only a file ${location.scope} serves itself proves control of it. Serve the claims document at ${first}.`,
+      );
     }
     if (served !== null) url = served.href;
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
       const target = response.headers.get("location");
       const next = target === null ? null : resolve(target, url);
-      if (next === null) throw new ClaimError("malformed", `${url} answered ${response.status} without a valid Location.`);
+      if (next === null)
+        throw new ClaimError("malformed", `${url} answered ${response.status} without a valid Location.`);
       if (next.origin !== origin) {
-        throw new ClaimError("gone", `${url} redirects to ${next.href}: only a file ${location.scope} serves itself proves control of it. Serve the claims document at ${first}.`);
+        throw new ClaimError(
+          "gone",
+          `${url} redirects to ${next.href}: only a file ${location.scope} serves itself proves control of it. Serve the claims document at ${first}.`,
+        );
       }
-      if (hop === MAX_REDIRECTS) throw new ClaimError("unreachable", `${first} redirects more than ${MAX_REDIRECTS} times.`);
+      if (hop === MAX_REDIRECTS)
+        throw new ClaimError("unreachable", `${first} redirects more than ${MAX_REDIRECTS} times.`);
       url = next.href;
       continue;
     }
     if (!response.ok) {
       await response.body?.cancel();
-      if (response.status === 404 || response.status === 410) throw new ClaimError("gone", `There is no claims document at ${url} (${response.status}): the claim no longer checks out until the file is served there again.`);
-      if (response.status === 401 || response.status === 403) throw new ClaimError("unauthorized", `${url} refuses to serve the claims document (${response.status}). It must be public.`);
-      throw new ClaimError("unreachable", `${url} answered ${response.status} ${response.statusText}. Try again later.`);
+      if (response.status === 404 || response.status === 410)
+        throw new ClaimError(
+          "gone",
+          `There is no claims document at ${url} (${response.status}): the claim no longer checks out until the file is served there again.`,
+        );
+      if (response.status === 401 || response.status === 403)
+        throw new ClaimError(
+          "unauthorized",
+          `${url} refuses to serve the claims document (${response.status}). It must be public.`,
+        );
+      throw new ClaimError(
+        "unreachable",
+        `${url} answered ${response.status} ${response.statusText}. Try again later.`,
+      );
     }
     try {
       return { url, bytes: await readBody(response, MAX_CLAIM_DOCUMENT_BYTES, `the claims document at ${url}`, url) };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code !== "too-large" && timedOut(signal)) throw new ClaimError("unreachable", `${url} did not send the whole document in time. Try again later.`, error);
+      if (code !== "too-large" && timedOut(signal))
+        throw new ClaimError("unreachable", `${url} did not send the whole document in time. Try again later.`, error);
       throw new ClaimError(code === "too-large" ? "malformed" : "unreachable", (error as Error).message, error);
     }
   }

@@ -54,23 +54,38 @@ describe("imageseal inspect", () => {
 
   test("--archive-digest adds the file's own sha256", async () => {
     const run = await imageseal("inspect", "--archive-digest", "--json", fixture("docker20-save.tar.gz"));
-    assert.equal((JSON.parse(run.stdout) as InspectJson).archiveDigest, "sha256:ef80a3b5436375359988a5e2c94ebe521568c99a8183726e36ff8f8b581967dc");
+    assert.equal(
+      (JSON.parse(run.stdout) as InspectJson).archiveDigest,
+      "sha256:ef80a3b5436375359988a5e2c94ebe521568c99a8183726e36ff8f8b581967dc",
+    );
   });
 
   test("a tampered archive exits 1 and says which layer, expected and found", async () => {
     const tampered = join(temp, "tampered.tar");
     const layer = "1f4dc0379e2e703593d9cf0717cbe832419fa74a35a47cf6365eb812ed3d0ef4/layer.tar";
-    writeFileSync(tampered, await rewriteTar(new Uint8Array(readFileSync(fixture("docker20-save.tar"))), flipByte(layer, 5000)));
+    writeFileSync(
+      tampered,
+      await rewriteTar(new Uint8Array(readFileSync(fixture("docker20-save.tar"))), flipByte(layer, 5000)),
+    );
     const json = await imageseal("inspect", tampered, "--json");
     assert.equal(json.status, 1);
     const report = JSON.parse(json.stdout) as InspectJson;
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.layerIndex]), [["diffid-mismatch", 1]]);
-    assert.deepEqual(report.images[0]?.layers.map((l) => l.status), ["ok", "mismatch"]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.layerIndex]),
+      [["diffid-mismatch", 1]],
+    );
+    assert.deepEqual(
+      report.images[0]?.layers.map((l) => l.status),
+      ["ok", "mismatch"],
+    );
     const human = await imageseal("inspect", tampered);
     assert.equal(human.status, 1);
     assert.match(human.stdout, /TAMPERED/);
-    assert.match(human.stdout, /layer 2 \(1f4dc0379e2e.*\/layer\.tar\) does not match the config's diff_id: expected sha256:ab54cdcbcd51…, found sha256:/);
+    assert.match(
+      human.stdout,
+      /layer 2 \(1f4dc0379e2e.*\/layer\.tar\) does not match the config's diff_id: expected sha256:ab54cdcbcd51…, found sha256:/,
+    );
   });
 
   test("names from the archive reach the terminal escaped: an ESC sequence and a bidi override print as \\x1b and \\u202e, in text and in --json", async () => {
@@ -84,7 +99,10 @@ describe("imageseal inspect", () => {
     writeFileSync(crafted, await rewriteTar(new Uint8Array(readFileSync(fixture("docker20-save-small.tar"))), setTags));
     const human = await imageseal("inspect", crafted);
     assert.doesNotMatch(human.stdout, /[\x1b\x07\u202e]/u);
-    assert.match(human.stdout, /names {6}fixture\/evil\\x1b\[2J\\x1b\]0;pwned\\x07:1\.0, fixture\/\\u202e0\.1:live {3}\(claimed by the archive, not verified\)/);
+    assert.match(
+      human.stdout,
+      /names {6}fixture\/evil\\x1b\[2J\\x1b\]0;pwned\\x07:1\.0, fixture\/\\u202e0\.1:live {3}\(claimed by the archive, not verified\)/,
+    );
     assert.match(human.stdout, /control or invisible characters: each is shown as an escape/);
     const json = await imageseal("inspect", crafted, "--json");
     assert.doesNotMatch(json.stdout, /[\x1b\x07\u202e]/u);
@@ -105,7 +123,10 @@ describe("imageseal inspect", () => {
     writeFileSync(truncated, readFileSync(fixture("docker20-save.tar")).subarray(0, 100_000));
     const run = await imageseal("inspect", truncated, "--json");
     assert.equal(run.status, 2);
-    assert.deepEqual((JSON.parse(run.stdout) as InspectJson).problems.map((p) => p.code), ["unreadable-archive"]);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as InspectJson).problems.map((p) => p.code),
+      ["unreadable-archive"],
+    );
   });
 
   test("a plain file: exit 0, identified by its sha256", async () => {
@@ -114,8 +135,14 @@ describe("imageseal inspect", () => {
     const run = await imageseal("inspect", file, "--json");
     assert.equal(run.status, 0);
     const json = JSON.parse(run.stdout) as InspectJson;
-    assert.deepEqual([json.format, json.archiveDigest, json.images], ["file", "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", []]);
-    assert.match((await imageseal("inspect", file)).stdout, /holds no container image; its archiveDigest is its identity/);
+    assert.deepEqual(
+      [json.format, json.archiveDigest, json.images],
+      ["file", "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", []],
+    );
+    assert.match(
+      (await imageseal("inspect", file)).stdout,
+      /holds no container image; its archiveDigest is its identity/,
+    );
   });
 
   test("usage: no arguments or an unknown command exit 2 with help; --help exits 0", async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `imageseal <command> …`: dispatches to a subcommand and exits with its status.
 import process from "node:process";
-import { EXIT, type CliIo } from "./command.ts";
+import { type CliIo, EXIT } from "./command.ts";
 import { commands } from "./commands.ts";
 import { terminalLine } from "./terminalText.ts";
 

@@ -5,7 +5,10 @@ import { createProgressBar, renderBar } from "./progressBar.ts";
 const progress = { bytesDone: 512 * 1024 ** 2, bytesTotal: 1024 ** 3, mbPerSecond: 812.4, etaSeconds: 0.66 };
 
 test("renders fraction, sizes, rate and ETA", () => {
-  assert.equal(renderBar(progress, 100), "[####################--------------------]  50%  512.0 MiB / 1.0 GiB  812 MB/s  ETA 1s");
+  assert.equal(
+    renderBar(progress, 100),
+    "[####################--------------------]  50%  512.0 MiB / 1.0 GiB  812 MB/s  ETA 1s",
+  );
 });
 
 test("draws only on a terminal, only after a moment, and clears its line", () => {
@@ -19,7 +22,7 @@ test("draws only on a terminal, only after a moment, and clears its line", () =>
   bar.update(progress);
   bar.clear();
   assert.equal(written.length, 2);
-  assert.match(written[0] ?? "", /^\r\[#+-+\]  50%/);
+  assert.match(written[0] ?? "", /^\r\[#+-+\] {2}50%/);
   assert.equal(written[1], "\r\x1b[K");
 
   const piped: string[] = [];

@@ -1,8 +1,9 @@
 // A one-line progress bar on stderr, redrawn in place. Only for terminals: when stderr
 // is piped or redirected nothing is written, so logs stay clean.
+
+import { formatBytes } from "../image/progress/formatBytes.ts";
 import type { InspectProgress } from "../image/report.ts";
 import type { CliIo } from "./command.ts";
-import { formatBytes } from "../image/progress/formatBytes.ts";
 
 /** Short runs finish before a bar helps; it appears only after this long. */
 const SHOW_AFTER_MS = 400;
@@ -20,7 +21,11 @@ function formatEta(seconds: number | null): string {
 
 export function renderBar(progress: InspectProgress, width: number): string {
   const fraction = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 1;
-  const stats = `${Math.floor(fraction * 100).toString().padStart(3)}%  ${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}  ${progress.mbPerSecond.toFixed(0)} MB/s  ${formatEta(progress.etaSeconds)}`;
+  const stats = `${Math.floor(fraction * 100)
+    .toString()
+    .padStart(
+      3,
+    )}%  ${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}  ${progress.mbPerSecond.toFixed(0)} MB/s  ${formatEta(progress.etaSeconds)}`;
   const barWidth = Math.max(10, Math.min(40, width - stats.length - 4));
   const filled = Math.round(fraction * barWidth);
   return `[${"#".repeat(filled)}${"-".repeat(barWidth - filled)}] ${stats}`;

@@ -6,14 +6,38 @@ import { ESCAPED_NOTICE, terminalJson, terminalLines, terminalText } from "./ter
 
 // The reference reading of terminalText's output: a decoder written from its format alone.
 function decode(printed: string): string {
-  return printed.replace(/\\(?:\\|x([0-9a-f]{2})|u\{([0-9a-f]+)\}|u([0-9a-f]{4})|(.))/gsu, (_match, x: string, braced: string, four: string, other: string) => {
-    if (other !== undefined) throw new Error(`not a valid escape: \\${other}`);
-    if (x === undefined && braced === undefined && four === undefined) return "\\";
-    return String.fromCodePoint(Number.parseInt(x ?? braced ?? four, 16));
-  });
+  return printed.replace(
+    /\\(?:\\|x([0-9a-f]{2})|u\{([0-9a-f]+)\}|u([0-9a-f]{4})|(.))/gsu,
+    (_match, x: string, braced: string, four: string, other: string) => {
+      if (other !== undefined) throw new Error(`not a valid escape: \\${other}`);
+      if (x === undefined && braced === undefined && four === undefined) return "\\";
+      return String.fromCodePoint(Number.parseInt(x ?? braced ?? four, 16));
+    },
+  );
 }
 
-const untrustedText = untrustedTextArbitrary(["\x1b", "\x1b[31m", "\x9b", "\x7f", "\\", "\\x1b", "\\u202e", "\\u{e0041}", "\u202e", "\u2066", "\u200b", "\ufeff", "\u2028", "\n", "\r", "\u{e0041}", "x", "u", "{", "}"]);
+const untrustedText = untrustedTextArbitrary([
+  "\x1b",
+  "\x1b[31m",
+  "\x9b",
+  "\x7f",
+  "\\",
+  "\\x1b",
+  "\\u202e",
+  "\\u{e0041}",
+  "\u202e",
+  "\u2066",
+  "\u200b",
+  "\ufeff",
+  "\u2028",
+  "\n",
+  "\r",
+  "\u{e0041}",
+  "x",
+  "u",
+  "{",
+  "}",
+]);
 
 describe("terminalText", () => {
   test("escapes ESC sequences, C1, DEL, bidi overrides and invisible characters by their code point", () => {
@@ -29,7 +53,10 @@ describe("terminalText", () => {
   });
 
   test("leaves ordinary text alone, backslashes doubled", () => {
-    assert.equal(terminalText("docker.io/acme/api:1.4.2 → ✓ ünïcödé 日本 עברית"), "docker.io/acme/api:1.4.2 → ✓ ünïcödé 日本 עברית");
+    assert.equal(
+      terminalText("docker.io/acme/api:1.4.2 → ✓ ünïcödé 日本 עברית"),
+      "docker.io/acme/api:1.4.2 → ✓ ünïcödé 日本 עברית",
+    );
     assert.equal(terminalText("C:\\images\\x1b.tar"), "C:\\\\images\\\\x1b.tar");
   });
 
@@ -44,8 +71,14 @@ describe("terminalText", () => {
   });
 
   test("is injective: the reference decoder gives back every input, so two inputs never print the same", () => {
-    fc.assert(fc.property(untrustedText, (text) => decode(terminalText(text)) === text), { numRuns: 2000 });
-    fc.assert(fc.property(untrustedText, untrustedText, (a, b) => a === b || terminalText(a) !== terminalText(b)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(untrustedText, (text) => decode(terminalText(text)) === text),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(untrustedText, untrustedText, (a, b) => a === b || terminalText(a) !== terminalText(b)),
+      { numRuns: 2000 },
+    );
     // The pairs an attacker would try first: a raw character against its printed escape.
     assert.notEqual(terminalText("\x1b"), terminalText("\\x1b"));
     assert.notEqual(terminalText("\u202e"), terminalText("\\u202e"));
@@ -54,7 +87,10 @@ describe("terminalText", () => {
 
 describe("terminalLines", () => {
   test("escapes each line on its own, so a newline in a name cannot start a line of ours, and says what the escapes are", () => {
-    assert.equal(terminalLines(["name  acme\nverdict        INTACT", "ok"]), `name  acme\\x0averdict        INTACT\nok\n\n${ESCAPED_NOTICE}\n`);
+    assert.equal(
+      terminalLines(["name  acme\nverdict        INTACT", "ok"]),
+      `name  acme\\x0averdict        INTACT\nok\n\n${ESCAPED_NOTICE}\n`,
+    );
   });
 
   test("adds no notice when nothing was hidden, even with a backslash", () => {
@@ -64,17 +100,27 @@ describe("terminalLines", () => {
 
 describe("terminalJson", () => {
   test("writes DEL, C1, bidi, U+2028 and zero-width characters as \\u escapes, which JSON.stringify leaves raw", () => {
-    assert.equal(terminalJson({ name: "a\x7f\x9b\u202e\u2028\u200b\u{e0041}\x1b" }), '{\n  "name": "a\\u007f\\u009b\\u202e\\u2028\\u200b\\udb40\\udc41\\u001b"\n}\n');
+    assert.equal(
+      terminalJson({ name: "a\x7f\x9b\u202e\u2028\u200b\u{e0041}\x1b" }),
+      '{\n  "name": "a\\u007f\\u009b\\u202e\\u2028\\u200b\\udb40\\udc41\\u001b"\n}\n',
+    );
   });
 
   test("whatever the value, it is still JSON that parses to the same value, and nothing hidden reaches the terminal", () => {
-    const value = fc.dictionary(untrustedText, fc.oneof(untrustedText, fc.array(untrustedText, { maxLength: 3 }), fc.integer()), { maxKeys: 4, noNullPrototype: true });
+    const value = fc.dictionary(
+      untrustedText,
+      fc.oneof(untrustedText, fc.array(untrustedText, { maxLength: 3 }), fc.integer()),
+      { maxKeys: 4, noNullPrototype: true },
+    );
     fc.assert(
       fc.property(value, (json) => {
         const printed = terminalJson(json);
         assert.deepEqual(JSON.parse(printed), json);
         // Only the layout's own line breaks are controls.
-        assert.deepEqual(codePointsIn(printed).filter((codePoint) => codePoint !== 0x0a && isForbidden(codePoint)), []);
+        assert.deepEqual(
+          codePointsIn(printed).filter((codePoint) => codePoint !== 0x0a && isForbidden(codePoint)),
+          [],
+        );
       }),
       { numRuns: 1000 },
     );

@@ -27,7 +27,8 @@ export function terminalText(text: string): string {
 }
 
 /** Said once, under output that had to escape something, so nobody reads `\u202e` as part of a name. */
-export const ESCAPED_NOTICE = "note       text above held control or invisible characters: each is shown as an escape (\\x1b, \\u202e), a backslash as \\\\";
+export const ESCAPED_NOTICE =
+  "note       text above held control or invisible characters: each is shown as an escape (\\x1b, \\u202e), a backslash as \\\\";
 
 /**
  * Lines for people, each escaped on its own (a newline inside a name cannot start a line that

@@ -1,7 +1,7 @@
 // The browser's view of the configuration: the validated build-time environment and
 // the chains with an ImageRegistry. Built once at start-up by main.tsx.
-import { registryChains, type RegistryChain } from "./chains.ts";
-import { parseEnv, type AppEnv } from "./env.ts";
+import { type RegistryChain, registryChains } from "./chains.ts";
+import { type AppEnv, parseEnv } from "./env.ts";
 
 export interface AppConfig {
   env: AppEnv;

@@ -2,12 +2,32 @@
 // environment (the local chain) and the public deployments. Nothing else in the app
 // hard-codes a chain, an RPC URL or a contract address.
 import type { Address, Chain } from "viem";
-import { arbitrum, arbitrumSepolia, base, baseSepolia, hardhat, mainnet, optimism, optimismSepolia, sepolia } from "viem/chains";
+import {
+  arbitrum,
+  arbitrumSepolia,
+  base,
+  baseSepolia,
+  hardhat,
+  mainnet,
+  optimism,
+  optimismSepolia,
+  sepolia,
+} from "viem/chains";
 import { publicDeployments } from "./deployments.ts";
 import type { AppEnv } from "./env.ts";
 
 /** Chains a deployment may name; add one here to support it. */
-export const supportedChains: readonly Chain[] = [hardhat, sepolia, mainnet, base, baseSepolia, optimism, optimismSepolia, arbitrum, arbitrumSepolia];
+export const supportedChains: readonly Chain[] = [
+  hardhat,
+  sepolia,
+  mainnet,
+  base,
+  baseSepolia,
+  optimism,
+  optimismSepolia,
+  arbitrum,
+  arbitrumSepolia,
+];
 
 export interface RegistryChain {
   chain: Chain;
@@ -38,12 +58,22 @@ export function registryChains(env: AppEnv): RegistryChain[] {
   const chains: RegistryChain[] = [];
   if (env.localRegistry !== undefined) {
     const local: Chain = { ...hardhat, rpcUrls: { default: { http: [env.localRpcUrl] } } };
-    chains.push({ chain: local, rpcUrl: env.localRpcUrl, registry: env.localRegistry.address, deployedOnBlock: env.localRegistry.deployedOnBlock });
+    chains.push({
+      chain: local,
+      rpcUrl: env.localRpcUrl,
+      registry: env.localRegistry.address,
+      deployedOnBlock: env.localRegistry.deployedOnBlock,
+    });
   }
   for (const deployment of publicDeployments) {
     const chain = findChain(deployment.chainId);
     const rpcUrl = env.rpcOverrides[chain.id] ?? defaultRpcUrl(chain);
-    chains.push({ chain: { ...chain, rpcUrls: { default: { http: [rpcUrl] } } }, rpcUrl, registry: deployment.address, deployedOnBlock: deployment.deployedOnBlock });
+    chains.push({
+      chain: { ...chain, rpcUrls: { default: { http: [rpcUrl] } } },
+      rpcUrl,
+      registry: deployment.address,
+      deployedOnBlock: deployment.deployedOnBlock,
+    });
   }
   return chains;
 }

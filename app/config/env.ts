@@ -1,7 +1,7 @@
 // The build-time settings, read and validated in one place. The site and the CLI
 // both go through `parseEnv`, so a bad value fails loudly at start instead of as
 // a confusing RPC error later.
-import { getAddress, isAddress, type Address } from "viem";
+import { type Address, getAddress, isAddress } from "viem";
 
 export interface AppEnv {
   /** The local chain's JSON-RPC URL (`npm start` runs one on 127.0.0.1:8545). */

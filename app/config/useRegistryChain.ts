@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
-import type { RegistryChain } from "./chains.ts";
 import { useAppConfig } from "./AppConfigContext.tsx";
+import type { RegistryChain } from "./chains.ts";
 
 // The chain the user reads from. Kept in localStorage so it survives reloads; a link
 // may override it with `?chain=<id>` (handled by the pages that take links).

@@ -2,7 +2,13 @@
 // a typed ArchiveReport out. Content problems become the report's verdict; only abort
 // (InspectAbortedError), input I/O (SourceReadError) and worker failures (HashWorkerError) reject.
 import type { Digest } from "./digest.ts";
-import { CorruptGzipError, LimitExceededError, TarFormatError, throwIfAborted, type ImageEngineError } from "./errors.ts";
+import {
+  CorruptGzipError,
+  type ImageEngineError,
+  LimitExceededError,
+  TarFormatError,
+  throwIfAborted,
+} from "./errors.ts";
 import { detectCompression } from "./hash/compression.ts";
 import { assessContents } from "./inspect/assessContents.ts";
 import { gzipBackend } from "./inspect/gzipBackend.ts";
@@ -46,7 +52,11 @@ function wholeDigest(context: Context, alone: boolean): Promise<Digest> {
   context.archiveDigest ??= (async () => {
     const { source, options, meter } = context;
     if (alone) meter.start(source.size);
-    const [result] = await options.hashPool.digestRanges(source.handle, [{ offset: 0, size: source.size, decompress: false }], runOptions(context));
+    const [result] = await options.hashPool.digestRanges(
+      source.handle,
+      [{ offset: 0, size: source.size, decompress: false }],
+      runOptions(context),
+    );
     if (alone) meter.finish();
     return result?.digest as Digest;
   })();
@@ -58,7 +68,12 @@ async function inspectTar(context: Context): Promise<ArchiveReport> {
   const listing = await indexTar(source, options.signal);
   const table = new EntryTable(listing.entries, listing.ambiguities);
   const backend = tarBackend(source, table, options.hashPool, meter, options.signal);
-  return assessContents({ backend, compression: "none", size: source.size, archiveDigest: options.archiveDigest === true });
+  return assessContents({
+    backend,
+    compression: "none",
+    size: source.size,
+    archiveDigest: options.archiveDigest === true,
+  });
 }
 
 async function inspectGzip(context: Context): Promise<ArchiveReport> {
@@ -95,7 +110,10 @@ export async function inspectArchive(input: Blob | ByteSource, options: InspectO
   try {
     if (compression === "gzip") return await inspectGzip(context);
     if (compression !== "none") {
-      const note = { code: "archive-not-inspected" as const, message: `the file is ${compression}-compressed; only gzip archives are opened, so its contents were not inspected` };
+      const note = {
+        code: "archive-not-inspected" as const,
+        message: `the file is ${compression}-compressed; only gzip archives are opened, so its contents were not inspected`,
+      };
       return fileReport(source.size, compression, await wholeDigest(context, true), [note]);
     }
     if (!looksLikeTar(head)) return fileReport(source.size, "none", await wholeDigest(context, true));

@@ -1,6 +1,6 @@
 // Node convenience: inspect the file at a path. Node-only (the browser passes a File to
 // inspectArchive); the CLI and scripts use it.
-import { inspectArchive, type InspectOptions } from "./inspectArchive.ts";
+import { type InspectOptions, inspectArchive } from "./inspectArchive.ts";
 import type { ArchiveReport } from "./report.ts";
 import { NodeFileSource } from "./source/nodeFileSource.ts";
 

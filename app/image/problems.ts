@@ -1,6 +1,6 @@
 // Constructors for report problems, so every problem of a kind carries the same fields
 // and a message that says what was expected and what was found.
-import { shortDigest, type Digest } from "./digest.ts";
+import { type Digest, shortDigest } from "./digest.ts";
 import type { Problem, ProblemCode, Verdict } from "./report.ts";
 
 type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;
@@ -42,5 +42,9 @@ export function describeMismatch(what: string, expected: Digest, found: Digest):
 
 /** Identity for de-duplicating problems reported by several views of the same image. */
 export function problemKey(p: Problem): string {
-  return JSON.stringify(Object.entries(p).filter(([key]) => key !== "message").sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(
+    Object.entries(p)
+      .filter(([key]) => key !== "message")
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }

@@ -36,7 +36,8 @@ function LayerRow({ layer }: { layer: LayerReport }) {
         )}
         {layer.blobDigest && (
           <div className="muted">
-            {layer.compression ?? "stored"} blob <Hex value={layer.blobDigest} label={`layer ${layer.index + 1} blob digest`} />
+            {layer.compression ?? "stored"} blob{" "}
+            <Hex value={layer.blobDigest} label={`layer ${layer.index + 1} blob digest`} />
           </div>
         )}
       </td>
@@ -52,13 +53,23 @@ function isAbout(note: Note, image: ImageReport): boolean {
 }
 
 /** What the bytes say about one image: its identities, its notes, then each layer against the config. */
-export function ImageFacts({ image, imageIdTestId, notes = [] }: { image: ImageReport; imageIdTestId?: string; notes?: readonly Note[] }) {
+export function ImageFacts({
+  image,
+  imageIdTestId,
+  notes = [],
+}: {
+  image: ImageReport;
+  imageIdTestId?: string;
+  notes?: readonly Note[];
+}) {
   const aboutImage = notes.filter((note) => isAbout(note, image));
   return (
     <div className="image-facts">
       <dl className="facts">
         <dt>Image ID</dt>
-        <dd>{image.imageId ? <Hex value={image.imageId} label="image ID" testId={imageIdTestId} /> : "no config found"}</dd>
+        <dd>
+          {image.imageId ? <Hex value={image.imageId} label="image ID" testId={imageIdTestId} /> : "no config found"}
+        </dd>
         {image.platform && (
           <>
             <dt>Platform</dt>
@@ -137,7 +148,9 @@ export function ArchiveReportView({ report }: { report: ArchiveReport }) {
       {report.archiveDigest && (
         <p>
           File sha256 <Hex value={report.archiveDigest} label="file sha256" testId="archive-digest" />
-          {report.format !== "file" && <span className="muted"> (identifies these bytes only; an image's identity is its image ID)</span>}
+          {report.format !== "file" && (
+            <span className="muted"> (identifies these bytes only; an image's identity is its image ID)</span>
+          )}
         </p>
       )}
       {report.problems.length > 0 && (

@@ -13,7 +13,11 @@ function reportIdentities(report: ArchiveReport): string {
   return JSON.stringify({
     format: report.format,
     problems: report.problems.map((problem) => problem.code),
-    images: report.images.map((image) => ({ imageId: image.imageId, diffIds: image.layers.map((layer) => layer.diffId), computed: image.layers.map((layer) => layer.computed) })),
+    images: report.images.map((image) => ({
+      imageId: image.imageId,
+      diffIds: image.layers.map((layer) => layer.diffId),
+      computed: image.layers.map((layer) => layer.computed),
+    })),
   });
 }
 
@@ -26,11 +30,19 @@ export function InspectSummary({ fileName, report, ms }: { fileName: string; rep
   const mbPerSecond = report.size / 1e6 / Math.max(ms / 1000, 1e-3);
   const what = report.format === "file" ? "a plain file (no container image inside)" : VERDICT_WORDS[report.verdict];
   return (
-    <p className="inspect-summary muted" data-testid="inspect-summary" data-bytes={report.size} data-ms={ms.toFixed(1)} data-verdict={report.verdict} data-report={reportIdentities(report)}>
+    <p
+      className="inspect-summary muted"
+      data-testid="inspect-summary"
+      data-bytes={report.size}
+      data-ms={ms.toFixed(1)}
+      data-verdict={report.verdict}
+      data-report={reportIdentities(report)}
+    >
       <strong>
         <UntrustedText text={fileName} what="file name" flag={false} />
       </strong>
-      <HiddenCharactersFlag text={fileName} what="file name" /> · {formatBytes(report.size)} checked in {(ms / 1000).toFixed(2)} s ({formatRate(mbPerSecond)}) — {what}
+      <HiddenCharactersFlag text={fileName} what="file name" /> · {formatBytes(report.size)} checked in{" "}
+      {(ms / 1000).toFixed(2)} s ({formatRate(mbPerSecond)}) — {what}
     </p>
   );
 }

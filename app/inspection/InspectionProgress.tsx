@@ -5,7 +5,14 @@ import type { InspectionState, InspectionStore } from "./inspectionStore.ts";
 
 /** The check of a dropped file while it runs, or how it stopped short (Verify and Publish alike). */
 export function InspectionProgress({ state, store }: { state: InspectionState; store: InspectionStore }) {
-  if (state.status === "running") return <ProgressBar label={`Checking ${visibleText(state.file.name)}`} progress={state.progress} onCancel={store.cancel} />;
+  if (state.status === "running")
+    return (
+      <ProgressBar
+        label={`Checking ${visibleText(state.file.name)}`}
+        progress={state.progress}
+        onCancel={store.cancel}
+      />
+    );
   if (state.status === "cancelled") {
     return (
       <p role="status">
@@ -16,7 +23,8 @@ export function InspectionProgress({ state, store }: { state: InspectionState; s
   if (state.status === "failed") {
     return (
       <p role="alert" className="card error">
-        Could not check <UntrustedText text={state.file.name} what="file name" />: <UntrustedText text={state.message} what="message" />
+        Could not check <UntrustedText text={state.file.name} what="file name" />:{" "}
+        <UntrustedText text={state.message} what="message" />
       </p>
     );
   }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import { inspectionStoreFor, type InspectionState, type InspectionStore } from "./inspectionStore.ts";
+import { type InspectionState, type InspectionStore, inspectionStoreFor } from "./inspectionStore.ts";
 
 export function useInspection(page: "verify" | "publish"): { state: InspectionState; store: InspectionStore } {
   const store = inspectionStoreFor(page);

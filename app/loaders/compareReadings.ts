@@ -38,7 +38,8 @@ export interface FalseAlarm {
 }
 
 const BY_DESIGN = /^(duplicate-entry|ambiguous-archive(:.*)?)$/;
-const DIGEST = /^(duplicate-entry|ambiguous-archive(:.*)?|blob-digest-mismatch|config-digest-mismatch|diffid-mismatch|size-mismatch)$/;
+const DIGEST =
+  /^(duplicate-entry|ambiguous-archive(:.*)?|blob-digest-mismatch|config-digest-mismatch|diffid-mismatch|size-mismatch)$/;
 
 function categoryOf(problems: readonly string[]): FalseAlarm["category"] {
   if (problems.length > 0 && problems.every((p) => BY_DESIGN.test(p))) return "by-design";
@@ -58,7 +59,11 @@ export interface Comparison {
  * @param applicable loaders that can read this kind of archive at all (they accepted the
  *   unmutated original): only their unanimous acceptance makes an engine refusal a false alarm.
  */
-export function compareReadings(engine: EngineOutcome, readings: readonly LoaderReading[], applicable: readonly LoaderName[]): Comparison {
+export function compareReadings(
+  engine: EngineOutcome,
+  readings: readonly LoaderReading[],
+  applicable: readonly LoaderName[],
+): Comparison {
   const engineIntact = engine.verdict === "intact";
   const engineImages = "images" in engine ? engine.images : [];
   const keys = new Set(engineImages.map(imageKey));
@@ -79,7 +84,10 @@ export function compareReadings(engine: EngineOutcome, readings: readonly Loader
     if (image.manifestDigest === undefined) return [];
     const vouched = engineImages
       .filter((known) => imageKey(known) === imageKey(image))
-      .some((known) => known.manifestDigest === image.manifestDigest || known.indexDigests.includes(image.manifestDigest ?? ""));
+      .some(
+        (known) =>
+          known.manifestDigest === image.manifestDigest || known.indexDigests.includes(image.manifestDigest ?? ""),
+      );
     return vouched ? [] : [{ loader, kind: "manifest-digest-differs", image }];
   }
 
@@ -89,11 +97,23 @@ export function compareReadings(engine: EngineOutcome, readings: readonly Loader
     const unanimous =
       relevant.length > 0 &&
       relevant.length === applicable.length &&
-      relevant.every((reading) => reading.accepted && reading.images.length > 0 && reading.images.every((image) => keys.has(imageKey(image))));
+      relevant.every(
+        (reading) =>
+          reading.accepted && reading.images.length > 0 && reading.images.every((image) => keys.has(imageKey(image))),
+      );
     const problems = "problems" in engine ? engine.problems : [];
-    if (unanimous) falseAlarm = { verdict: engine.verdict, problems, loaders: relevant.map((r) => r.loader), category: categoryOf(problems) };
+    if (unanimous)
+      falseAlarm = {
+        verdict: engine.verdict,
+        problems,
+        loaders: relevant.map((r) => r.loader),
+        category: categoryOf(problems),
+      };
   }
 
-  const refusedIntact = engineIntact && engineImages.length > 0 ? readings.filter((r) => applicable.includes(r.loader) && !r.accepted).map((r) => r.loader) : [];
+  const refusedIntact =
+    engineIntact && engineImages.length > 0
+      ? readings.filter((r) => applicable.includes(r.loader) && !r.accepted).map((r) => r.loader)
+      : [];
   return { engineIntact, disagreements, falseAlarm, refusedIntact };
 }

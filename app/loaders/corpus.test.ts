@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { createNodeHashPool } from "../image/pool/nodeHashPool.ts";
 import type { HashPool } from "../image/pool/hashPool.ts";
+import { createNodeHashPool } from "../image/pool/nodeHashPool.ts";
 import { compareReadings } from "./compareReadings.ts";
 import { CORPUS_DIR, loadCorpus } from "./fuzz/corpusCase.ts";
 import { FIXTURE_READINGS_FILE, type FixtureReadings } from "./fuzz/recordFixtureReadings.ts";
@@ -36,7 +36,8 @@ describe("committed corpus: no loader loads what the engine called intact withou
   const corpus = loadCorpus();
   it("holds at least one case per finding class the harness committed", () => {
     assert.ok(corpus.length > 0, "app/loaders/corpus/ is empty");
-    for (const c of corpus) assert.equal(readFileSync(`${CORPUS_DIR}${c.file}`).length, c.size, `${c.file} changed since it was committed`);
+    for (const c of corpus)
+      assert.equal(readFileSync(`${CORPUS_DIR}${c.file}`).length, c.size, `${c.file} changed since it was committed`);
   });
   it("flags, with the committed readings, the engine answer each disagreement case was found with", () => {
     // keeps the cases honest: each still shows a broken promise for the engine that had it
@@ -51,7 +52,10 @@ describe("committed corpus: no loader loads what the engine called intact withou
       assert.notEqual(engine.verdict, "crash", "error" in engine ? engine.error : "");
       const { disagreements, falseAlarm } = compareReadings(engine, c.readings, c.applicable);
       // a false alarm is a verdict error too, but refusing ambiguity may be the decision: shown, not failed
-      if (falseAlarm) t.diagnostic(`false alarm (${falseAlarm.category}): engine ${falseAlarm.verdict} ${falseAlarm.problems.join(", ")}`);
+      if (falseAlarm)
+        t.diagnostic(
+          `false alarm (${falseAlarm.category}): engine ${falseAlarm.verdict} ${falseAlarm.problems.join(", ")}`,
+        );
       assert.deepEqual(
         disagreements.map((d) => `${d.loader} ${d.kind} ${d.image.imageId}`),
         [],
@@ -69,7 +73,9 @@ describe("real fixtures: the loaders' committed readings match expected.json, an
       const known = new Set(truth.images.map(imageKey));
       const accepted = readings.filter((r) => r.accepted);
       assert.ok(accepted.length > 0, "no loader read this real archive");
-      for (const reading of accepted) for (const image of reading.images) assert.ok(known.has(imageKey(image)), `${reading.loader} loaded ${image.imageId}`);
+      for (const reading of accepted)
+        for (const image of reading.images)
+          assert.ok(known.has(imageKey(image)), `${reading.loader} loaded ${image.imageId}`);
     });
     it(`${file}: the engine reports what the loaders loaded, and refuses nothing they all accept`, async () => {
       const engine = await runEngine(`${FIXTURES_DIR}${file}`, pool);
@@ -77,7 +83,11 @@ describe("real fixtures: the loaders' committed readings match expected.json, an
       const comparison = compareReadings(engine, readings, applicable);
       assert.deepEqual(comparison.disagreements, []);
       const refusal = KNOWN_UNSUPPORTED[file];
-      if (refusal) assert.deepEqual("problems" in engine ? [engine.verdict, ...new Set(engine.problems)] : [], ["unsupported", refusal]);
+      if (refusal)
+        assert.deepEqual("problems" in engine ? [engine.verdict, ...new Set(engine.problems)] : [], [
+          "unsupported",
+          refusal,
+        ]);
       else assert.equal(engine.verdict, truth?.intact ? "intact" : engine.verdict);
     });
   }

@@ -22,7 +22,9 @@ export function summarizeReport(report: ArchiveReport): EngineSummary {
   return {
     verdict: report.verdict,
     format: report.format,
-    problems: report.problems.map((problem) => (problem.code === "ambiguous-archive" ? `${problem.code}:${problem.construct}` : problem.code)),
+    problems: report.problems.map((problem) =>
+      problem.code === "ambiguous-archive" ? `${problem.code}:${problem.construct}` : problem.code,
+    ),
     images: report.images.map((image) => {
       const summary: EngineImage = {
         imageId: image.imageId,

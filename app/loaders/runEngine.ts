@@ -3,7 +3,7 @@
 // harness must go on, and a crash is itself worth reporting.
 import { inspectFile } from "../image/inspectFile.ts";
 import type { HashPool } from "../image/pool/hashPool.ts";
-import { summarizeReport, type EngineSummary } from "./engineSummary.ts";
+import { type EngineSummary, summarizeReport } from "./engineSummary.ts";
 
 export type EngineOutcome = EngineSummary | { verdict: "crash"; error: string };
 

@@ -3,7 +3,7 @@
 // time) must be tied to it by hashing the header's RLP. The field list grows with hard forks: each
 // optional field is present from its fork on, and its presence changes the hash, so the header is
 // encoded exactly as the chain reported it.
-import { keccak256, toRlp, type Hex } from "viem";
+import { type Hex, keccak256, toRlp } from "viem";
 import { ProofError } from "./proofErrors.ts";
 
 /** The header as `eth_getBlockByNumber` returns it (hex strings), the fields the hash covers. */
@@ -33,8 +33,24 @@ export interface RpcHeader {
 }
 
 /** Optional fields in the order the forks appended them (London, Shanghai, Cancun ×3, Prague). */
-const OPTIONAL_FIELDS = ["baseFeePerGas", "withdrawalsRoot", "blobGasUsed", "excessBlobGas", "parentBeaconBlockRoot", "requestsHash"] as const;
-const QUANTITIES = new Set<string>(["difficulty", "number", "gasLimit", "gasUsed", "timestamp", "baseFeePerGas", "blobGasUsed", "excessBlobGas"]);
+const OPTIONAL_FIELDS = [
+  "baseFeePerGas",
+  "withdrawalsRoot",
+  "blobGasUsed",
+  "excessBlobGas",
+  "parentBeaconBlockRoot",
+  "requestsHash",
+] as const;
+const QUANTITIES = new Set<string>([
+  "difficulty",
+  "number",
+  "gasLimit",
+  "gasUsed",
+  "timestamp",
+  "baseFeePerGas",
+  "blobGasUsed",
+  "excessBlobGas",
+]);
 
 const HEX = /^0x[0-9a-f]*$/i;
 
@@ -48,13 +64,30 @@ function quantityBytes(field: string, value: Hex): Hex {
 }
 
 function dataBytes(field: string, value: Hex): Hex {
-  if (!HEX.test(value) || value.length % 2 !== 0) throw new ProofError("header-malformed", `The header's ${field} is not whole bytes of hex: ${value}`);
+  if (!HEX.test(value) || value.length % 2 !== 0)
+    throw new ProofError("header-malformed", `The header's ${field} is not whole bytes of hex: ${value}`);
   return value.toLowerCase() as Hex;
 }
 
 /** The header's fields, RLP-ready, in consensus order. */
 export function headerFields(header: RpcHeader): Hex[] {
-  const required: (keyof RpcHeader)[] = ["parentHash", "sha3Uncles", "miner", "stateRoot", "transactionsRoot", "receiptsRoot", "logsBloom", "difficulty", "number", "gasLimit", "gasUsed", "timestamp", "extraData", "mixHash", "nonce"];
+  const required: (keyof RpcHeader)[] = [
+    "parentHash",
+    "sha3Uncles",
+    "miner",
+    "stateRoot",
+    "transactionsRoot",
+    "receiptsRoot",
+    "logsBloom",
+    "difficulty",
+    "number",
+    "gasLimit",
+    "gasUsed",
+    "timestamp",
+    "extraData",
+    "mixHash",
+    "nonce",
+  ];
   const fields: Hex[] = [];
   for (const field of required) {
     const value = header[field];
@@ -69,7 +102,11 @@ export function headerFields(header: RpcHeader): Hex[] {
       missing ??= field;
       continue;
     }
-    if (missing !== null) throw new ProofError("header-malformed", `The header has ${field} but not ${missing}, which every chain adds first.`);
+    if (missing !== null)
+      throw new ProofError(
+        "header-malformed",
+        `The header has ${field} but not ${missing}, which every chain adds first.`,
+      );
     fields.push(QUANTITIES.has(field) ? quantityBytes(field, value) : dataBytes(field, value));
   }
   return fields;
@@ -84,9 +121,15 @@ export function computeBlockHash(header: RpcHeader): Hex {
 export function checkHeader(header: RpcHeader, trustedHash: Hex): void {
   const computed = computeBlockHash(header);
   if (computed.toLowerCase() !== trustedHash.toLowerCase()) {
-    throw new ProofError("header-hash-mismatch", `The block header hashes to ${computed}, not to the trusted block hash ${trustedHash}.`);
+    throw new ProofError(
+      "header-hash-mismatch",
+      `The block header hashes to ${computed}, not to the trusted block hash ${trustedHash}.`,
+    );
   }
   if (header.hash.toLowerCase() !== computed.toLowerCase()) {
-    throw new ProofError("header-hash-mismatch", `The block header claims hash ${header.hash} but hashes to ${computed}.`);
+    throw new ProofError(
+      "header-hash-mismatch",
+      `The block header claims hash ${header.hash} but hashes to ${computed}.`,
+    );
   }
 }

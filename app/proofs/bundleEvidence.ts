@@ -3,7 +3,7 @@
 // behind delegated releases, and the current release of each name the bundle includes. A
 // release's name and digests count only when storage binds them to it; a valid release whose
 // bundled contents storage does not bind means the bundle was forged, and is refused.
-import { isAddressEqual, type Address } from "viem";
+import { type Address, isAddressEqual } from "viem";
 import type { Delegation } from "../chain/actions/getDelegation.ts";
 import { digestToBytes32 } from "../chain/digests.ts";
 import type { Release, Revocation } from "../chain/release.ts";
@@ -37,11 +37,19 @@ async function bindsProved(proved: ProvedRegistry, stored: StoredRelease, conten
   }
 }
 
-export async function evidenceFromBundle(proved: ProvedRegistry, archiveDigests: readonly Digest[], trusted: readonly Address[], requestedName: string | null): Promise<BundleEvidence> {
+export async function evidenceFromBundle(
+  proved: ProvedRegistry,
+  archiveDigests: readonly Digest[],
+  trusted: readonly Address[],
+  requestedName: string | null,
+): Promise<BundleEvidence> {
   const { bundle, state, timestamp } = proved;
   const digests = archiveDigests.filter((d) => bundle.digests.includes(d));
   if (digests.length === 0) {
-    throw new BundleError("not-covered", `This bundle was made for other digests (${bundle.digests.join(", ")}): it says nothing about this archive (${archiveDigests.join(", ")}).`);
+    throw new BundleError(
+      "not-covered",
+      `This bundle was made for other digests (${bundle.digests.join(", ")}): it says nothing about this archive (${archiveDigests.join(", ")}).`,
+    );
   }
   const publishers = trusted.filter((p) => bundle.publishers.some((b) => isAddressEqual(b, p)));
   const uncoveredPublishers = trusted.filter((p) => !publishers.includes(p));
@@ -59,7 +67,15 @@ export async function evidenceFromBundle(proved: ProvedRegistry, archiveDigests:
           : `The name and digests the bundle gives for release ${stored.id} by ${stored.publisher} are not the ones the registry recorded: the bundle was altered.`,
       );
     }
-    return { ...content, chainId: bundle.chainId, signer: stored.signer, publishedAt: stored.publishedAt, revokedAt: stored.revokedAt, valid, blockNumber: stored.blockNumber };
+    return {
+      ...content,
+      chainId: bundle.chainId,
+      signer: stored.signer,
+      publishedAt: stored.publishedAt,
+      revokedAt: stored.revokedAt,
+      valid,
+      blockNumber: stored.blockNumber,
+    };
   };
 
   const releases = new Map<bigint, Release>();
@@ -82,12 +98,23 @@ export async function evidenceFromBundle(proved: ProvedRegistry, archiveDigests:
     if (release.valid || release.revokedAt !== null || release.signer === null) continue;
     const grant = await state.delegation(release.publisher, release.signer);
     if (grant !== null) {
-      delegations.push({ publisher: release.publisher, delegate: release.signer, namePrefix: grant.namePrefix, since: grant.since, expiresAt: grant.expiresAt, revokedAt: grant.revokedAt, active: grant.revokedAt === null && timestamp <= grant.expiresAt });
+      delegations.push({
+        publisher: release.publisher,
+        delegate: release.signer,
+        namePrefix: grant.namePrefix,
+        since: grant.since,
+        expiresAt: grant.expiresAt,
+        revokedAt: grant.revokedAt,
+        active: grant.revokedAt === null && timestamp <= grant.expiresAt,
+      });
     }
   }
 
   // The current release of each name involved, where the bundle carries that name's history.
-  const names = new Set<string>([...(requestedName === null ? [] : nameSpellings(requestedName)), ...[...releases.values()].flatMap((r) => nameSpellings(r.name))]);
+  const names = new Set<string>([
+    ...(requestedName === null ? [] : nameSpellings(requestedName)),
+    ...[...releases.values()].flatMap((r) => nameSpellings(r.name)),
+  ]);
   const latest: ChainEvidence["latest"] = [];
   for (const name of [...names].filter((n) => bundle.names.includes(n))) {
     for (const publisher of publishers) {
@@ -106,11 +133,32 @@ export async function evidenceFromBundle(proved: ProvedRegistry, archiveDigests:
 
   const revocations: Revocation[] = bundle.revocations.flatMap((r) => {
     const release = releases.get(r.releaseId);
-    return release?.revokedAt == null ? [] : [{ releaseId: r.releaseId, reason: r.reason, revokedAt: release.revokedAt, blockNumber: r.blockNumber, transactionHash: r.transactionHash }];
+    return release?.revokedAt == null
+      ? []
+      : [
+          {
+            releaseId: r.releaseId,
+            reason: r.reason,
+            revokedAt: release.revokedAt,
+            blockNumber: r.blockNumber,
+            transactionHash: r.transactionHash,
+          },
+        ];
   });
 
   return {
-    evidence: { chainId: bundle.chainId, registry: bundle.registry, blockNumber: proved.blockNumber, releases: [...releases.values()], digestTotals, delegations, latest, revocations, nameClaims: null, claims: [] },
+    evidence: {
+      chainId: bundle.chainId,
+      registry: bundle.registry,
+      blockNumber: proved.blockNumber,
+      releases: [...releases.values()],
+      digestTotals,
+      delegations,
+      latest,
+      revocations,
+      nameClaims: null,
+      claims: [],
+    },
     uncoveredPublishers,
     uncoveredDigests: archiveDigests.filter((d) => !digests.includes(d)),
   };

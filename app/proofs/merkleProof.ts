@@ -4,7 +4,7 @@
 // the key is absent (a branch with no child there, or a leaf/extension that diverges). Anything
 // else — a node that does not hash to its reference, a proof that stops early or goes on after
 // the answer, a node that is not a branch, leaf or extension — is a ProofError.
-import { fromRlp, hexToBytes, keccak256, type Hex } from "viem";
+import { fromRlp, type Hex, hexToBytes, keccak256 } from "viem";
 import { ProofError } from "./proofErrors.ts";
 
 type Node = Hex | Node[];
@@ -17,7 +17,10 @@ function decodeNode(encoded: Hex, index: number): Node[] {
     throw new ProofError("proof-node-malformed", `Proof node ${index} is not RLP: ${(error as Error).message}`);
   }
   if (!Array.isArray(node) || (node.length !== 17 && node.length !== 2)) {
-    throw new ProofError("proof-node-malformed", `Proof node ${index} is neither a branch (17 items) nor a leaf or extension (2 items).`);
+    throw new ProofError(
+      "proof-node-malformed",
+      `Proof node ${index} is neither a branch (17 items) nor a leaf or extension (2 items).`,
+    );
   }
   return node as Node[];
 }
@@ -52,9 +55,13 @@ export function verifyMerkleProof(root: Hex, key: Hex, proof: readonly Hex[]): H
     let node: Node[];
     if ("hash" in next) {
       const encoded = proof[index];
-      if (encoded === undefined) throw new ProofError("proof-incomplete", `The proof stops after ${index} nodes, before reaching the key.`);
+      if (encoded === undefined)
+        throw new ProofError("proof-incomplete", `The proof stops after ${index} nodes, before reaching the key.`);
       if (keccak256(encoded) !== next.hash) {
-        throw new ProofError("proof-node-hash-mismatch", `Proof node ${index} hashes to ${keccak256(encoded)}, not to ${next.hash}, the reference its parent (or the root) holds.`);
+        throw new ProofError(
+          "proof-node-hash-mismatch",
+          `Proof node ${index} hashes to ${keccak256(encoded)}, not to ${next.hash}, the reference its parent (or the root) holds.`,
+        );
       }
       node = decodeNode(encoded, index);
       index += 1;
@@ -80,21 +87,31 @@ export function verifyMerkleProof(root: Hex, key: Hex, proof: readonly Hex[]): H
       }
     }
     if (value === undefined) {
-      if (child === undefined) throw new ProofError("proof-node-malformed", `Proof node ${index} has no child for the key.`);
+      if (child === undefined)
+        throw new ProofError("proof-node-malformed", `Proof node ${index} has no child for the key.`);
       if (Array.isArray(child)) next = { node: child };
       else if (child === "0x") value = null;
       else if (hexToBytes(child).length === 32) next = { hash: child };
-      else throw new ProofError("proof-node-malformed", `Proof node ${index} holds a child reference of ${hexToBytes(child).length} bytes.`);
+      else
+        throw new ProofError(
+          "proof-node-malformed",
+          `Proof node ${index} holds a child reference of ${hexToBytes(child).length} bytes.`,
+        );
     }
     if (value !== undefined) {
-      if (index !== proof.length) throw new ProofError("proof-trailing-nodes", `The proof has ${proof.length - index} node(s) after the one that answers.`);
+      if (index !== proof.length)
+        throw new ProofError(
+          "proof-trailing-nodes",
+          `The proof has ${proof.length - index} node(s) after the one that answers.`,
+        );
       return value === null || value === "0x" ? null : value;
     }
   }
 }
 
 function asBytes(item: Node | undefined, index: number): Hex {
-  if (typeof item !== "string") throw new ProofError("proof-node-malformed", `Proof node ${index} holds a list where bytes belong.`);
+  if (typeof item !== "string")
+    throw new ProofError("proof-node-malformed", `Proof node ${index} holds a list where bytes belong.`);
   return item;
 }
 
@@ -120,7 +137,12 @@ export function verifyAccountProof(stateRoot: Hex, address: Hex, proof: readonly
   if (!isBytes(nonce) || !isBytes(balance) || !isBytes(storageRoot) || !isBytes(codeHash) || rest.length > 0) {
     throw new ProofError("account-malformed", "The proved account is not [nonce, balance, storageRoot, codeHash].");
   }
-  return { nonce: nonce === "0x" ? 0n : BigInt(nonce), balance: balance === "0x" ? 0n : BigInt(balance), storageRoot, codeHash };
+  return {
+    nonce: nonce === "0x" ? 0n : BigInt(nonce),
+    balance: balance === "0x" ? 0n : BigInt(balance),
+    storageRoot,
+    codeHash,
+  };
 }
 
 /** The storage word at `slot` (0 when the proof shows it unset) from a storage-trie proof. */
@@ -128,6 +150,7 @@ export function verifyStorageProof(storageRoot: Hex, slot: Hex, proof: readonly 
   const value = verifyMerkleProof(storageRoot, keccak256(slot), proof);
   if (value === null) return 0n;
   const item = fromRlp(value, "hex");
-  if (typeof item !== "string") throw new ProofError("proof-node-malformed", "The proved storage value is a list, not a word.");
+  if (typeof item !== "string")
+    throw new ProofError("proof-node-malformed", "The proved storage value is a list, not a word.");
   return item === "0x" ? 0n : BigInt(item);
 }

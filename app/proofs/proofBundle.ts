@@ -5,8 +5,8 @@
 // never trusted on its own: each release's name and digests (they live in event logs) — the
 // verifier keeps one only when storage binds it to the release (registryState.bindsClaim) — and
 // revocation reasons, shown as the RPC reported them.
-import { getAddress, isAddress, isHex, type Address, type Hex } from "viem";
-import { isSha256Digest, type Digest } from "../image/digest.ts";
+import { type Address, getAddress, type Hex, isAddress, isHex } from "viem";
+import { type Digest, isSha256Digest } from "../image/digest.ts";
 import type { RpcHeader } from "./blockHeader.ts";
 import { BundleError } from "./bundleError.ts";
 
@@ -65,12 +65,20 @@ function malformed(detail: string): BundleError {
   return new BundleError("malformed", `This is not a valid ImageSeal proof bundle: ${detail}.`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const isHexBytes = (value: unknown): value is Hex => typeof value === "string" && isHex(value, { strict: true }) && value.length % 2 === 0;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isHexBytes = (value: unknown): value is Hex =>
+  typeof value === "string" && isHex(value, { strict: true }) && value.length % 2 === 0;
 const isWord = (value: unknown): value is Hex => isHexBytes(value) && value.length === 66;
 const isUint = (value: unknown): value is string => typeof value === "string" && /^(0|[1-9]\d{0,77})$/.test(value);
 
-function get<T>(object: Record<string, unknown>, key: string, check: (value: unknown) => value is T, what: string, where: string): T {
+function get<T>(
+  object: Record<string, unknown>,
+  key: string,
+  check: (value: unknown) => value is T,
+  what: string,
+  where: string,
+): T {
   const value = object[key];
   if (!check(value)) throw malformed(`${where}"${key}" must be ${what}`);
   return value;
@@ -106,7 +114,14 @@ export function parseRpcHeader(value: unknown): RpcHeader {
     mixHash: hex("mixHash"),
     nonce: hex("nonce"),
   };
-  for (const key of ["baseFeePerGas", "withdrawalsRoot", "blobGasUsed", "excessBlobGas", "parentBeaconBlockRoot", "requestsHash"] as const) {
+  for (const key of [
+    "baseFeePerGas",
+    "withdrawalsRoot",
+    "blobGasUsed",
+    "excessBlobGas",
+    "parentBeaconBlockRoot",
+    "requestsHash",
+  ] as const) {
     const field = optional(key);
     if (field !== undefined) header[key] = field;
   }
@@ -125,9 +140,20 @@ export function parseProofBundle(text: string): ProofBundle {
   }
   if (!isRecord(json)) throw malformed("it is not a JSON object");
   if (json.format !== PROOF_BUNDLE_FORMAT) throw malformed(`"format" must be "${PROOF_BUNDLE_FORMAT}"`);
-  if (json.version !== PROOF_BUNDLE_VERSION) throw malformed(`"version" ${JSON.stringify(json.version)} is not supported (this app reads version ${PROOF_BUNDLE_VERSION})`);
-  const chainId = get(json, "chainId", (v): v is number => Number.isSafeInteger(v) && (v as number) > 0, "a positive integer", "");
-  const registry = getAddress(get(json, "registry", (v): v is string => typeof v === "string" && isAddress(v), "an address", ""));
+  if (json.version !== PROOF_BUNDLE_VERSION)
+    throw malformed(
+      `"version" ${JSON.stringify(json.version)} is not supported (this app reads version ${PROOF_BUNDLE_VERSION})`,
+    );
+  const chainId = get(
+    json,
+    "chainId",
+    (v): v is number => Number.isSafeInteger(v) && (v as number) > 0,
+    "a positive integer",
+    "",
+  );
+  const registry = getAddress(
+    get(json, "registry", (v): v is string => typeof v === "string" && isAddress(v), "an address", ""),
+  );
   return {
     format: PROOF_BUNDLE_FORMAT,
     version: PROOF_BUNDLE_VERSION,
@@ -165,7 +191,9 @@ export function parseProofBundle(text: string): ProofBundle {
       if (!isRecord(v)) throw malformed(`${at} must be an object`);
       return {
         id: BigInt(get(v, "id", isUint, "a decimal string", `${at}.`)),
-        publisher: getAddress(get(v, "publisher", (x): x is string => typeof x === "string" && isAddress(x), "an address", `${at}.`)),
+        publisher: getAddress(
+          get(v, "publisher", (x): x is string => typeof x === "string" && isAddress(x), "an address", `${at}.`),
+        ),
         name: get(v, "name", (x): x is string => typeof x === "string", "a string", `${at}.`),
         imageId: get(v, "imageId", digestOrNull, "a digest or null", `${at}.`),
         manifestDigest: get(v, "manifestDigest", digestOrNull, "a digest or null", `${at}.`),

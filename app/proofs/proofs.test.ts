@@ -1,12 +1,13 @@
 // The proof checks against a real chain: Hardhat's EDR answers eth_getProof and block headers
 // exactly as a public node does. Every proved value must equal eth_getStorageAt; every header
 // must hash to its block hash; and any one-byte change to any proof node must be refused.
-import { after, before, describe, it } from "node:test";
+
 import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
-import { keccak256, pad, toHex, type Hex } from "viem";
-import { startTestChain, imageRelease, type TestChain } from "../chain/test/testChain.ts";
+import { type Hex, keccak256, pad, toHex } from "viem";
 import { publishRelease } from "../chain/actions/publishRelease.ts";
+import { imageRelease, startTestChain, type TestChain } from "../chain/test/testChain.ts";
 import { checkHeader, computeBlockHash, type RpcHeader } from "./blockHeader.ts";
 import { EMPTY_TRIE_ROOT, verifyAccountProof, verifyStorageProof } from "./merkleProof.ts";
 import { ProofError } from "./proofErrors.ts";
@@ -20,7 +21,11 @@ interface RpcProof {
 let chain: TestChain;
 
 async function rpc<T>(method: string, params: unknown[]): Promise<T> {
-  const response = await fetch(chain.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const response = await fetch(chain.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = (await response.json()) as { result?: T; error?: { message: string } };
   if (body.result === undefined) throw new Error(`${method}: ${body.error?.message ?? "no result"}`);
   return body.result;
@@ -29,14 +34,20 @@ async function rpc<T>(method: string, params: unknown[]): Promise<T> {
 /** Slots that hold something (mapping entries of the accounts that published) and slots that do not. */
 function slotsToProve(): Hex[] {
   const accountsSlot = 1n;
-  const filled = chain.accounts.slice(0, 4).map((account) => keccak256(`0x${pad(account).slice(2)}${pad(toHex(accountsSlot)).slice(2)}`));
+  const filled = chain.accounts
+    .slice(0, 4)
+    .map((account) => keccak256(`0x${pad(account).slice(2)}${pad(toHex(accountsSlot)).slice(2)}`));
   return [pad("0x0"), ...filled, pad("0x7777"), keccak256("0x1234")];
 }
 
 before(async () => {
   chain = await startTestChain();
   for (let i = 0; i < 4; i++) {
-    await publishRelease({ publicClient: chain.publicClient, walletClient: chain.wallet(i) }, chain.registry, imageRelease(`docker.io/acme/app${i}:1`, `app ${i}`));
+    await publishRelease(
+      { publicClient: chain.publicClient, walletClient: chain.wallet(i) },
+      chain.registry,
+      imageRelease(`docker.io/acme/app${i}:1`, `app ${i}`),
+    );
   }
 });
 after(() => chain.close());
@@ -54,9 +65,15 @@ describe("block headers", () => {
   it("refuse a trusted hash that is not the header's, and a header with one field changed", async () => {
     const header = await rpc<RpcHeader>("eth_getBlockByNumber", ["latest", false]);
     const parent = await rpc<RpcHeader>("eth_getBlockByNumber", [toHex(BigInt(header.number) - 1n), false]);
-    assert.throws(() => checkHeader(header, parent.hash), (e: unknown) => e instanceof ProofError && e.problem === "header-hash-mismatch");
+    assert.throws(
+      () => checkHeader(header, parent.hash),
+      (e: unknown) => e instanceof ProofError && e.problem === "header-hash-mismatch",
+    );
     const forged = { ...header, stateRoot: parent.stateRoot };
-    assert.throws(() => checkHeader(forged, header.hash), (e: unknown) => e instanceof ProofError && e.problem === "header-hash-mismatch");
+    assert.throws(
+      () => checkHeader(forged, header.hash),
+      (e: unknown) => e instanceof ProofError && e.problem === "header-hash-mismatch",
+    );
   });
 });
 
@@ -94,7 +111,9 @@ describe("state and storage proofs", () => {
     const proof = await rpc<RpcProof>("eth_getProof", [chain.registry, slots, header.number]);
     const account = verifyAccountProof(header.stateRoot, chain.registry, proof.accountProof);
     assert.ok(account !== null);
-    const cases = proof.storageProof.map((entry, i) => ({ slot: slots[i] as Hex, nodes: entry.proof })).filter((c) => c.nodes.length > 0);
+    const cases = proof.storageProof
+      .map((entry, i) => ({ slot: slots[i] as Hex, nodes: entry.proof }))
+      .filter((c) => c.nodes.length > 0);
     const refused = (run: () => unknown) => {
       try {
         run();
@@ -113,13 +132,22 @@ describe("state and storage proofs", () => {
         const at = byte % bytes.length;
         bytes[at] = (bytes[at] as number) ^ xor;
         nodes[n] = `0x${bytes.toString("hex")}`;
-        assert.ok(refused(() => verifyStorageProof(account.storageRoot, target.slot, nodes)), `node ${n} byte ${at}`);
+        assert.ok(
+          refused(() => verifyStorageProof(account.storageRoot, target.slot, nodes)),
+          `node ${n} byte ${at}`,
+        );
       }),
       { numRuns: 500 },
     );
     for (const target of cases) {
-      assert.throws(() => verifyStorageProof(account.storageRoot, target.slot, target.nodes.slice(0, -1)), (e: unknown) => e instanceof ProofError && e.problem === "proof-incomplete");
-      assert.throws(() => verifyStorageProof(account.storageRoot, target.slot, [...target.nodes, target.nodes[0] as Hex]), (e: unknown) => e instanceof ProofError && e.problem === "proof-trailing-nodes");
+      assert.throws(
+        () => verifyStorageProof(account.storageRoot, target.slot, target.nodes.slice(0, -1)),
+        (e: unknown) => e instanceof ProofError && e.problem === "proof-incomplete",
+      );
+      assert.throws(
+        () => verifyStorageProof(account.storageRoot, target.slot, [...target.nodes, target.nodes[0] as Hex]),
+        (e: unknown) => e instanceof ProofError && e.problem === "proof-trailing-nodes",
+      );
     }
     const mutatedAccount = [...proof.accountProof];
     const last = mutatedAccount.length - 1;

@@ -3,7 +3,7 @@
 // hash; the registry's account must be proved under the header's state root; every storage word
 // under the account's storage root. What comes out is a RegistryState that answers only from
 // proved words: asking for a word the bundle does not prove is an "incomplete" error, never a zero.
-import { hexToBigInt, isAddressEqual, type Address, type Hex } from "viem";
+import { type Address, type Hex, hexToBigInt, isAddressEqual } from "viem";
 import { checkHeader } from "./blockHeader.ts";
 import { BundleError } from "./bundleError.ts";
 import { verifyAccountProof, verifyStorageProof } from "./merkleProof.ts";
@@ -27,16 +27,27 @@ export interface ProvedRegistry {
 }
 
 function proofFailure(error: unknown, what: string): never {
-  if (error instanceof ProofError) throw new BundleError(error.problem === "header-hash-mismatch" ? "untrusted-block" : "proof-invalid", `${what}: ${error.message}`, error);
+  if (error instanceof ProofError)
+    throw new BundleError(
+      error.problem === "header-hash-mismatch" ? "untrusted-block" : "proof-invalid",
+      `${what}: ${error.message}`,
+      error,
+    );
   throw error;
 }
 
 export function readProofBundle(bundle: ProofBundle, anchor: TrustedAnchor): ProvedRegistry {
   if (bundle.chainId !== anchor.chainId) {
-    throw new BundleError("wrong-chain", `This bundle was made on chain ${bundle.chainId}, not on chain ${anchor.chainId}.`);
+    throw new BundleError(
+      "wrong-chain",
+      `This bundle was made on chain ${bundle.chainId}, not on chain ${anchor.chainId}.`,
+    );
   }
   if (!isAddressEqual(bundle.registry, anchor.registry)) {
-    throw new BundleError("wrong-registry", `This bundle proves registry ${bundle.registry}, not registry ${anchor.registry}.`);
+    throw new BundleError(
+      "wrong-registry",
+      `This bundle proves registry ${bundle.registry}, not registry ${anchor.registry}.`,
+    );
   }
   try {
     checkHeader(bundle.block, anchor.blockHash);
@@ -46,7 +57,11 @@ export function readProofBundle(bundle: ProofBundle, anchor: TrustedAnchor): Pro
   let storageRoot: Hex;
   try {
     const account = verifyAccountProof(bundle.block.stateRoot, bundle.registry, bundle.accountProof);
-    if (account === null) throw new BundleError("no-registry", `The proof shows no account at ${bundle.registry} in block ${hexToBigInt(bundle.block.number)}: no registry is deployed there.`);
+    if (account === null)
+      throw new BundleError(
+        "no-registry",
+        `The proof shows no account at ${bundle.registry} in block ${hexToBigInt(bundle.block.number)}: no registry is deployed there.`,
+      );
     storageRoot = account.storageRoot;
   } catch (error) {
     proofFailure(error, "The registry's account proof does not hold");
@@ -60,14 +75,26 @@ export function readProofBundle(bundle: ProofBundle, anchor: TrustedAnchor): Pro
       proofFailure(error, `The proof of storage slot ${entry.slot} does not hold`);
     }
     if (value !== hexToBigInt(entry.value)) {
-      throw new BundleError("proof-invalid", `Storage slot ${entry.slot} is proved to hold ${value}, but the bundle says ${hexToBigInt(entry.value)}.`);
+      throw new BundleError(
+        "proof-invalid",
+        `Storage slot ${entry.slot} is proved to hold ${value}, but the bundle says ${hexToBigInt(entry.value)}.`,
+      );
     }
     words.set(entry.slot.toLowerCase(), value);
   }
   const state = new RegistryState(async (slot) => {
     const value = words.get(slot.toLowerCase());
-    if (value === undefined) throw new BundleError("incomplete", `The bundle does not prove storage slot ${slot}, which this verification needs: make the bundle for these publishers, digests and names.`);
+    if (value === undefined)
+      throw new BundleError(
+        "incomplete",
+        `The bundle does not prove storage slot ${slot}, which this verification needs: make the bundle for these publishers, digests and names.`,
+      );
     return value;
   });
-  return { bundle, state, blockNumber: hexToBigInt(bundle.block.number), timestamp: Number(hexToBigInt(bundle.block.timestamp)) };
+  return {
+    bundle,
+    state,
+    blockNumber: hexToBigInt(bundle.block.number),
+    timestamp: Number(hexToBigInt(bundle.block.timestamp)),
+  };
 }

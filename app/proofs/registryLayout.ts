@@ -3,7 +3,7 @@
 // offline verifier reads proved storage words through this module only; registryLayout.test.ts
 // checks every function here against the contract's own views on a real chain, so a change to
 // the contract's layout fails the tests instead of misreading proofs.
-import { concat, encodeAbiParameters, getAddress, keccak256, numberToHex, pad, type Address, type Hex } from "viem";
+import { type Address, concat, encodeAbiParameters, getAddress, type Hex, keccak256, numberToHex, pad } from "viem";
 
 /** The state variables' slots, in declaration order. */
 export const SLOTS = {
@@ -31,7 +31,8 @@ export const PUBLISHER_DIGEST_HEAD_SEQUENCES = 7;
 const DIGEST_TAG_SHIFT = 160n;
 const NAME_TAG_SHIFT = 128n;
 
-const word = (value: bigint | Hex): Hex => (typeof value === "bigint" ? numberToHex(value, { size: 32 }) : pad(value, { size: 32 }));
+const word = (value: bigint | Hex): Hex =>
+  typeof value === "bigint" ? numberToHex(value, { size: 32 }) : pad(value, { size: 32 });
 
 /** The slot of `mapping[key]` for a mapping declared at `slot` (Solidity: keccak256(key . slot)). */
 export function mappingSlot(key: bigint | Hex, slot: bigint | Hex): Hex {
@@ -46,14 +47,17 @@ export const accountSlot = (publisher: Address) => mappingSlot(publisher, SLOTS.
 export const recordSlot = (id: bigint) => mappingSlot(id, SLOTS.records);
 export const signerSlot = (id: bigint) => mappingSlot(id, SLOTS.signers);
 export const digestHeadSlot = (digest: Hex) => mappingSlot(digest, SLOTS.digestHeads);
-export const digestTailSlot = (digest: Hex, index: bigint) => mappingSlot(index, mappingSlot(digest, SLOTS.digestTails));
+export const digestTailSlot = (digest: Hex, index: bigint) =>
+  mappingSlot(index, mappingSlot(digest, SLOTS.digestTails));
 export const nameHeadSlot = (nameKey: Hex) => mappingSlot(nameKey, SLOTS.nameHeads);
 export const nameTailSlot = (nameKey: Hex, index: bigint) => mappingSlot(index, mappingSlot(nameKey, SLOTS.nameTails));
 export const claimMapSlot = (claimKey: Hex) => mappingSlot(claimKey, SLOTS.latestIdByClaim);
 export const publisherDigestHeadSlot = (key: Hex) => mappingSlot(key, SLOTS.publisherDigestHeads);
-export const publisherDigestTailSlot = (key: Hex, index: bigint) => mappingSlot(index, mappingSlot(key, SLOTS.publisherDigestTails));
+export const publisherDigestTailSlot = (key: Hex, index: bigint) =>
+  mappingSlot(index, mappingSlot(key, SLOTS.publisherDigestTails));
 /** A DelegationRecord's first slot (since | expiresAt | revokedAt); its namePrefix string is the next. */
-export const delegationSlot = (publisher: Address, delegate: Address) => mappingSlot(delegate, mappingSlot(publisher, SLOTS.delegations));
+export const delegationSlot = (publisher: Address, delegate: Address) =>
+  mappingSlot(delegate, mappingSlot(publisher, SLOTS.delegations));
 
 /** keccak256(abi.encode(publisher, nameHash)): the key of a publisher's list of one name. */
 export function nameKeyOf(publisher: Address, nameHash: Hex): Hex {
@@ -62,7 +66,9 @@ export function nameKeyOf(publisher: Address, nameHash: Hex): Hex {
 
 /** keccak256(abi.encode(publisher, digest, 1)): the key of a publisher's overflow list of one digest. */
 export function publisherDigestKeyOf(publisher: Address, digest: Hex): Hex {
-  return keccak256(encodeAbiParameters([{ type: "address" }, { type: "bytes32" }, { type: "uint256" }], [publisher, digest, 1n]));
+  return keccak256(
+    encodeAbiParameters([{ type: "address" }, { type: "bytes32" }, { type: "uint256" }], [publisher, digest, 1n]),
+  );
 }
 
 /** keccak256(abi.encode(nameKey, digests)): one publisher's claim of a name for exactly these digests. */
@@ -106,8 +112,8 @@ export const digestHeadEntry = (head: bigint, position: number) => (head >> (32n
 export const sequenceEntry = (word: bigint, position: number) => (word >> (32n * BigInt(position))) & WORD32;
 /** A head keeps entries from bit 32: sequence `position` of a name or publisher-digest head. */
 export const headSequence = (head: bigint, position: number) => (head >> (32n + 32n * BigInt(position))) & WORD32;
-export const sameDigestTag = (head: bigint, claimKey: Hex) => ((head ^ BigInt(claimKey)) >> DIGEST_TAG_SHIFT) === 0n;
-export const sameNameTag = (head: bigint, claimKey: Hex) => ((head ^ BigInt(claimKey)) >> NAME_TAG_SHIFT) === 0n;
+export const sameDigestTag = (head: bigint, claimKey: Hex) => (head ^ BigInt(claimKey)) >> DIGEST_TAG_SHIFT === 0n;
+export const sameNameTag = (head: bigint, claimKey: Hex) => (head ^ BigInt(claimKey)) >> NAME_TAG_SHIFT === 0n;
 
 export interface DelegationWords {
   since: bigint;

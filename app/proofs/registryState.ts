@@ -5,22 +5,21 @@
 // no view gives: whether storage binds a release to a claimed name and digests (the claim tags
 // and the claim map the contract's duplicate check keeps), since names and digests live in
 // event logs, which state proofs do not cover.
-import { keccak256, stringToBytes, zeroAddress, type Address, type Hex } from "viem";
+import { type Address, type Hex, keccak256, stringToBytes, zeroAddress } from "viem";
 import {
   accountSlot,
   claimKeyOf,
   claimMapSlot,
+  DIGEST_HEAD_IDS,
   decodeAccount,
   decodeAddress,
   decodeDelegation,
   decodeRecord,
   delegationSlot,
-  DIGEST_HEAD_IDS,
   digestHeadEntry,
   digestHeadSlot,
   headSequence,
   listCount,
-
   NAME_HEAD_SEQUENCES,
   nameHeadSlot,
   nameKeyOf,
@@ -31,9 +30,9 @@ import {
   publisherDigestTailSlot,
   recordSlot,
   releaseIdOf,
+  SEQUENCES_PER_WORD,
   sameDigestTag,
   sameNameTag,
-  SEQUENCES_PER_WORD,
   sequenceEntry,
   signerSlot,
   slotPlus,
@@ -91,7 +90,9 @@ export class RegistryState {
     }
     const key = publisherDigestKeyOf(publisher, digest);
     const head = await this.read(publisherDigestHeadSlot(key));
-    const sequences = await this.listSequences(head, PUBLISHER_DIGEST_HEAD_SEQUENCES, (index) => publisherDigestTailSlot(key, index));
+    const sequences = await this.listSequences(head, PUBLISHER_DIGEST_HEAD_SEQUENCES, (index) =>
+      publisherDigestTailSlot(key, index),
+    );
     return [...sequences.reverse().map((sequence) => releaseIdOf(number, sequence)), ...headIds];
   }
 
@@ -140,7 +141,8 @@ export class RegistryState {
   async isValid(release: StoredRelease, now: number): Promise<{ valid: boolean; delegation: StoredDelegation | null }> {
     if (release.signer === null) return { valid: release.revokedAt === null, delegation: null };
     const grant = await this.delegation(release.publisher, release.signer);
-    const inForce = grant !== null && grant.revokedAt === null && now <= grant.expiresAt && grant.since <= release.blockNumber;
+    const inForce =
+      grant !== null && grant.revokedAt === null && now <= grant.expiresAt && grant.since <= release.blockNumber;
     return { valid: release.revokedAt === null && inForce, delegation: grant };
   }
 
@@ -154,7 +156,8 @@ export class RegistryState {
     const nameKey = nameKeyOf(publisher, keccak256(stringToBytes(name)));
     const claimKey = claimKeyOf(nameKey, digests);
     const nameHead = await this.read(nameHeadSlot(nameKey));
-    if (listCount(nameHead) > 0n && sameNameTag(nameHead, claimKey) && headSequence(nameHead, 0) === (id & 0xffffffffn)) return true;
+    if (listCount(nameHead) > 0n && sameNameTag(nameHead, claimKey) && headSequence(nameHead, 0) === (id & 0xffffffffn))
+      return true;
     for (const digest of new Set(digests.filter((d) => BigInt(d) !== 0n))) {
       const head = await this.read(digestHeadSlot(digest));
       if (listCount(head) > 0n && sameDigestTag(head, claimKey) && digestHeadEntry(head, 0) === id) return true;
@@ -169,7 +172,8 @@ export class RegistryState {
     for (let position = 0; position < Math.min(count, inHead); position++) sequences.push(headSequence(head, position));
     for (let tail = 0; tail * SEQUENCES_PER_WORD < count - inHead; tail++) {
       const word = await this.read(tailSlot(BigInt(tail)));
-      for (let i = 0; i < SEQUENCES_PER_WORD && inHead + tail * SEQUENCES_PER_WORD + i < count; i++) sequences.push(sequenceEntry(word, i));
+      for (let i = 0; i < SEQUENCES_PER_WORD && inHead + tail * SEQUENCES_PER_WORD + i < count; i++)
+        sequences.push(sequenceEntry(word, i));
     }
     return sequences;
   }
@@ -192,4 +196,3 @@ export class RegistryState {
     return new TextDecoder("utf-8", { fatal: false }).decode(Uint8Array.from(bytes));
   }
 }
-

@@ -71,7 +71,11 @@ export class Authenticator {
       return authorization;
     }
     const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
-    throw new RegistryError("unsupported", `${domain} asks for an authentication scheme ImageSeal does not speak (${schemes}); only Bearer tokens and Basic are supported.`, { status: 401, url });
+    throw new RegistryError(
+      "unsupported",
+      `${domain} asks for an authentication scheme ImageSeal does not speak (${schemes}); only Bearer tokens and Basic are supported.`,
+      { status: 401, url },
+    );
   }
 
   /** Forgets what was sent for a request the registry still refused. */
@@ -82,10 +86,18 @@ export class Authenticator {
 
   /** docker's OAuth2 flow for identity tokens: the same realm, POST, form-encoded. */
   #refreshToken(realm: string, service: string | undefined, scopes: string[], refreshToken: string): Promise<Response> {
-    const form = new URLSearchParams({ grant_type: "refresh_token", client_id: "imageseal", refresh_token: refreshToken });
+    const form = new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: "imageseal",
+      refresh_token: refreshToken,
+    });
     if (service !== undefined) form.set("service", service);
     form.set("scope", scopes.join(" "));
-    return this.#send(realm, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() });
+    return this.#send(realm, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
   }
 
   async #token(domain: string, scope: string, challenge: AuthChallenge, url: string): Promise<string> {
@@ -94,10 +106,17 @@ export class Authenticator {
     try {
       tokenUrl = new URL(realm ?? "");
     } catch {
-      throw new RegistryError("bad-response", `${domain} asks for a token but names no usable realm (${JSON.stringify(realm ?? null)}). Report it to the registry's operator.`, { status: 401, url });
+      throw new RegistryError(
+        "bad-response",
+        `${domain} asks for a token but names no usable realm (${JSON.stringify(realm ?? null)}). Report it to the registry's operator.`,
+        { status: 401, url },
+      );
     }
     if (tokenUrl.protocol !== "https:" && tokenUrl.protocol !== "http:") {
-      throw new RegistryError("bad-response", `${domain} names a token realm that is not http(s): ${tokenUrl.href}.`, { status: 401, url });
+      throw new RegistryError("bad-response", `${domain} names a token realm that is not http(s): ${tokenUrl.href}.`, {
+        status: 401,
+        url,
+      });
     }
     if (challenge.params.service !== undefined) tokenUrl.searchParams.set("service", challenge.params.service);
     // The registry may need more than we guessed (e.g. a mount's source repository): ask for that too.
@@ -107,7 +126,10 @@ export class Authenticator {
     const credentials = await this.#credentials(domain);
     const response = credentials?.identityToken
       ? await this.#refreshToken(realm as string, challenge.params.service, scopes, credentials.identityToken)
-      : await this.#send(tokenUrl.href, { method: "GET", headers: credentials === null ? {} : { authorization: basicAuthorization(credentials) } });
+      : await this.#send(tokenUrl.href, {
+          method: "GET",
+          headers: credentials === null ? {} : { authorization: basicAuthorization(credentials) },
+        });
     // An OAuth2 server refuses a bad refresh token with 400 invalid_grant.
     if (response.status === 401 || (credentials?.identityToken && response.status === 400)) {
       await response.body?.cancel();
@@ -115,28 +137,48 @@ export class Authenticator {
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new RegistryError("bad-response", `${domain}'s token service (${tokenUrl.origin}) answered ${response.status}. Try again later.`, { status: response.status, url: tokenUrl.href });
+      throw new RegistryError(
+        "bad-response",
+        `${domain}'s token service (${tokenUrl.origin}) answered ${response.status}. Try again later.`,
+        { status: response.status, url: tokenUrl.href },
+      );
     }
     const body = await readBody(response, MAX_TOKEN_RESPONSE_BYTES, "the token response", tokenUrl.href);
     let parsed: { token?: unknown; access_token?: unknown; expires_in?: unknown };
     try {
       parsed = JSON.parse(new TextDecoder().decode(body)) as typeof parsed;
     } catch (cause) {
-      throw new RegistryError("bad-response", `${domain}'s token service sent something that is not JSON.`, { url: tokenUrl.href, cause });
+      throw new RegistryError("bad-response", `${domain}'s token service sent something that is not JSON.`, {
+        url: tokenUrl.href,
+        cause,
+      });
     }
     const token = typeof parsed.token === "string" && parsed.token !== "" ? parsed.token : parsed.access_token;
-    if (typeof token !== "string" || token === "") throw new RegistryError("bad-response", `${domain}'s token service sent no token.`, { url: tokenUrl.href });
-    const seconds = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
+    if (typeof token !== "string" || token === "")
+      throw new RegistryError("bad-response", `${domain}'s token service sent no token.`, { url: tokenUrl.href });
+    const seconds =
+      typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
     const authorization = `Bearer ${token}`;
-    this.#tokens.set(`${domain} ${scope}`, { authorization, expiresAt: this.#now() + Math.max(0, seconds - EXPIRY_MARGIN_SECONDS) * 1000 });
+    this.#tokens.set(`${domain} ${scope}`, {
+      authorization,
+      expiresAt: this.#now() + Math.max(0, seconds - EXPIRY_MARGIN_SECONDS) * 1000,
+    });
     return authorization;
   }
 }
 
 export function needsCredentials(domain: string, url: string): RegistryError {
-  return new RegistryError("unauthorized", `${domain} needs credentials for this. Log in (docker login ${domain}) or give a user and a password or token that can read it.`, { status: 401, url });
+  return new RegistryError(
+    "unauthorized",
+    `${domain} needs credentials for this. Log in (docker login ${domain}) or give a user and a password or token that can read it.`,
+    { status: 401, url },
+  );
 }
 
 export function refusedCredentials(domain: string, url: string): RegistryError {
-  return new RegistryError("unauthorized", `${domain} refused the credentials given (401): the user or password/token is wrong, expired, or lacks this repository. Log in again (docker login ${domain}).`, { status: 401, url });
+  return new RegistryError(
+    "unauthorized",
+    `${domain} refused the credentials given (401): the user or password/token is wrong, expired, or lacks this repository. Log in again (docker login ${domain}).`,
+    { status: 401, url },
+  );
 }

@@ -2,14 +2,14 @@
 // read whole within a cap and checked against their digest, layers handed out as streams (the
 // caller hashes them: pull.ts), uploads for the claim artifacts. No library: the maintained JS
 // clients buffer whole blobs or need Node-only modules, and every byte here must be checked.
-import { isSha256Digest, type Digest } from "../image/digest.ts";
-import { createWasmSha256Factory } from "../image/hash/wasmSha256.ts";
+import { type Digest, isSha256Digest } from "../image/digest.ts";
 import type { Sha256Factory } from "../image/hash/sha256.ts";
+import { createWasmSha256Factory } from "../image/hash/wasmSha256.ts";
 import { MAX_JSON_ENTRY_BYTES } from "../image/limits.ts";
-import { Authenticator, refusedCredentials, type CredentialSource, type RegistryCredentials } from "./authenticator.ts";
+import { Authenticator, type CredentialSource, type RegistryCredentials, refusedCredentials } from "./authenticator.ts";
 import { parseRetryAfter, RegistryError, statusError } from "./errors.ts";
 import { readBody } from "./readBody.ts";
-import { registryBaseUrl, type RepositoryRef } from "./reference.ts";
+import { type RepositoryRef, registryBaseUrl } from "./reference.ts";
 import { parseWwwAuthenticate } from "./wwwAuthenticate.ts";
 
 export type { RegistryCredentials } from "./authenticator.ts";
@@ -87,19 +87,29 @@ export class RegistryClient {
     this.#sha256 = options.sha256 ?? createWasmSha256Factory();
     this.#inBrowser = options.inBrowser ?? detectBrowser();
     const credentials = options.credentials ?? (async () => null);
-    this.#auth = new Authenticator(credentials, (url, init) => this.#transport(url, init, `the token service at ${new URL(url).origin}`));
+    this.#auth = new Authenticator(credentials, (url, init) =>
+      this.#transport(url, init, `the token service at ${new URL(url).origin}`),
+    );
   }
 
   /** GET a manifest or index by tag or digest, at most 4 MiB, its sha256 checked against the digest asked for and Docker-Content-Digest. */
   async getManifest(repo: RepositoryRef, reference: string): Promise<FetchedManifest> {
     const url = `${registryBaseUrl(repo.domain)}/v2/${repo.path}/manifests/${reference}`;
     const what = `the manifest ${repo.domain}/${repo.path}${reference.includes(":") ? "@" : ":"}${reference}`;
-    const response = await this.#call({ repo, access: "pull", method: "GET", url, headers: { accept: MANIFEST_ACCEPT }, what });
+    const response = await this.#call({
+      repo,
+      access: "pull",
+      method: "GET",
+      url,
+      headers: { accept: MANIFEST_ACCEPT },
+      what,
+    });
     const bytes = await readBody(response, MAX_JSON_ENTRY_BYTES, what, url);
     const digest = await this.#digestOf(bytes);
     if (isSha256Digest(reference) && digest !== reference) throw mismatch(what, reference, digest, url);
     const stated = response.headers.get("docker-content-digest");
-    if (stated !== null && isSha256Digest(stated.trim()) && stated.trim() !== digest) throw mismatch(what, stated.trim() as Digest, digest, url);
+    if (stated !== null && isSha256Digest(stated.trim()) && stated.trim() !== digest)
+      throw mismatch(what, stated.trim() as Digest, digest, url);
     const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
     return { digest, mediaType, bytes };
   }
@@ -118,8 +128,18 @@ export class RegistryClient {
   /** GET a blob as a stream (layers): the caller hashes every byte (pull.ts). */
   async openBlob(repo: RepositoryRef, digest: Digest): Promise<OpenedBlob> {
     const url = `${registryBaseUrl(repo.domain)}/v2/${repo.path}/blobs/${digest}`;
-    const response = await this.#call({ repo, access: "pull", method: "GET", url, what: `the blob ${repo.domain}/${repo.path}@${digest}` });
-    if (response.body === null) throw new RegistryError("bad-response", `${repo.domain} sent no body for the blob ${digest}.`, { url, status: response.status });
+    const response = await this.#call({
+      repo,
+      access: "pull",
+      method: "GET",
+      url,
+      what: `the blob ${repo.domain}/${repo.path}@${digest}`,
+    });
+    if (response.body === null)
+      throw new RegistryError("bad-response", `${repo.domain} sent no body for the blob ${digest}.`, {
+        url,
+        status: response.status,
+      });
     const length = response.headers.get("content-length");
     return { body: response.body, size: length !== null && /^\d+$/.test(length) ? Number(length) : null };
   }
@@ -132,13 +152,31 @@ export class RegistryClient {
     const what = `uploading ${digest} to ${repo.domain}/${repo.path}`;
     const head = await this.#call({ repo, access: "pull,push", method: "HEAD", url: blobUrl, what, allow404: true });
     if (head.status === 200) return digest;
-    const started = await this.#call({ repo, access: "pull,push", method: "POST", url: `${base}/v2/${repo.path}/blobs/uploads/`, what });
+    const started = await this.#call({
+      repo,
+      access: "pull,push",
+      method: "POST",
+      url: `${base}/v2/${repo.path}/blobs/uploads/`,
+      what,
+    });
     await started.body?.cancel();
     const location = started.headers.get("location");
-    if (location === null) throw new RegistryError("bad-response", `${repo.domain} started an upload but sent no Location.`, { url: started.url, status: started.status });
+    if (location === null)
+      throw new RegistryError("bad-response", `${repo.domain} started an upload but sent no Location.`, {
+        url: started.url,
+        status: started.status,
+      });
     const upload = new URL(location, `${base}/`);
     upload.searchParams.set("digest", digest);
-    const put = await this.#call({ repo, access: "pull,push", method: "PUT", url: upload.href, headers: { "content-type": "application/octet-stream" }, body: bytes, what });
+    const put = await this.#call({
+      repo,
+      access: "pull,push",
+      method: "PUT",
+      url: upload.href,
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes,
+      what,
+    });
     await put.body?.cancel();
     return digest;
   }
@@ -148,7 +186,15 @@ export class RegistryClient {
     const digest = await this.#digestOf(bytes);
     const url = `${registryBaseUrl(repo.domain)}/v2/${repo.path}/manifests/${tag}`;
     const what = `pushing ${repo.domain}/${repo.path}:${tag}`;
-    const response = await this.#call({ repo, access: "pull,push", method: "PUT", url, headers: { "content-type": mediaType }, body: bytes, what });
+    const response = await this.#call({
+      repo,
+      access: "pull,push",
+      method: "PUT",
+      url,
+      headers: { "content-type": mediaType },
+      body: bytes,
+      what,
+    });
     await response.body?.cancel();
     const stated = response.headers.get("docker-content-digest")?.trim();
     if (stated !== undefined && isSha256Digest(stated) && stated !== digest) throw mismatch(what, digest, stated, url);
@@ -158,7 +204,13 @@ export class RegistryClient {
   /** DELETE a manifest by digest (distribution needs storage.delete.enabled). */
   async deleteManifest(repo: RepositoryRef, digest: Digest): Promise<void> {
     const url = `${registryBaseUrl(repo.domain)}/v2/${repo.path}/manifests/${digest}`;
-    const response = await this.#call({ repo, access: "delete", method: "DELETE", url, what: `deleting ${repo.domain}/${repo.path}@${digest}` });
+    const response = await this.#call({
+      repo,
+      access: "delete",
+      method: "DELETE",
+      url,
+      what: `deleting ${repo.domain}/${repo.path}@${digest}`,
+    });
     await response.body?.cancel();
   }
 
@@ -195,12 +247,25 @@ export class RegistryClient {
     }
     if (response.ok || (call.allow404 && response.status === 404)) return response;
     await response.body?.cancel();
-    const refused = statusError(response.status, call.what, call.url, parseRetryAfter(response.headers.get("retry-after")));
+    const refused = statusError(
+      response.status,
+      call.what,
+      call.url,
+      parseRetryAfter(response.headers.get("retry-after")),
+    );
     if (refused !== null) throw refused;
     if (response.status === 405 && call.method === "DELETE") {
-      throw new RegistryError("unsupported", `${domain} does not allow deleting manifests (405); distribution needs storage.delete.enabled.`, { status: 405, url: call.url });
+      throw new RegistryError(
+        "unsupported",
+        `${domain} does not allow deleting manifests (405); distribution needs storage.delete.enabled.`,
+        { status: 405, url: call.url },
+      );
     }
-    throw new RegistryError("bad-response", `${call.what}: the registry answered ${response.status} ${response.statusText}. Try again later; if it persists, the registry is failing.`, { status: response.status, url: call.url });
+    throw new RegistryError(
+      "bad-response",
+      `${call.what}: the registry answered ${response.status} ${response.statusText}. Try again later; if it persists, the registry is failing.`,
+      { status: response.status, url: call.url },
+    );
   }
 
   /** fetch, with network failures, silence and aborts turned into typed errors. */
@@ -220,14 +285,26 @@ export class RegistryClient {
       return await this.#fetch(url, { ...init, signal: controller.signal });
     } catch (cause) {
       if (silent) {
-        throw new RegistryError("unreachable", `${who} did not answer within ${this.#answerTimeoutMs / 1000} s. Check the name and your network, then try again.`, { url, cause });
+        throw new RegistryError(
+          "unreachable",
+          `${who} did not answer within ${this.#answerTimeoutMs / 1000} s. Check the name and your network, then try again.`,
+          { url, cause },
+        );
       }
       if (this.#signal?.aborted || (cause as { name?: string })?.name === "AbortError") throw aborted(url, cause);
       if (this.#inBrowser) {
-        throw new RegistryError("browser-blocked", `${who} does not allow browsers to read it (CORS) or cannot be reached. Use the CLI: imageseal verify <reference>.`, { url, cause });
+        throw new RegistryError(
+          "browser-blocked",
+          `${who} does not allow browsers to read it (CORS) or cannot be reached. Use the CLI: imageseal verify <reference>.`,
+          { url, cause },
+        );
       }
       const reason = (cause as { cause?: { code?: string; message?: string } })?.cause;
-      throw new RegistryError("unreachable", `${who} cannot be reached (${reason?.code ?? reason?.message ?? String(cause)}). Check the name and your network, then try again.`, { url, cause });
+      throw new RegistryError(
+        "unreachable",
+        `${who} cannot be reached (${reason?.code ?? reason?.message ?? String(cause)}). Check the name and your network, then try again.`,
+        { url, cause },
+      );
     } finally {
       // The caller's signal stays attached: cancelling must also stop a layer's body mid-stream.
       clearTimeout(timer);
@@ -236,7 +313,11 @@ export class RegistryClient {
 }
 
 function mismatch(what: string, expected: Digest, found: Digest, url: string): RegistryError {
-  return new RegistryError("digest-mismatch", `${what}: the registry served bytes that hash to ${found}, not ${expected}. It serves other content than it names: do not use this image.`, { expected, found, url });
+  return new RegistryError(
+    "digest-mismatch",
+    `${what}: the registry served bytes that hash to ${found}, not ${expected}. It serves other content than it names: do not use this image.`,
+    { expected, found, url },
+  );
 }
 
 function aborted(url: string, cause: unknown): RegistryError {

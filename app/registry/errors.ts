@@ -56,17 +56,38 @@ export class RegistryError extends Error {
 }
 
 /** The sentence for a refused request, by HTTP status; null when the status is not one of these. */
-export function statusError(status: number, what: string, url: string, retryAfter: number | undefined): RegistryError | null {
+export function statusError(
+  status: number,
+  what: string,
+  url: string,
+  retryAfter: number | undefined,
+): RegistryError | null {
   switch (status) {
     case 401:
-      return new RegistryError("unauthorized", `${what}: the registry asks for credentials (401). Log in (docker login <registry>) or give a user and password/token that can read it.`, { status, url });
+      return new RegistryError(
+        "unauthorized",
+        `${what}: the registry asks for credentials (401). Log in (docker login <registry>) or give a user and password/token that can read it.`,
+        { status, url },
+      );
     case 403:
-      return new RegistryError("forbidden", `${what}: the registry refused access (403). The credentials used lack the rights (pull, or push for publishing); use an account or token that has them.`, { status, url });
+      return new RegistryError(
+        "forbidden",
+        `${what}: the registry refused access (403). The credentials used lack the rights (pull, or push for publishing); use an account or token that has them.`,
+        { status, url },
+      );
     case 404:
-      return new RegistryError("not-found", `${what}: not found (404). Check the repository name, the tag or digest, and that you may see it (private repositories answer 404 to strangers on some registries).`, { status, url });
+      return new RegistryError(
+        "not-found",
+        `${what}: not found (404). Check the repository name, the tag or digest, and that you may see it (private repositories answer 404 to strangers on some registries).`,
+        { status, url },
+      );
     case 429: {
       const wait = retryAfter === undefined ? "later" : `in ${retryAfter} s`;
-      return new RegistryError("rate-limited", `${what}: the registry limits requests (429). Try again ${wait}, or log in: registries give accounts higher limits.`, { status, url, ...(retryAfter === undefined ? {} : { retryAfter }) });
+      return new RegistryError(
+        "rate-limited",
+        `${what}: the registry limits requests (429). Try again ${wait}, or log in: registries give accounts higher limits.`,
+        { status, url, ...(retryAfter === undefined ? {} : { retryAfter }) },
+      );
     }
     default:
       return null;

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Digest } from "../image/digest.ts";
 import { nodeSha256 } from "../image/hash/nodeSha256.ts";
 import type { ArchiveReport, InspectProgress } from "../image/report.ts";
-import { pushArchive, startLocalRegistry, type LocalRegistry } from "../tools/localRegistry.ts";
+import { type LocalRegistry, pushArchive, startLocalRegistry } from "../tools/localRegistry.ts";
 import { RegistryClient } from "./client.ts";
 import { RegistryError } from "./errors.ts";
 import { inspectReference } from "./inspectReference.ts";
@@ -22,14 +22,21 @@ let registry: LocalRegistry;
 const client = () => new RegistryClient({ sha256: nodeSha256, inBrowser: false });
 const ref = (text: string) => parseImageReference(`${registry.domain}/${text}`);
 const inspect = (text: string, pull = false, onProgress?: (p: InspectProgress) => void) =>
-  inspectReference(client(), ref(text), { pull, hashTools: nodeRegistryHashTools, ...(onProgress ? { onProgress } : {}) });
+  inspectReference(client(), ref(text), {
+    pull,
+    hashTools: nodeRegistryHashTools,
+    ...(onProgress ? { onProgress } : {}),
+  });
 const codes = (report: ArchiveReport) => report.problems.map((p) => p.code);
 
 /** The digest the registry names for a tag (its Docker-Content-Digest), asked without our client. */
 async function registryDigest(path: string, tag: string): Promise<Digest> {
   const response = await fetch(`${registry.url}/v2/${path}/manifests/${tag}`, {
     method: "HEAD",
-    headers: { accept: "application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json" },
+    headers: {
+      accept:
+        "application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json",
+    },
   });
   return response.headers.get("docker-content-digest") as Digest;
 }
@@ -59,7 +66,10 @@ async function swapped<T>(digest: Digest, bytes: Uint8Array, during: () => Promi
 before(async () => {
   registry = await startLocalRegistry({ mode: "open" });
   await pushArchive(registry, fixturePath("docker20-save.tar"), "fixture/multi:2.0");
-  await pushArchive(registry, fixturePath("podman-multiplatform-oci-archive.tar"), "fixture/mp:1", { transport: "oci-archive", all: true });
+  await pushArchive(registry, fixturePath("podman-multiplatform-oci-archive.tar"), "fixture/mp:1", {
+    transport: "oci-archive",
+    all: true,
+  });
 });
 after(() => registry?.stop());
 
@@ -69,9 +79,17 @@ describe("inspectReference, without pulling", () => {
     const served = await registryDigest("fixture/multi", "2.0");
     assert.equal(report.verdict, "intact");
     assert.equal(report.format, "registry");
-    assert.deepEqual(report.source, { reference: `${registry.domain}/fixture/multi:2.0`, repository: `${registry.domain}/fixture/multi`, digest: served });
+    assert.deepEqual(report.source, {
+      reference: `${registry.domain}/fixture/multi:2.0`,
+      repository: `${registry.domain}/fixture/multi`,
+      digest: served,
+    });
     assert.deepEqual(
-      report.images.map((image) => [image.imageId, image.manifestDigest, image.layers.map((l) => [l.diffId, l.status, l.computed])]),
+      report.images.map((image) => [
+        image.imageId,
+        image.manifestDigest,
+        image.layers.map((l) => [l.diffId, l.status, l.computed]),
+      ]),
       SINGLE.map((image) => [image.imageId, served, image.diffIds.map((diffId) => [diffId, "not-pulled", null])]),
     );
     assert.deepEqual(report.images[0]?.names, []);
@@ -82,23 +100,42 @@ describe("inspectReference, without pulling", () => {
     const report = await inspect(`fixture/multi@${served}`);
     assert.equal(report.verdict, "intact");
     assert.equal(report.source?.reference, `${registry.domain}/fixture/multi@${served}`);
-    assert.deepEqual(report.images.map((image) => image.imageId), SINGLE.map((image) => image.imageId));
+    assert.deepEqual(
+      report.images.map((image) => image.imageId),
+      SINGLE.map((image) => image.imageId),
+    );
   });
 
   it("reads a multi-platform index: one image per platform with the fixture's manifest and index digests", async () => {
     const report = await inspect("fixture/mp:1");
-    const byId = (a: { imageId: string | null }, b: { imageId: string | null }) => String(a.imageId).localeCompare(String(b.imageId));
+    const byId = (a: { imageId: string | null }, b: { imageId: string | null }) =>
+      String(a.imageId).localeCompare(String(b.imageId));
     assert.equal(report.verdict, "intact");
     assert.equal(report.source?.digest, await registryDigest("fixture/mp", "1"));
     assert.deepEqual(
-      report.images.map((i) => ({ imageId: i.imageId, manifestDigest: i.manifestDigest, indexDigest: i.indexDigest, platform: i.platform })).sort(byId),
-      MULTI.map((i) => ({ imageId: i.imageId, manifestDigest: i.manifestDigest, indexDigest: i.indexDigest, platform: i.platform })).sort(byId),
+      report.images
+        .map((i) => ({
+          imageId: i.imageId,
+          manifestDigest: i.manifestDigest,
+          indexDigest: i.indexDigest,
+          platform: i.platform,
+        }))
+        .sort(byId),
+      MULTI.map((i) => ({
+        imageId: i.imageId,
+        manifestDigest: i.manifestDigest,
+        indexDigest: i.indexDigest,
+        platform: i.platform,
+      })).sort(byId),
     );
     assert.equal(report.source?.digest, MULTI[0]?.indexDigest);
   });
 
   it("throws RegistryError not-found for a tag the repository does not have", async () => {
-    await assert.rejects(inspect("fixture/multi:9.9"), (error: unknown) => error instanceof RegistryError && error.code === "not-found");
+    await assert.rejects(
+      inspect("fixture/multi:9.9"),
+      (error: unknown) => error instanceof RegistryError && error.code === "not-found",
+    );
   });
 });
 
@@ -108,13 +145,18 @@ describe("inspectReference with pull", () => {
     const report = await inspect("fixture/multi:2.0", true, (p) => events.push(p));
     assert.equal(report.verdict, "intact");
     const layers = report.images[0]?.layers ?? [];
-    assert.deepEqual(layers.map((l) => [l.status, l.computed, l.compression]), (SINGLE[0]?.diffIds ?? []).map((diffId) => ["ok", diffId, "gzip"]));
+    assert.deepEqual(
+      layers.map((l) => [l.status, l.computed, l.compression]),
+      (SINGLE[0]?.diffIds ?? []).map((diffId) => ["ok", diffId, "gzip"]),
+    );
     const total = layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
     assert.deepEqual([events.at(-1)?.bytesDone, events.at(-1)?.bytesTotal], [total, total]);
   });
 
   it("gives the same answer with the portable hashing the page uses (hash-wasm, JS gunzip)", async () => {
-    const portable = await inspectReference(new RegistryClient({ inBrowser: false }), ref("fixture/multi:2.0"), { pull: true });
+    const portable = await inspectReference(new RegistryClient({ inBrowser: false }), ref("fixture/multi:2.0"), {
+      pull: true,
+    });
     assert.deepEqual(portable, await inspect("fixture/multi:2.0", true));
     assert.equal(portable.verdict, "intact");
   });
@@ -122,7 +164,10 @@ describe("inspectReference with pull", () => {
   it("pulls every platform of an index and finds each fixture diffId", async () => {
     const report = await inspect("fixture/mp:1", true);
     assert.equal(report.verdict, "intact");
-    assert.deepEqual(report.images.flatMap((i) => i.layers.map((l) => l.computed)).sort(), MULTI.flatMap((i) => i.diffIds).sort());
+    assert.deepEqual(
+      report.images.flatMap((i) => i.layers.map((l) => l.computed)).sort(),
+      MULTI.flatMap((i) => i.diffIds).sort(),
+    );
   });
 });
 
@@ -135,14 +180,19 @@ describe("inspectReference of a registry that serves other bytes", () => {
     assert.deepEqual(codes(report), ["blob-digest-mismatch"]);
     const [problem] = report.problems;
     assert.equal(problem?.code === "blob-digest-mismatch" && problem.expected, imageId);
-    assert.equal(problem?.code === "blob-digest-mismatch" && problem.path, `${registry.domain}/fixture/multi@${imageId}`);
+    assert.equal(
+      problem?.code === "blob-digest-mismatch" && problem.path,
+      `${registry.domain}/fixture/multi@${imageId}`,
+    );
     assert.notEqual(report.images[0]?.imageId, imageId);
   });
 
   it("a swapped manifest: blob-digest-mismatch under the digest the registry names, no image read", async () => {
     const served = await registryDigest("fixture/multi", "2.0");
     const otherManifest = MULTI[0]?.manifestDigest as Digest;
-    const report = await swapped(served, await readFile(registry.blobPath(otherManifest)), () => inspect("fixture/multi:2.0"));
+    const report = await swapped(served, await readFile(registry.blobPath(otherManifest)), () =>
+      inspect("fixture/multi:2.0"),
+    );
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(codes(report), ["blob-digest-mismatch"]);
     assert.equal(report.problems[0]?.code === "blob-digest-mismatch" && report.problems[0].found, otherManifest);
@@ -151,10 +201,19 @@ describe("inspectReference of a registry that serves other bytes", () => {
   });
 
   it("a swapped platform manifest below an index: blob-digest-mismatch for that platform only", async () => {
-    const [first, second] = MULTI as [typeof MULTI[0], typeof MULTI[0]];
-    const report = await swapped(first.manifestDigest as Digest, await readFile(registry.blobPath(second.manifestDigest as Digest)), () => inspect("fixture/mp:1"));
+    const [first, second] = MULTI as [(typeof MULTI)[0], (typeof MULTI)[0]];
+    const report = await swapped(
+      first.manifestDigest as Digest,
+      await readFile(registry.blobPath(second.manifestDigest as Digest)),
+      () => inspect("fixture/mp:1"),
+    );
     assert.deepEqual(codes(report), ["blob-digest-mismatch"]);
-    assert.deepEqual(report.images.map((i) => i.imageId).sort(), MULTI.slice(1).map((i) => i.imageId).sort());
+    assert.deepEqual(
+      report.images.map((i) => i.imageId).sort(),
+      MULTI.slice(1)
+        .map((i) => i.imageId)
+        .sort(),
+    );
   });
 
   it("a layer swapped for a smaller one, pulled: size, blob digest and diff_id all disagree", async () => {
@@ -163,12 +222,21 @@ describe("inspectReference of a registry that serves other bytes", () => {
     const [smallLayer, bigLayer] = manifest.images[0]?.layers ?? [];
     const smallBlob = smallLayer?.path?.split("@")[1] as Digest;
     const bigBlob = bigLayer?.path?.split("@")[1] as Digest;
-    const report = await swapped(bigBlob, await readFile(registry.blobPath(smallBlob)), () => inspect("fixture/multi:2.0", true));
+    const report = await swapped(bigBlob, await readFile(registry.blobPath(smallBlob)), () =>
+      inspect("fixture/multi:2.0", true),
+    );
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(codes(report), ["size-mismatch", "blob-digest-mismatch", "diffid-mismatch"]);
     const mismatch = report.problems.find((p) => p.code === "diffid-mismatch");
-    assert.deepEqual(mismatch?.code === "diffid-mismatch" && [mismatch.expected, mismatch.found, mismatch.layerIndex], [big, small, 1]);
-    assert.deepEqual(report.images[0]?.layers.map((l) => l.status), ["ok", "mismatch"]);
+    assert.deepEqual(mismatch?.code === "diffid-mismatch" && [mismatch.expected, mismatch.found, mismatch.layerIndex], [
+      big,
+      small,
+      1,
+    ]);
+    assert.deepEqual(
+      report.images[0]?.layers.map((l) => l.status),
+      ["ok", "mismatch"],
+    );
   });
 
   it("a layer swapped for a bigger one, pulled: reading stops past the manifest's size (size-mismatch)", async () => {
@@ -176,10 +244,17 @@ describe("inspectReference of a registry that serves other bytes", () => {
     const [smallLayer, bigLayer] = manifest.images[0]?.layers ?? [];
     const smallBlob = smallLayer?.path?.split("@")[1] as Digest;
     const bigBlob = bigLayer?.path?.split("@")[1] as Digest;
-    const report = await swapped(smallBlob, await readFile(registry.blobPath(bigBlob)), () => inspect("fixture/multi:2.0", true));
+    const report = await swapped(smallBlob, await readFile(registry.blobPath(bigBlob)), () =>
+      inspect("fixture/multi:2.0", true),
+    );
     assert.deepEqual(codes(report), ["size-mismatch"]);
     const problem = report.problems[0];
-    assert.ok(problem?.code === "size-mismatch" && problem.expected === smallLayer?.size && problem.found > problem.expected && problem.found < (bigLayer?.size ?? 0));
+    assert.ok(
+      problem?.code === "size-mismatch" &&
+        problem.expected === smallLayer?.size &&
+        problem.found > problem.expected &&
+        problem.found < (bigLayer?.size ?? 0),
+    );
   });
 
   it("a layer with one byte flipped inside its gzip stream, pulled: blob-digest-mismatch and corrupt-layer (gzip checksum)", async () => {
@@ -192,18 +267,33 @@ describe("inspectReference of a registry that serves other bytes", () => {
   });
 
   it("a platform manifest and a layer the registry lost: missing-entry for each, the rest still read", async () => {
-    const [first, second, third] = MULTI as [typeof MULTI[0], typeof MULTI[0], typeof MULTI[0]];
+    const [first, second, third] = MULTI as [(typeof MULTI)[0], (typeof MULTI)[0], (typeof MULTI)[0]];
     const lostLayer = third.layerBlobDigests?.[1] as Digest;
     const report = await lost([second.manifestDigest as Digest, lostLayer], () => inspect("fixture/mp:1", true));
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(
-      report.problems.map((p) => [p.code, p.code === "missing-entry" && p.path, p.code === "missing-entry" && p.referencedBy]),
+      report.problems.map((p) => [
+        p.code,
+        p.code === "missing-entry" && p.path,
+        p.code === "missing-entry" && p.referencedBy,
+      ]),
       [
-        ["missing-entry", `${registry.domain}/fixture/mp@${second.manifestDigest}`, `${registry.domain}/fixture/mp@${first.indexDigest} manifests[1]`],
-        ["missing-entry", `${registry.domain}/fixture/mp@${lostLayer}`, `${registry.domain}/fixture/mp@${third.manifestDigest} layers[1]`],
+        [
+          "missing-entry",
+          `${registry.domain}/fixture/mp@${second.manifestDigest}`,
+          `${registry.domain}/fixture/mp@${first.indexDigest} manifests[1]`,
+        ],
+        [
+          "missing-entry",
+          `${registry.domain}/fixture/mp@${lostLayer}`,
+          `${registry.domain}/fixture/mp@${third.manifestDigest} layers[1]`,
+        ],
       ],
     );
-    assert.deepEqual(report.images.map((i) => i.imageId), [first.imageId, third.imageId]);
+    assert.deepEqual(
+      report.images.map((i) => i.imageId),
+      [first.imageId, third.imageId],
+    );
   });
 
   it("without pull, a swapped layer goes unseen: the manifest and config still check out (what --pull is for)", async () => {

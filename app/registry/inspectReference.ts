@@ -6,18 +6,18 @@
 import type { Digest } from "../image/digest.ts";
 import { emptyClaims } from "../image/formats/imagePlan.ts";
 import { formatPlatform, platformsDisagree } from "../image/formats/platform.ts";
-import { createWasmSha256Factory } from "../image/hash/wasmSha256.ts";
 import { portableGunzip } from "../image/hash/gunzipPlatform.ts";
 import type { HashTools } from "../image/hash/hashTools.ts";
+import { createWasmSha256Factory } from "../image/hash/wasmSha256.ts";
 import { problem, verdictOf } from "../image/problems.ts";
 import { ProgressMeter } from "../image/progress/progressMeter.ts";
 import type { ArchiveReport, ImageReport, InspectProgress, LayerReport, Note, Problem } from "../image/report.ts";
 import type { RegistryClient } from "./client.ts";
 import { RegistryError } from "./errors.ts";
-import { pullLayer, type PulledLayer } from "./pullLayer.ts";
+import { type PulledLayer, pullLayer } from "./pullLayer.ts";
 import type { ImageReference } from "./reference.ts";
-import { RegistryWalker, type RegistryImagePlan } from "./registryWalker.ts";
 import { registryLayer } from "./registryLayer.ts";
+import { type RegistryImagePlan, RegistryWalker } from "./registryWalker.ts";
 
 export interface InspectReferenceOptions {
   /** Stream and check every layer too (what `docker pull` downloads). */
@@ -48,7 +48,12 @@ function layersToPull(plans: readonly RegistryImagePlan[]): Map<Digest, number> 
   return layers;
 }
 
-async function pullAll(client: RegistryClient, reference: ImageReference, plans: readonly RegistryImagePlan[], options: InspectReferenceOptions): Promise<{ pulled: Map<Digest, PulledLayer | null>; bytes: number }> {
+async function pullAll(
+  client: RegistryClient,
+  reference: ImageReference,
+  plans: readonly RegistryImagePlan[],
+  options: InspectReferenceOptions,
+): Promise<{ pulled: Map<Digest, PulledLayer | null>; bytes: number }> {
   const tools = options.hashTools ?? defaultTools();
   const layers = layersToPull(plans);
   const meter = new ProgressMeter(options.onProgress);
@@ -61,7 +66,8 @@ async function pullAll(client: RegistryClient, reference: ImageReference, plans:
   const worker = async () => {
     for (let next = queue.shift(); next !== undefined && !failed; next = queue.shift()) {
       const [digest, size] = next;
-      if (options.signal?.aborted) throw new RegistryError("aborted", "Stopped: the pull was cancelled.", { cause: options.signal.reason });
+      if (options.signal?.aborted)
+        throw new RegistryError("aborted", "Stopped: the pull was cancelled.", { cause: options.signal.reason });
       try {
         const layer = await pullLayer(client, reference, digest, size, tools, (n) => {
           bytes += n;
@@ -82,23 +88,44 @@ async function pullAll(client: RegistryClient, reference: ImageReference, plans:
   return { pulled, bytes };
 }
 
-function imageReport(plan: RegistryImagePlan, pulled: Map<Digest, PulledLayer | null> | null, path: (digest: string) => string): { image: ImageReport; problems: Problem[]; notes: Note[] } {
+function imageReport(
+  plan: RegistryImagePlan,
+  pulled: Map<Digest, PulledLayer | null> | null,
+  path: (digest: string) => string,
+): { image: ImageReport; problems: Problem[]; notes: Note[] } {
   const problems: Problem[] = [...plan.problems];
   const diffIds = plan.config?.diffIds;
   const listed = plan.manifest.layers;
   if (diffIds && diffIds.length !== listed.length) {
     problems.push(
-      problem<"layer-count-mismatch">({ code: "layer-count-mismatch", declared: diffIds.length, found: listed.length }, `the config declares ${diffIds.length} layers but ${plan.manifestPath} lists ${listed.length}`),
+      problem<"layer-count-mismatch">(
+        { code: "layer-count-mismatch", declared: diffIds.length, found: listed.length },
+        `the config declares ${diffIds.length} layers but ${plan.manifestPath} lists ${listed.length}`,
+      ),
     );
   }
   const layers: LayerReport[] = [];
   for (let i = 0; i < Math.max(diffIds?.length ?? 0, listed.length); i++) {
     const descriptor = listed[i];
-    const result = registryLayer(i, descriptor, diffIds?.[i] ?? null, plan.config !== null, { manifestPath: plan.manifestPath, path }, pulled === null || descriptor === undefined ? undefined : pulled.get(descriptor.digest as Digest));
+    const result = registryLayer(
+      i,
+      descriptor,
+      diffIds?.[i] ?? null,
+      plan.config !== null,
+      { manifestPath: plan.manifestPath, path },
+      pulled === null || descriptor === undefined ? undefined : pulled.get(descriptor.digest as Digest),
+    );
     layers.push(result.layer);
     problems.push(...result.problems);
   }
-  const image: ImageReport = { imageId: plan.imageId, configPath: plan.configPath, claims: emptyClaims(), names: [], layers, manifestDigest: plan.manifestDigest };
+  const image: ImageReport = {
+    imageId: plan.imageId,
+    configPath: plan.configPath,
+    claims: emptyClaims(),
+    names: [],
+    layers,
+    manifestDigest: plan.manifestDigest,
+  };
   if (plan.config?.created !== undefined) image.created = plan.config.created;
   const platform = plan.config?.platform ?? plan.platformClaim;
   if (platform) image.platform = platform;
@@ -118,11 +145,17 @@ function imageReport(plan: RegistryImagePlan, pulled: Map<Digest, PulledLayer | 
 }
 
 /** Throws RegistryError for transport, auth and a reference the registry does not have; content problems are in the report. */
-export async function inspectReference(client: RegistryClient, reference: ImageReference, options: InspectReferenceOptions = {}): Promise<ArchiveReport> {
+export async function inspectReference(
+  client: RegistryClient,
+  reference: ImageReference,
+  options: InspectReferenceOptions = {},
+): Promise<ArchiveReport> {
   const walker = new RegistryWalker(client, reference);
   const digest = await walker.walk();
   const path = (d: string) => walker.pathOf(d);
-  const { pulled, bytes } = options.pull ? await pullAll(client, reference, walker.images, options) : { pulled: null, bytes: 0 };
+  const { pulled, bytes } = options.pull
+    ? await pullAll(client, reference, walker.images, options)
+    : { pulled: null, bytes: 0 };
   const problems: Problem[] = [...walker.problems];
   const notes: Note[] = [...walker.notes];
   const images: ImageReport[] = [];
@@ -133,7 +166,12 @@ export async function inspectReference(client: RegistryClient, reference: ImageR
     notes.push(...evaluated.notes);
   }
   if (images.length === 0 && problems.length === 0) {
-    problems.push(problem<"no-images">({ code: "no-images", reason: `${reference.name} leads to no image` }, `${reference.name} (${digest}) leads to no image: it is an artifact or an empty index`));
+    problems.push(
+      problem<"no-images">(
+        { code: "no-images", reason: `${reference.name} leads to no image` },
+        `${reference.name} (${digest}) leads to no image: it is an artifact or an empty index`,
+      ),
+    );
   }
   return {
     format: "registry",

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Digest } from "../image/digest.ts";
 import { nodeSha256 } from "../image/hash/nodeSha256.ts";
-import { DEFAULT_USER, startLocalRegistry, type LocalRegistry } from "../tools/localRegistry.ts";
+import { DEFAULT_USER, type LocalRegistry, startLocalRegistry } from "../tools/localRegistry.ts";
 import { RegistryClient, type RegistryClientOptions } from "./client.ts";
 import { RegistryError, type RegistryErrorCode } from "./errors.ts";
 
@@ -28,23 +28,38 @@ function artifact(document: Uint8Array): Uint8Array {
 function client(options: RegistryClientOptions = {}): RegistryClient {
   return new RegistryClient({ sha256: nodeSha256, inBrowser: false, ...options });
 }
-const withCredentials = (username: string, password: string) => client({ credentials: async () => ({ username, password }) });
+const withCredentials = (username: string, password: string) =>
+  client({ credentials: async () => ({ username, password }) });
 
 async function rejectsWith(promise: Promise<unknown>, code: RegistryErrorCode): Promise<void> {
   await assert.rejects(promise, (error: unknown) => error instanceof RegistryError && error.code === code);
 }
 
 /** Pushes the artifact and reads it back; returns its manifest digest. */
-async function roundTrip(registry: LocalRegistry, writer: RegistryClient, reader: RegistryClient, path: string): Promise<Digest> {
+async function roundTrip(
+  registry: LocalRegistry,
+  writer: RegistryClient,
+  reader: RegistryClient,
+  path: string,
+): Promise<Digest> {
   const repo = { domain: registry.domain, path };
   const document = encode({ imageseal: "claims/v1", claims: [], path });
   assert.equal(await writer.putBlob(repo, EMPTY), sha(EMPTY));
   assert.equal(await writer.putBlob(repo, document), sha(document));
   const manifest = artifact(document);
-  const digest = await writer.putManifest(repo, "imageseal-claim", manifest, "application/vnd.oci.image.manifest.v1+json");
+  const digest = await writer.putManifest(
+    repo,
+    "imageseal-claim",
+    manifest,
+    "application/vnd.oci.image.manifest.v1+json",
+  );
   assert.equal(digest, sha(manifest));
   const got = await reader.getManifest(repo, "imageseal-claim");
-  assert.deepEqual(got, { digest, mediaType: "application/vnd.oci.image.manifest.v1+json", bytes: new Uint8Array(manifest) });
+  assert.deepEqual(got, {
+    digest,
+    mediaType: "application/vnd.oci.image.manifest.v1+json",
+    bytes: new Uint8Array(manifest),
+  });
   assert.deepEqual(await reader.getBlob(repo, sha(document), 64 * 1024), new Uint8Array(document));
   return digest;
 }
@@ -53,7 +68,11 @@ async function roundTrip(registry: LocalRegistry, writer: RegistryClient, reader
 async function assertPreflight(registry: LocalRegistry): Promise<void> {
   const response = await fetch(`${registry.url}/v2/acme/claims/manifests/imageseal-claim`, {
     method: "OPTIONS",
-    headers: { origin: "http://127.0.0.1:1", "access-control-request-method": "PUT", "access-control-request-headers": "authorization, content-type" },
+    headers: {
+      origin: "http://127.0.0.1:1",
+      "access-control-request-method": "PUT",
+      "access-control-request-headers": "authorization, content-type",
+    },
   });
   assert.equal(response.status, 200);
   assert.equal(response.headers.get("access-control-allow-origin"), "*");
@@ -70,7 +89,10 @@ describe("local registry, open", () => {
 
   it("takes an OCI artifact (artifactType, empty config, one layer) and serves it back byte for byte, anonymously", async () => {
     const digest = await roundTrip(registry, client(), client(), "acme/claims");
-    const head = await fetch(`${registry.url}/v2/acme/claims/manifests/imageseal-claim`, { method: "HEAD", headers: { accept: "application/vnd.oci.image.manifest.v1+json" } });
+    const head = await fetch(`${registry.url}/v2/acme/claims/manifests/imageseal-claim`, {
+      method: "HEAD",
+      headers: { accept: "application/vnd.oci.image.manifest.v1+json" },
+    });
     assert.equal(head.headers.get("docker-content-digest"), digest);
   });
 
@@ -79,7 +101,7 @@ describe("local registry, open", () => {
     const bytes = encode({ again: true });
     await client().putBlob(repo, bytes);
     let posts = 0;
-    const counting = client({ fetch: (input, init) => ((init?.method === "POST" && posts++), fetch(input, init)) });
+    const counting = client({ fetch: (input, init) => (init?.method === "POST" && posts++, fetch(input, init)) });
     assert.equal(await counting.putBlob(repo, bytes), sha(bytes));
     assert.equal(posts, 0);
   });
@@ -88,12 +110,17 @@ describe("local registry, open", () => {
     const digest = await roundTrip(registry, client(), client(), "acme/gone");
     await client().deleteManifest({ domain: registry.domain, path: "acme/gone" }, digest);
     await rejectsWith(client().getManifest({ domain: registry.domain, path: "acme/gone" }, digest), "not-found");
-    await rejectsWith(client().getManifest({ domain: registry.domain, path: "acme/gone" }, "imageseal-claim"), "not-found");
+    await rejectsWith(
+      client().getManifest({ domain: registry.domain, path: "acme/gone" }, "imageseal-claim"),
+      "not-found",
+    );
   });
 
   it("answers browsers' CORS preflight for pushes", async () => {
     await assertPreflight(registry);
-    const get = await fetch(`${registry.url}/v2/acme/claims/manifests/imageseal-claim`, { headers: { origin: "http://127.0.0.1:1" } });
+    const get = await fetch(`${registry.url}/v2/acme/claims/manifests/imageseal-claim`, {
+      headers: { origin: "http://127.0.0.1:1" },
+    });
     assert.match(get.headers.get("access-control-expose-headers") ?? "", /Docker-Content-Digest/);
   });
 });
@@ -113,7 +140,10 @@ describe("local registry, Basic (htpasswd)", () => {
   it("refuses no credentials and wrong ones with unauthorized", async () => {
     const repo = { domain: registry.domain, path: "acme/basic" };
     await rejectsWith(client().getManifest(repo, "imageseal-claim"), "unauthorized");
-    await rejectsWith(withCredentials(DEFAULT_USER.username, "wrong").getManifest(repo, "imageseal-claim"), "unauthorized");
+    await rejectsWith(
+      withCredentials(DEFAULT_USER.username, "wrong").getManifest(repo, "imageseal-claim"),
+      "unauthorized",
+    );
     await rejectsWith(withCredentials("nobody", DEFAULT_USER.password).putBlob(repo, EMPTY), "unauthorized");
   });
 
@@ -137,7 +167,10 @@ describe("local registry, token auth", () => {
   it("refuses a push without credentials (the anonymous token only grants pull) and a wrong password", async () => {
     const repo = { domain: registry.domain, path: "acme/token" };
     await rejectsWith(client().putBlob(repo, encode({ anonymous: true })), "unauthorized");
-    await rejectsWith(withCredentials(DEFAULT_USER.username, "wrong").getManifest(repo, "imageseal-claim"), "unauthorized");
+    await rejectsWith(
+      withCredentials(DEFAULT_USER.username, "wrong").getManifest(repo, "imageseal-claim"),
+      "unauthorized",
+    );
   });
 
   it("answers browsers' CORS preflight 200 despite auth", () => assertPreflight(registry));
@@ -147,7 +180,10 @@ describe("local registry lifecycle", () => {
   it("stop() leaves nothing listening and removes the data", async () => {
     const registry = await startLocalRegistry({ mode: "token" });
     const { existsSync } = await import("node:fs");
-    const digest = await withCredentials(DEFAULT_USER.username, DEFAULT_USER.password).putBlob({ domain: registry.domain, path: "acme/stop" }, EMPTY);
+    const digest = await withCredentials(DEFAULT_USER.username, DEFAULT_USER.password).putBlob(
+      { domain: registry.domain, path: "acme/stop" },
+      EMPTY,
+    );
     assert.ok(existsSync(registry.blobPath(digest)));
     await registry.stop();
     await assert.rejects(fetch(`${registry.url}/v2/`), TypeError);

@@ -31,7 +31,14 @@ async function* chunksOf(body: ReadableStream<Uint8Array>, what: string, url: st
   }
 }
 
-export async function pullLayer(client: RegistryClient, repo: RepositoryRef, digest: Digest, size: number, tools: HashTools, onBytes: (bytes: number) => void): Promise<PulledLayer> {
+export async function pullLayer(
+  client: RegistryClient,
+  repo: RepositoryRef,
+  digest: Digest,
+  size: number,
+  tools: HashTools,
+  onBytes: (bytes: number) => void,
+): Promise<PulledLayer> {
   const what = `the layer ${repo.domain}/${repo.path}@${digest}`;
   const url = `${repo.domain}/${repo.path}@${digest}`;
   const digester = await EntryDigester.create(tools, true);

@@ -3,12 +3,17 @@
 import { RegistryError } from "./errors.ts";
 
 function tooLarge(what: string, url: string, max: number): RegistryError {
-  return new RegistryError("too-large", `${what} is larger than the ${max} bytes read for it: the registry serves something that is not what was asked for. Check the reference.`, { url });
+  return new RegistryError(
+    "too-large",
+    `${what} is larger than the ${max} bytes read for it: the registry serves something that is not what was asked for. Check the reference.`,
+    { url },
+  );
 }
 
 /** A body that stopped arriving: the connection broke, or the caller aborted. */
 export function brokenBody(what: string, url: string, cause: unknown): RegistryError {
-  if ((cause as { name?: string })?.name === "AbortError") return new RegistryError("aborted", "Stopped: the request was cancelled.", { url, cause });
+  if ((cause as { name?: string })?.name === "AbortError")
+    return new RegistryError("aborted", "Stopped: the request was cancelled.", { url, cause });
   return new RegistryError("unreachable", `The connection broke while reading ${what}. Try again.`, { url, cause });
 }
 

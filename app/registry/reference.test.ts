@@ -34,9 +34,16 @@ describe("parseImageReference", () => {
 
   it("refuses what is not a reference with bad-reference, and other digest algorithms with unsupported", () => {
     for (const text of ["", "a/UPPER", "a:b:c", "ghcr.io/a/b@sha256:abc", "x".repeat(300)]) {
-      assert.throws(() => parseImageReference(text), (e: unknown) => e instanceof RegistryError && e.code === "bad-reference", text);
+      assert.throws(
+        () => parseImageReference(text),
+        (e: unknown) => e instanceof RegistryError && e.code === "bad-reference",
+        text,
+      );
     }
-    assert.throws(() => parseImageReference(`a/b@sha512:${"0".repeat(128)}`), (e: unknown) => e instanceof RegistryError && e.code === "unsupported");
+    assert.throws(
+      () => parseImageReference(`a/b@sha512:${"0".repeat(128)}`),
+      (e: unknown) => e instanceof RegistryError && e.code === "unsupported",
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 // Image references as Docker reads them (the grammar of app/verdict/normalizeImageName.ts, which
 // follows distribution/reference), and the registry URL a reference's domain is served from.
-import { isSha256Digest, type Digest } from "../image/digest.ts";
+import { type Digest, isSha256Digest } from "../image/digest.ts";
 import { formatImageName, parseImageName } from "../verdict/normalizeImageName.ts";
 import { RegistryError } from "./errors.ts";
 
@@ -28,10 +28,16 @@ export interface RepositoryRef {
 export function parseImageReference(text: string): ImageReference {
   const parsed = parseImageName(text.trim());
   if (parsed === null) {
-    throw new RegistryError("bad-reference", `"${text}" is not an image reference. Write it as docker does: nginx, ghcr.io/acme/api:1.4.2 or registry.example.com/team/app@sha256:<64 hex>.`);
+    throw new RegistryError(
+      "bad-reference",
+      `"${text}" is not an image reference. Write it as docker does: nginx, ghcr.io/acme/api:1.4.2 or registry.example.com/team/app@sha256:<64 hex>.`,
+    );
   }
   if (parsed.digest !== null && !isSha256Digest(parsed.digest)) {
-    throw new RegistryError("unsupported", `"${text}" names a ${parsed.digest.split(":")[0]} digest; only sha256 digests can be verified. Use the image's sha256 digest or a tag.`);
+    throw new RegistryError(
+      "unsupported",
+      `"${text}" names a ${parsed.digest.split(":")[0]} digest; only sha256 digests can be verified. Use the image's sha256 digest or a tag.`,
+    );
   }
   const tag = parsed.tag === null && parsed.digest === null ? "latest" : parsed.tag;
   const digest = parsed.digest as Digest | null;

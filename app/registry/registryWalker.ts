@@ -7,9 +7,20 @@
 import type { Digest } from "../image/digest.ts";
 import { decodeJson } from "../image/formats/decodeJson.ts";
 import { blobKind } from "../image/formats/documentKind.ts";
-import { parseImageConfig, type ImageConfig } from "../image/formats/imageConfig.ts";
-import { IMAGE_CONFIG_MEDIA_TYPES, INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, REFERENCE_TYPE_ANNOTATION, SCHEMA1_MEDIA_TYPES } from "../image/formats/mediaTypes.ts";
-import { parseImageIndex, parseImageManifest, type Descriptor, type ImageManifest } from "../image/formats/ociDocuments.ts";
+import { type ImageConfig, parseImageConfig } from "../image/formats/imageConfig.ts";
+import {
+  IMAGE_CONFIG_MEDIA_TYPES,
+  INDEX_MEDIA_TYPES,
+  MANIFEST_MEDIA_TYPES,
+  REFERENCE_TYPE_ANNOTATION,
+  SCHEMA1_MEDIA_TYPES,
+} from "../image/formats/mediaTypes.ts";
+import {
+  type Descriptor,
+  type ImageManifest,
+  parseImageIndex,
+  parseImageManifest,
+} from "../image/formats/ociDocuments.ts";
 import { formatPlatform } from "../image/formats/platform.ts";
 import { problemFromMetadataError } from "../image/formats/readJson.ts";
 import { MAX_INDEX_DEPTH, MAX_JSON_ENTRY_BYTES } from "../image/limits.ts";
@@ -42,7 +53,9 @@ interface Context {
 
 /** The registry's Content-Type is a claim the reader checks, when it names a kind; anything else says nothing. */
 function claimedType(mediaType: string): string {
-  return INDEX_MEDIA_TYPES.has(mediaType) || MANIFEST_MEDIA_TYPES.has(mediaType) || SCHEMA1_MEDIA_TYPES.has(mediaType) ? mediaType : "";
+  return INDEX_MEDIA_TYPES.has(mediaType) || MANIFEST_MEDIA_TYPES.has(mediaType) || SCHEMA1_MEDIA_TYPES.has(mediaType)
+    ? mediaType
+    : "";
 }
 
 export class RegistryWalker {
@@ -71,7 +84,8 @@ export class RegistryWalker {
     try {
       fetched = await this.#client.getManifest(ref, ref.digest ?? (ref.tag as string));
     } catch (error) {
-      if (!(error instanceof RegistryError) || error.code !== "digest-mismatch" || !error.expected || !error.found) throw error;
+      if (!(error instanceof RegistryError) || error.code !== "digest-mismatch" || !error.expected || !error.found)
+        throw error;
       this.problems.push(this.#mismatch(error.expected, error.found, `the manifest ${ref.name} resolves to`));
       return error.expected;
     }
@@ -82,7 +96,13 @@ export class RegistryWalker {
 
   #mismatch(expected: Digest, found: Digest, role: string, layerIndex?: number): Problem {
     return problem<"blob-digest-mismatch">(
-      { code: "blob-digest-mismatch", path: this.pathOf(expected), expected, found, ...(layerIndex === undefined ? {} : { layerIndex }) },
+      {
+        code: "blob-digest-mismatch",
+        path: this.pathOf(expected),
+        expected,
+        found,
+        ...(layerIndex === undefined ? {} : { layerIndex }),
+      },
       describeMismatch(`the registry serves other bytes for ${this.pathOf(expected)} (${role})`, expected, found),
     );
   }
@@ -92,23 +112,43 @@ export class RegistryWalker {
     if (!(error instanceof RegistryError)) throw error;
     const path = this.pathOf(digest);
     if (error.code === "digest-mismatch" && error.found) return this.#mismatch(digest, error.found, role);
-    if (error.code === "not-found") return problem<"missing-entry">({ code: "missing-entry", path, referencedBy }, `${path} (${role}) is not in the registry (404), referenced by ${referencedBy}`);
-    if (error.code === "too-large") return problem<"entry-too-large">({ code: "entry-too-large", path, size, limit: MAX_JSON_ENTRY_BYTES }, `${path} (${role}) is larger than the ${MAX_JSON_ENTRY_BYTES} bytes read for metadata`);
+    if (error.code === "not-found")
+      return problem<"missing-entry">(
+        { code: "missing-entry", path, referencedBy },
+        `${path} (${role}) is not in the registry (404), referenced by ${referencedBy}`,
+      );
+    if (error.code === "too-large")
+      return problem<"entry-too-large">(
+        { code: "entry-too-large", path, size, limit: MAX_JSON_ENTRY_BYTES },
+        `${path} (${role}) is larger than the ${MAX_JSON_ENTRY_BYTES} bytes read for metadata`,
+      );
     throw error;
   }
 
   async #document(fetched: FetchedManifest, listedAs: string, context: Context): Promise<void> {
     const path = this.pathOf(fetched.digest);
     if (SCHEMA1_MEDIA_TYPES.has(listedAs)) {
-      this.problems.push(problem<"unsupported-media-type">({ code: "unsupported-media-type", path, mediaType: listedAs }, `${path} is a Docker schema 1 manifest, which is not supported`));
+      this.problems.push(
+        problem<"unsupported-media-type">(
+          { code: "unsupported-media-type", path, mediaType: listedAs },
+          `${path} is a Docker schema 1 manifest, which is not supported`,
+        ),
+      );
       return;
     }
     try {
       const value = decodeJson(fetched.bytes, path);
       const kind = blobKind(value, path, listedAs);
       if (kind === "index") await this.#index(parseImageIndex(value, path, listedAs), fetched.digest, context);
-      else if (kind === "manifest") await this.#image(parseImageManifest(value, path, listedAs), fetched.digest, context);
-      else this.problems.push(problem<"unsupported-media-type">({ code: "unsupported-media-type", path, mediaType: listedAs }, `${path} (${listedAs || "no media type"}) is neither an image index nor a manifest`));
+      else if (kind === "manifest")
+        await this.#image(parseImageManifest(value, path, listedAs), fetched.digest, context);
+      else
+        this.problems.push(
+          problem<"unsupported-media-type">(
+            { code: "unsupported-media-type", path, mediaType: listedAs },
+            `${path} (${listedAs || "no media type"}) is neither an image index nor a manifest`,
+          ),
+        );
     } catch (error) {
       this.problems.push(problemFromMetadataError(error));
     }
@@ -117,19 +157,32 @@ export class RegistryWalker {
   async #index(index: { manifests: Descriptor[] }, digest: Digest, context: Context): Promise<void> {
     const path = this.pathOf(digest);
     if (context.indexes.length >= MAX_INDEX_DEPTH) {
-      this.problems.push(problem<"invalid-metadata">({ code: "invalid-metadata", path, reason: `indexes nest deeper than ${MAX_INDEX_DEPTH}` }, `${path}: indexes nest deeper than ${MAX_INDEX_DEPTH}`));
+      this.problems.push(
+        problem<"invalid-metadata">(
+          { code: "invalid-metadata", path, reason: `indexes nest deeper than ${MAX_INDEX_DEPTH}` },
+          `${path}: indexes nest deeper than ${MAX_INDEX_DEPTH}`,
+        ),
+      );
       return;
     }
     for (const [i, child] of index.manifests.entries()) {
       const origin = `${path} manifests[${i}]`;
       if (!child.digest.startsWith("sha256:")) {
-        this.problems.push(problem<"unsupported-digest">({ code: "unsupported-digest", path: this.pathOf(child.digest), digest: child.digest }, `${origin} uses ${child.digest.split(":")[0]} digests; only sha256 is verified`));
+        this.problems.push(
+          problem<"unsupported-digest">(
+            { code: "unsupported-digest", path: this.pathOf(child.digest), digest: child.digest },
+            `${origin} uses ${child.digest.split(":")[0]} digests; only sha256 is verified`,
+          ),
+        );
         continue;
       }
       // Attestations (BuildKit provenance, SBOMs) hang below an index as manifests of their own: not images.
       const referenceType = child.annotations[REFERENCE_TYPE_ANNOTATION];
       if (referenceType !== undefined) {
-        this.notes.push({ code: "skipped-artifact", message: `${origin}: ${referenceType} ${child.digest} is not an image` });
+        this.notes.push({
+          code: "skipped-artifact",
+          message: `${origin}: ${referenceType} ${child.digest} is not an image`,
+        });
         continue;
       }
       const childDigest = child.digest as Digest;
@@ -146,7 +199,15 @@ export class RegistryWalker {
       this.bytes += fetched.bytes.length;
       if (fetched.bytes.length !== child.size) {
         this.problems.push(
-          problem<"size-mismatch">({ code: "size-mismatch", path: this.pathOf(childDigest), expected: child.size, found: fetched.bytes.length }, `${this.pathOf(childDigest)} is ${fetched.bytes.length} bytes but ${origin} says ${child.size}`),
+          problem<"size-mismatch">(
+            {
+              code: "size-mismatch",
+              path: this.pathOf(childDigest),
+              expected: child.size,
+              found: fetched.bytes.length,
+            },
+            `${this.pathOf(childDigest)} is ${fetched.bytes.length} bytes but ${origin} says ${child.size}`,
+          ),
         );
       }
       const next: Context = { origin, indexes: [...context.indexes, digest] };
@@ -160,15 +221,32 @@ export class RegistryWalker {
     const manifestPath = this.pathOf(manifestDigest);
     const configType = manifest.config.mediaType;
     if (configType !== "" && !IMAGE_CONFIG_MEDIA_TYPES.has(configType)) {
-      this.notes.push({ code: "skipped-artifact", message: `${manifestPath} is an artifact (config ${configType}), not an image` });
+      this.notes.push({
+        code: "skipped-artifact",
+        message: `${manifestPath} is an artifact (config ${configType}), not an image`,
+      });
       return;
     }
     const configPath = this.pathOf(manifest.config.digest);
-    const plan: RegistryImagePlan = { manifestDigest, manifestPath, manifest, indexChain: context.indexes, imageId: null, configPath, config: null, problems: [] };
+    const plan: RegistryImagePlan = {
+      manifestDigest,
+      manifestPath,
+      manifest,
+      indexChain: context.indexes,
+      imageId: null,
+      configPath,
+      config: null,
+      problems: [],
+    };
     if (context.platform) plan.platformClaim = context.platform;
     this.images.push(plan);
     if (!manifest.config.digest.startsWith("sha256:")) {
-      plan.problems.push(problem<"unsupported-digest">({ code: "unsupported-digest", path: configPath, digest: manifest.config.digest }, `${manifestPath}: config digest ${manifest.config.digest} is not sha256`));
+      plan.problems.push(
+        problem<"unsupported-digest">(
+          { code: "unsupported-digest", path: configPath, digest: manifest.config.digest },
+          `${manifestPath}: config digest ${manifest.config.digest} is not sha256`,
+        ),
+      );
       return;
     }
     const configDigest = manifest.config.digest as Digest;
@@ -176,7 +254,9 @@ export class RegistryWalker {
     try {
       bytes = await this.#client.getBlob(this.#reference, configDigest, MAX_JSON_ENTRY_BYTES);
     } catch (error) {
-      plan.problems.push(this.#fetchProblem(error, configDigest, manifest.config.size, "the image config", `${manifestPath} config`));
+      plan.problems.push(
+        this.#fetchProblem(error, configDigest, manifest.config.size, "the image config", `${manifestPath} config`),
+      );
       // The config the registry serves instead is still an identity worth showing.
       if (error instanceof RegistryError && error.code === "digest-mismatch" && error.found) plan.imageId = error.found;
       return;
@@ -184,7 +264,12 @@ export class RegistryWalker {
     this.bytes += bytes.length;
     plan.imageId = configDigest;
     if (bytes.length !== manifest.config.size) {
-      plan.problems.push(problem<"size-mismatch">({ code: "size-mismatch", path: configPath, expected: manifest.config.size, found: bytes.length }, `${configPath} is ${bytes.length} bytes but ${manifestPath} says ${manifest.config.size}`));
+      plan.problems.push(
+        problem<"size-mismatch">(
+          { code: "size-mismatch", path: configPath, expected: manifest.config.size, found: bytes.length },
+          `${configPath} is ${bytes.length} bytes but ${manifestPath} says ${manifest.config.size}`,
+        ),
+      );
     }
     try {
       plan.config = parseImageConfig(decodeJson(bytes, configPath), configPath);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { RegistryError } from "./errors.ts";
-import { parseWwwAuthenticate, type AuthChallenge } from "./wwwAuthenticate.ts";
+import { type AuthChallenge, parseWwwAuthenticate } from "./wwwAuthenticate.ts";
 
 // The reference: distribution's own client parser (registry/client/auth/challenge/authchallenge.go,
 // parseValueAndParams), ported line by line. It reads one challenge per header line, no
@@ -49,7 +49,11 @@ function goParseValueAndParams(header: string): { scheme: string; params: Record
 
 const tokenChars = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
 const token = fc.array(fc.constantFrom(...tokenChars), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(""));
-const quotedText = fc.string({ unit: fc.constantFrom(..." \t!#$%&'()*+,-./:;<=>?@[]^_`{|}~azAZ09\"\\é".split("")), minLength: 1, maxLength: 20 });
+const quotedText = fc.string({
+  unit: fc.constantFrom(..." \t!#$%&'()*+,-./:;<=>?@[]^_`{|}~azAZ09\"\\é".split("")),
+  minLength: 1,
+  maxLength: 20,
+});
 const ows = fc.constantFrom("", " ", "  ", "\t");
 
 interface Param {
@@ -58,36 +62,83 @@ interface Param {
   /** Written as a quoted-string (forced when the value is not a token). */
   quoted: boolean;
 }
-const paramList = fc.uniqueArray(
-  fc.record({ name: token, value: fc.oneof(token, quotedText), quoted: fc.boolean() }),
-  { selector: (p: Param) => p.name.toLowerCase(), minLength: 0, maxLength: 5 },
-);
+const paramList = fc.uniqueArray(fc.record({ name: token, value: fc.oneof(token, quotedText), quoted: fc.boolean() }), {
+  selector: (p: Param) => p.name.toLowerCase(),
+  minLength: 0,
+  maxLength: 5,
+});
 
 function writeValue(p: Param): string {
   const needsQuotes = p.quoted || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(p.value);
   return needsQuotes ? `"${p.value.replace(/[\\"]/g, (c) => `\\${c}`)}"` : p.value;
 }
 function expected(scheme: string, params: Param[]): AuthChallenge {
-  return { scheme: scheme.toLowerCase(), params: Object.fromEntries(params.map((p) => [p.name.toLowerCase(), p.value])) };
+  return {
+    scheme: scheme.toLowerCase(),
+    params: Object.fromEntries(params.map((p) => [p.name.toLowerCase(), p.value])),
+  };
 }
 
 describe("parseWwwAuthenticate", () => {
   it("reads real registries' challenges", () => {
-    assert.deepEqual(parseWwwAuthenticate('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"'), [
-      { scheme: "bearer", params: { realm: "https://auth.docker.io/token", service: "registry.docker.io", scope: "repository:library/nginx:pull" } },
-    ]);
-    assert.deepEqual(parseWwwAuthenticate('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/api:pull"'), [
-      { scheme: "bearer", params: { realm: "https://ghcr.io/token", service: "ghcr.io", scope: "repository:acme/api:pull" } },
-    ]);
+    assert.deepEqual(
+      parseWwwAuthenticate(
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"',
+      ),
+      [
+        {
+          scheme: "bearer",
+          params: {
+            realm: "https://auth.docker.io/token",
+            service: "registry.docker.io",
+            scope: "repository:library/nginx:pull",
+          },
+        },
+      ],
+    );
+    assert.deepEqual(
+      parseWwwAuthenticate('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/api:pull"'),
+      [
+        {
+          scheme: "bearer",
+          params: { realm: "https://ghcr.io/token", service: "ghcr.io", scope: "repository:acme/api:pull" },
+        },
+      ],
+    );
     // distribution 2.8 (token mode) after a push without rights, with error= and two actions in one quoted scope.
-    assert.deepEqual(parseWwwAuthenticate('Bearer realm="http://127.0.0.1:5057/token",service="test-registry",scope="repository:fixture/multi:pull,push",error="insufficient_scope"'), [
-      { scheme: "bearer", params: { realm: "http://127.0.0.1:5057/token", service: "test-registry", scope: "repository:fixture/multi:pull,push", error: "insufficient_scope" } },
+    assert.deepEqual(
+      parseWwwAuthenticate(
+        'Bearer realm="http://127.0.0.1:5057/token",service="test-registry",scope="repository:fixture/multi:pull,push",error="insufficient_scope"',
+      ),
+      [
+        {
+          scheme: "bearer",
+          params: {
+            realm: "http://127.0.0.1:5057/token",
+            service: "test-registry",
+            scope: "repository:fixture/multi:pull,push",
+            error: "insufficient_scope",
+          },
+        },
+      ],
+    );
+    assert.deepEqual(parseWwwAuthenticate('Basic realm="test-realm"'), [
+      { scheme: "basic", params: { realm: "test-realm" } },
     ]);
-    assert.deepEqual(parseWwwAuthenticate('Basic realm="test-realm"'), [{ scheme: "basic", params: { realm: "test-realm" } }]);
-    assert.deepEqual(parseWwwAuthenticate('Bearer realm="https://quay.io/v2/auth",service="quay.io"'), [{ scheme: "bearer", params: { realm: "https://quay.io/v2/auth", service: "quay.io" } }]);
-    assert.deepEqual(parseWwwAuthenticate('Basic realm="https://012345678910.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"'), [
-      { scheme: "basic", params: { realm: "https://012345678910.dkr.ecr.us-east-1.amazonaws.com/", service: "ecr.amazonaws.com" } },
+    assert.deepEqual(parseWwwAuthenticate('Bearer realm="https://quay.io/v2/auth",service="quay.io"'), [
+      { scheme: "bearer", params: { realm: "https://quay.io/v2/auth", service: "quay.io" } },
     ]);
+    assert.deepEqual(
+      parseWwwAuthenticate(
+        'Basic realm="https://012345678910.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"',
+      ),
+      [
+        {
+          scheme: "basic",
+          params: { realm: "https://012345678910.dkr.ecr.us-east-1.amazonaws.com/", service: "ecr.amazonaws.com" },
+        },
+      ],
+    );
   });
 
   it("splits two header lines that fetch joined with a comma", () => {
@@ -105,8 +156,18 @@ describe("parseWwwAuthenticate", () => {
   });
 
   it("refuses text that is not a challenge list with a bad-response error", () => {
-    for (const header of ['Bearer realm="unterminated', "Bearer realm=", 'Bearer realm=a"b"', "=x", 'Bearer realm="a" service="b"']) {
-      assert.throws(() => parseWwwAuthenticate(header), (error: unknown) => error instanceof RegistryError && error.code === "bad-response", header);
+    for (const header of [
+      'Bearer realm="unterminated',
+      "Bearer realm=",
+      'Bearer realm=a"b"',
+      "=x",
+      'Bearer realm="a" service="b"',
+    ]) {
+      assert.throws(
+        () => parseWwwAuthenticate(header),
+        (error: unknown) => error instanceof RegistryError && error.code === "bad-response",
+        header,
+      );
     }
   });
 
@@ -114,11 +175,17 @@ describe("parseWwwAuthenticate", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(token, paramList, ows, ows), { minLength: 1, maxLength: 4 }), (challenges) => {
         const header = challenges
-          .map(([scheme, params, space, around]) => `${scheme}${params.length > 0 ? " " : ""}${params.map((p) => `${p.name}${around}=${around}${writeValue(p)}`).join(`${space},${space}`)}`)
+          .map(
+            ([scheme, params, space, around]) =>
+              `${scheme}${params.length > 0 ? " " : ""}${params.map((p) => `${p.name}${around}=${around}${writeValue(p)}`).join(`${space},${space}`)}`,
+          )
           .join(", ");
         // Two schemes in a row without params would read as a token68: keep only lists the grammar makes unambiguous.
         fc.pre(challenges.slice(0, -1).every(([, params]) => params.length > 0));
-        assert.deepEqual(parseWwwAuthenticate(header), challenges.map(([scheme, params]) => expected(scheme, params)));
+        assert.deepEqual(
+          parseWwwAuthenticate(header),
+          challenges.map(([scheme, params]) => expected(scheme, params)),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -127,7 +194,8 @@ describe("parseWwwAuthenticate", () => {
   it("agrees with distribution's own parser on every single challenge it reads", () => {
     fc.assert(
       fc.property(token, paramList, ows, (scheme, params, space) => {
-        const header = `${scheme} ${params.map((p) => `${p.name}=${writeValue(p)}`).join(`${space},${space}`)}`.trimEnd();
+        const header =
+          `${scheme} ${params.map((p) => `${p.name}=${writeValue(p)}`).join(`${space},${space}`)}`.trimEnd();
         const [ours] = parseWwwAuthenticate(header);
         assert.deepEqual({ scheme: ours?.scheme, params: ours?.params }, goParseValueAndParams(header));
       }),

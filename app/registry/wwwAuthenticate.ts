@@ -42,7 +42,10 @@ class Cursor {
     return this.text.slice(start, this.at);
   }
   fail(why: string): never {
-    throw new RegistryError("bad-response", `The registry sent a WWW-Authenticate header that cannot be read (${why} at character ${this.at}): ${JSON.stringify(this.text.slice(0, 200))}. Report it to the registry's operator.`);
+    throw new RegistryError(
+      "bad-response",
+      `The registry sent a WWW-Authenticate header that cannot be read (${why} at character ${this.at}): ${JSON.stringify(this.text.slice(0, 200))}. Report it to the registry's operator.`,
+    );
   }
   quoted(): string {
     this.at++; // opening quote
@@ -94,7 +97,8 @@ export function parseWwwAuthenticate(header: string): AuthChallenge[] {
     if (scheme === "") cursor.fail("expected an auth scheme");
     const challenge: AuthChallenge = { scheme: scheme.toLowerCase(), params: {} };
     challenges.push(challenge);
-    if (!cursor.done && cursor.peek() !== " " && cursor.peek() !== "\t" && cursor.peek() !== ",") cursor.fail("expected a space after the scheme");
+    if (!cursor.done && cursor.peek() !== " " && cursor.peek() !== "\t" && cursor.peek() !== ",")
+      cursor.fail("expected a space after the scheme");
     cursor.skipSpace();
     if (!atParam(cursor)) {
       const token68 = readToken68(cursor);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseHash, routeHref, type Route } from "./route.ts";
+import { parseHash, type Route, routeHref } from "./route.ts";
 
 describe("hash routes", () => {
   it("reads the verify page with a trusted publisher from a README link", () => {

@@ -30,7 +30,13 @@ function toRoute(segments: string[]): Route {
   if (first === "trust" && second === undefined) return { page: "trust" };
   if (first === "publisher" && third === undefined) return { page: "publisher", address: second ?? null };
   if (first === "digest" && second !== undefined && third === undefined) return { page: "digest", digest: second };
-  if (first === "release" && second !== undefined && third !== undefined && /^\d+$/.test(second) && /^\d+$/.test(third)) {
+  if (
+    first === "release" &&
+    second !== undefined &&
+    third !== undefined &&
+    /^\d+$/.test(second) &&
+    /^\d+$/.test(third)
+  ) {
     return { page: "release", chainId: Number(second), id: BigInt(third) };
   }
   return { page: "not-found", path: `/${segments.join("/")}` };

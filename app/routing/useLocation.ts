@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react";
-import { parseHash, type Location } from "./route.ts";
+import { type Location, parseHash } from "./route.ts";
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener("hashchange", onChange);

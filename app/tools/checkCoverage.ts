@@ -31,7 +31,8 @@ function parseLcov(text: string): FileCoverage[] {
   return files;
 }
 
-const isProductionContract = (file: string) => file.endsWith(".sol") && !file.endsWith(".t.sol") && !file.includes(`${path.sep}test${path.sep}`);
+const isProductionContract = (file: string) =>
+  file.endsWith(".sol") && !file.endsWith(".t.sol") && !file.includes(`${path.sep}test${path.sep}`);
 const files = parseLcov(readFileSync(LCOV, "utf8")).filter(({ file }) => isProductionContract(file));
 if (files.length === 0) {
   console.error(`No contract coverage in ${path.relative(ROOT, LCOV)}`);

@@ -21,7 +21,10 @@ describe("firstFreePort", () => {
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
     const taken = (holder.address() as { port: number }).port;
     try {
-      await assert.rejects(firstFreePort(taken, 1), { name: "LocalStackError", message: `No free port on 127.0.0.1 from ${taken} to ${taken}` });
+      await assert.rejects(firstFreePort(taken, 1), {
+        name: "LocalStackError",
+        message: `No free port on 127.0.0.1 from ${taken} to ${taken}`,
+      });
     } finally {
       await new Promise<void>((resolve) => holder.close(() => resolve()));
     }

@@ -7,7 +7,9 @@ import { gzipSync } from "node:zlib";
 
 const dist = path.resolve(process.argv[2] ?? "dist");
 const html = readFileSync(path.join(dist, "index.html"), "utf8");
-const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g)].map((match) => match[1] as string);
+const scripts = [
+  ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g),
+].map((match) => match[1] as string);
 if (scripts.length === 0) {
   console.error(`No entry script in ${path.join(dist, "index.html")}: run \`npm run build\` first.`);
   process.exit(1);

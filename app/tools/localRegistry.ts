@@ -4,7 +4,7 @@
 // read it. Every registry runs in its own process group, killed by stop(). With auth on,
 // distribution answers CORS preflights 401, so a small pass-through answers them in its place
 // (registry/test/corsFront.ts) and the registry itself listens on another free port.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createPrivateKey } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Digest } from "../image/digest.ts";
-import { startCorsFront, type CorsFront } from "../registry/test/corsFront.ts";
+import { type CorsFront, startCorsFront } from "../registry/test/corsFront.ts";
 import { startTokenIssuer, type TokenIssuer } from "../registry/test/tokenIssuer.ts";
 
 const run = promisify(execFile);
@@ -66,7 +66,9 @@ export class LocalRegistryError extends Error {
 }
 
 function onPath(command: string): boolean {
-  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && existsSync(path.join(dir, command)));
+  return (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .some((dir) => dir !== "" && existsSync(path.join(dir, command)));
 }
 
 /** Whether docker-registry (and htpasswd, for Basic mode) can be run here. */
@@ -111,7 +113,9 @@ ${auth}`;
 
 async function basicAuth(dir: string, users: LocalRegistryUser[]): Promise<string> {
   if (!onPath("htpasswd")) throw new LocalRegistryError(`htpasswd is missing: ${INSTALL_HINT}`);
-  const lines = await Promise.all(users.map(async (user) => (await run("htpasswd", ["-Bbn", user.username, user.password])).stdout.trim()));
+  const lines = await Promise.all(
+    users.map(async (user) => (await run("htpasswd", ["-Bbn", user.username, user.password])).stdout.trim()),
+  );
   const file = path.join(dir, "htpasswd");
   await writeFile(file, `${lines.join("\n")}\n`);
   return `auth:\n  htpasswd:\n    realm: imageseal-test-realm\n    path: ${JSON.stringify(file)}\n`;
@@ -120,8 +124,31 @@ async function basicAuth(dir: string, users: LocalRegistryUser[]): Promise<strin
 async function tokenAuth(dir: string, users: LocalRegistryUser[]): Promise<{ yaml: string; issuer: TokenIssuer }> {
   const keyFile = path.join(dir, "token.key");
   const certFile = path.join(dir, "token.crt");
-  await run("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "2", "-subj", `/CN=${TOKEN_ISSUER}`, "-addext", "keyUsage=digitalSignature"]);
-  const issuer = await startTokenIssuer({ issuer: TOKEN_ISSUER, key: createPrivateKey(await readFile(keyFile)), certificatePem: await readFile(certFile, "utf8"), users });
+  await run("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    keyFile,
+    "-out",
+    certFile,
+    "-days",
+    "2",
+    "-subj",
+    `/CN=${TOKEN_ISSUER}`,
+    "-addext",
+    "keyUsage=digitalSignature",
+  ]);
+  const issuer = await startTokenIssuer({
+    issuer: TOKEN_ISSUER,
+    key: createPrivateKey(await readFile(keyFile)),
+    certificatePem: await readFile(certFile, "utf8"),
+    users,
+  });
   const yaml = `auth:\n  token:\n    realm: ${issuer.url}\n    service: ${TOKEN_SERVICE}\n    issuer: ${TOKEN_ISSUER}\n    rootcertbundle: ${JSON.stringify(certFile)}\n`;
   return { yaml, issuer };
 }
@@ -191,8 +218,13 @@ export async function startLocalRegistry(options: LocalRegistryOptions): Promise
   while (!(await answers(url))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      const why = child.exitCode !== null ? `exited with code ${child.exitCode}` : `did not answer within ${READY_TIMEOUT_MS / 1000} s`;
-      throw new LocalRegistryError(`docker-registry ${why}: ${options.logFile ? `see ${options.logFile}` : output.trim()}`);
+      const why =
+        child.exitCode !== null
+          ? `exited with code ${child.exitCode}`
+          : `did not answer within ${READY_TIMEOUT_MS / 1000} s`;
+      throw new LocalRegistryError(
+        `docker-registry ${why}: ${options.logFile ? `see ${options.logFile}` : output.trim()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -226,7 +258,12 @@ export interface PushArchiveOptions {
  * Pushes an archive with skopeo (the tool does what `docker push` does, without a daemon).
  * `reference` is "repo/path:tag", or a full reference on this registry.
  */
-export async function pushArchive(registry: LocalRegistry, archivePath: string, reference: string, options: PushArchiveOptions = {}): Promise<void> {
+export async function pushArchive(
+  registry: LocalRegistry,
+  archivePath: string,
+  reference: string,
+  options: PushArchiveOptions = {},
+): Promise<void> {
   if (!onPath("skopeo")) throw new LocalRegistryError("skopeo is missing: apt-get install skopeo (.ci/run does it)");
   const target = reference.startsWith(`${registry.domain}/`) ? reference : `${registry.domain}/${reference}`;
   const args = ["--insecure-policy", "copy", "--dest-tls-verify=false"];
@@ -238,6 +275,8 @@ export async function pushArchive(registry: LocalRegistry, archivePath: string, 
   try {
     await run("skopeo", args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
-    throw new LocalRegistryError(`skopeo ${args.join(" ")} failed: ${(error as { stderr?: string }).stderr?.trim() ?? String(error)}`);
+    throw new LocalRegistryError(
+      `skopeo ${args.join(" ")} failed: ${(error as { stderr?: string }).stderr?.trim() ?? String(error)}`,
+    );
   }
 }

@@ -6,12 +6,12 @@
 // Every child runs in its own process group (`detached`), because `hardhat node`
 // survives the death of the process that started it; stopping a piece kills its
 // whole group, and `stopAll` is wired to SIGINT/SIGTERM by the callers.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
-import { pushArchive, registryAvailable, startLocalRegistry, type LocalRegistry } from "./localRegistry.ts";
+import { type LocalRegistry, pushArchive, registryAvailable, startLocalRegistry } from "./localRegistry.ts";
 
 const require = createRequire(import.meta.url);
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -39,7 +39,11 @@ interface Piece {
 
 const running: Piece[] = [];
 
-function startPiece(label: string, args: string[], options: { env?: NodeJS.ProcessEnv; logFile?: string; inherit?: boolean }): ChildProcess {
+function startPiece(
+  label: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; logFile?: string; inherit?: boolean },
+): ChildProcess {
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     detached: true,
@@ -107,10 +111,16 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function waitFor(what: string, child: ChildProcess, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitFor(
+  what: string,
+  child: ChildProcess,
+  ready: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new LocalStackError(`${what} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new LocalStackError(`${what} exited with code ${child.exitCode} before it was ready`);
     if (await ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -126,9 +136,13 @@ export interface Chain {
 export async function startChain(port: number, logFile: string): Promise<Chain> {
   const rpcUrl = `http://127.0.0.1:${port}`;
   if (await answers(rpcUrl)) {
-    throw new LocalStackError(`Something already answers JSON-RPC on ${rpcUrl}. Stop it (another \`npm start\`?) and try again.`);
+    throw new LocalStackError(
+      `Something already answers JSON-RPC on ${rpcUrl}. Stop it (another \`npm start\`?) and try again.`,
+    );
   }
-  const child = startPiece("chain", [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(port)], { logFile });
+  const child = startPiece("chain", [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+    logFile,
+  });
   await waitFor(`The Hardhat node (log: ${logFile})`, child, () => answers(rpcUrl), 60_000);
   const chainId = Number(await rpc(rpcUrl, "eth_chainId"));
   return { rpcUrl, chainId };
@@ -146,10 +160,21 @@ export interface Deployment {
  */
 export async function deployRegistry(chain: Chain, logFile: string): Promise<Deployment> {
   const env = { HARDHAT_LOCALHOST_URL: chain.rpcUrl };
-  const child = startPiece("deploy", [HARDHAT_CLI, "ignition", "deploy", IGNITION_MODULE, "--network", "localhost", "--reset"], { env, logFile });
+  const child = startPiece(
+    "deploy",
+    [HARDHAT_CLI, "ignition", "deploy", IGNITION_MODULE, "--network", "localhost", "--reset"],
+    { env, logFile },
+  );
   const code: number = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
   if (code !== 0) throw new LocalStackError(`Deploying ImageRegistry failed (exit ${code}); see ${logFile}`);
-  const addressesFile = path.join(PROJECT_ROOT, "contracts", "ignition", "deployments", `chain-${chain.chainId}`, "deployed_addresses.json");
+  const addressesFile = path.join(
+    PROJECT_ROOT,
+    "contracts",
+    "ignition",
+    "deployments",
+    `chain-${chain.chainId}`,
+    "deployed_addresses.json",
+  );
   if (!existsSync(addressesFile)) throw new LocalStackError(`Ignition wrote no ${addressesFile}`);
   const addresses = JSON.parse(readFileSync(addressesFile, "utf8")) as Record<string, `0x${string}`>;
   const address = Object.entries(addresses).find(([key]) => key.endsWith("#ImageRegistry"))?.[1];
@@ -229,7 +254,9 @@ export async function firstFreePort(from: number, tries = 20): Promise<number> {
 }
 
 function onPath(command: string): boolean {
-  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir !== "" && existsSync(path.join(dir, command)));
+  return (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .some((dir) => dir !== "" && existsSync(path.join(dir, command)));
 }
 
 /** The image pushed into the local OCI registry: the multi-layer fixture every spec knows. */

@@ -3,7 +3,15 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { deployRegistry, siteEnv, startChain, startOciRegistry, startSite, stopAll, whenAnyExits } from "./localStack.ts";
+import {
+  deployRegistry,
+  siteEnv,
+  startChain,
+  startOciRegistry,
+  startSite,
+  stopAll,
+  whenAnyExits,
+} from "./localStack.ts";
 
 const CHAIN_PORT = 8545;
 const SITE_PORT = Number(process.env.PORT ?? 5173);
@@ -47,17 +55,27 @@ try {
   let tryReference: string | null = null;
   try {
     const oci = await startOciRegistry(OCI_REGISTRY_PORT, path.join(logDir, "oci-registry.log"));
-    if (oci === null) console.log("  registry   skipped: docker-registry is not installed (apt-get install docker-registry) — verify by reference needs a registry");
+    if (oci === null)
+      console.log(
+        "  registry   skipped: docker-registry is not installed (apt-get install docker-registry) — verify by reference needs a registry",
+      );
     else {
       tryReference = oci.reference;
       console.log(`  registry   ${oci.registry.url}  (OCI distribution, CORS open; data: ${oci.registry.dataDir})`);
-      console.log(oci.reference === null ? "             skopeo is not installed: nothing pushed (push an image with skopeo copy … docker://" + oci.registry.domain + "/…)" : `             try the reference ${oci.reference} on the Verify or Publish page`);
+      console.log(
+        oci.reference === null
+          ? "             skopeo is not installed: nothing pushed (push an image with skopeo copy … docker://" +
+              oci.registry.domain +
+              "/…)"
+          : `             try the reference ${oci.reference} on the Verify or Publish page`,
+      );
     }
   } catch (error) {
     console.log(`  registry   skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
   const url = await startSite({ mode: "dev", port: SITE_PORT, env: siteEnv(chain, deployment), inherit: true });
-  const tryLink = tryReference === null ? "" : `\n  Verify by reference: ${url}#/?ref=${encodeURIComponent(tryReference)}`;
+  const tryLink =
+    tryReference === null ? "" : `\n  Verify by reference: ${url}#/?ref=${encodeURIComponent(tryReference)}`;
   console.log(`\n  ImageSeal is at ${url}  — Ctrl-C stops the site, the chain and the registry.${tryLink}\n`);
   const label = await whenAnyExits();
   if (!stopping) {

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ANY_NAME, mergePins, mergeScopes, parseScope, parseTrustFile, parseTrustList, serializeTrustFile, TrustFileError, trustOf, type TrustPin } from "./trustFile.ts";
+import {
+  ANY_NAME,
+  mergePins,
+  mergeScopes,
+  parseScope,
+  parseTrustFile,
+  parseTrustList,
+  serializeTrustFile,
+  TrustFileError,
+  type TrustPin,
+  trustOf,
+} from "./trustFile.ts";
 
 const ALICE = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const BOB = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -15,7 +26,10 @@ describe("trust file", () => {
   });
 
   it("normalizes addresses to their checksummed form", () => {
-    const text = JSON.stringify({ format: "imageseal-trust/1", pins: [{ name: "x", publisher: ALICE.toLowerCase(), addedAt: 5 }] });
+    const text = JSON.stringify({
+      format: "imageseal-trust/1",
+      pins: [{ name: "x", publisher: ALICE.toLowerCase(), addedAt: 5 }],
+    });
     assert.equal(parseTrustFile(text)[0]?.publisher, ALICE);
   });
 
@@ -23,8 +37,14 @@ describe("trust file", () => {
     assert.throws(() => parseTrustFile("{"), new TrustFileError("the file is not JSON"));
     assert.throws(() => parseTrustFile('{"pins":[]}'), /not an ImageSeal trust list/);
     assert.throws(() => parseTrustFile('{"format":"imageseal-trust/1"}'), /no list of pins/);
-    assert.throws(() => parseTrustFile('{"format":"imageseal-trust/1","pins":[{"name":"x","publisher":"0x12"}]}'), /pin 1 has no valid publisher/);
-    assert.throws(() => parseTrustFile('{"format":"imageseal-trust/1","pins":[{"name":" ","publisher":"' + ALICE + '"}]}'), /pin 1 has no valid name/);
+    assert.throws(
+      () => parseTrustFile('{"format":"imageseal-trust/1","pins":[{"name":"x","publisher":"0x12"}]}'),
+      /pin 1 has no valid publisher/,
+    );
+    assert.throws(
+      () => parseTrustFile('{"format":"imageseal-trust/1","pins":[{"name":" ","publisher":"' + ALICE + '"}]}'),
+      /pin 1 has no valid name/,
+    );
   });
 });
 
@@ -45,12 +65,18 @@ describe("trustOf", () => {
 
 describe("mergePins", () => {
   it("adds only pins that are new", () => {
-    const incoming: TrustPin[] = [{ name: ANY_NAME, publisher: BOB, addedAt: 9 }, { name: "ghcr.io/a/b:2", publisher: ALICE, addedAt: 9 }];
+    const incoming: TrustPin[] = [
+      { name: ANY_NAME, publisher: BOB, addedAt: 9 },
+      { name: "ghcr.io/a/b:2", publisher: ALICE, addedAt: 9 },
+    ];
     assert.deepEqual(mergePins(pins, incoming), [...pins, { name: "ghcr.io/a/b:2", publisher: ALICE, addedAt: 9 }]);
   });
 
   it("keeps trusted scopes, normalized, and reads lists written before scopes existed", () => {
-    const scopes = [{ scope: "ghcr.io/acme", addedAt: 3 }, { scope: "127.0.0.1:5055/fixture/multi", addedAt: 4 }];
+    const scopes = [
+      { scope: "ghcr.io/acme", addedAt: 3 },
+      { scope: "127.0.0.1:5055/fixture/multi", addedAt: 4 },
+    ];
     assert.deepEqual(parseTrustList(serializeTrustFile(pins, scopes)), { pins, scopes });
     assert.deepEqual(parseTrustList(serializeTrustFile(pins)), { pins, scopes: [] });
     assert.equal(serializeTrustFile(pins), serializeTrustFile(pins, []), "a list without scopes is written as before");
@@ -60,14 +86,36 @@ describe("mergePins", () => {
 
   it("refuses a scope that is neither a repository, a namespace nor a host, saying what it expected", () => {
     for (const text of ["", "ghcr.io/Acme Corp", "https://ghcr.io/acme", "ghcr.io/acme/api:1.0"]) {
-      assert.throws(() => parseScope(text), (error: unknown) => error instanceof TrustFileError && /is not a repository \(ghcr\.io\/acme\/api\), a namespace \(ghcr\.io\/acme\) or a host/.test(error.message), text);
+      assert.throws(
+        () => parseScope(text),
+        (error: unknown) =>
+          error instanceof TrustFileError &&
+          /is not a repository \(ghcr\.io\/acme\/api\), a namespace \(ghcr\.io\/acme\) or a host/.test(error.message),
+        text,
+      );
     }
-    const bad = JSON.stringify({ format: "imageseal-trust/1", pins: [], scopes: [{ scope: "not a scope", addedAt: 1 }] });
+    const bad = JSON.stringify({
+      format: "imageseal-trust/1",
+      pins: [],
+      scopes: [{ scope: "not a scope", addedAt: 1 }],
+    });
     assert.throws(() => parseTrustList(bad), TrustFileError);
   });
 
   it("gives the verdict the trusted scopes as namespaces, and merges scopes without repeats", () => {
     assert.deepEqual(trustOf(pins, [], [{ scope: "ghcr.io/acme", addedAt: 1 }]).namespaces, ["ghcr.io/acme"]);
-    assert.deepEqual(mergeScopes([{ scope: "a.io/x", addedAt: 1 }], [{ scope: "a.io/x", addedAt: 2 }, { scope: "b.io", addedAt: 3 }]), [{ scope: "a.io/x", addedAt: 1 }, { scope: "b.io", addedAt: 3 }]);
+    assert.deepEqual(
+      mergeScopes(
+        [{ scope: "a.io/x", addedAt: 1 }],
+        [
+          { scope: "a.io/x", addedAt: 2 },
+          { scope: "b.io", addedAt: 3 },
+        ],
+      ),
+      [
+        { scope: "a.io/x", addedAt: 1 },
+        { scope: "b.io", addedAt: 3 },
+      ],
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The publishers a user trusts, as data: pins of (name, publisher), where the name "*"
 // trusts the publisher for every name. Kept in the browser and exportable as a file,
 // so a team can share one list. Pure: no storage, no React.
-import { getAddress, isAddress, type Address } from "viem";
+import { type Address, getAddress, isAddress } from "viem";
 import { normalizeScope } from "../claims/scope.ts";
 import type { Trust } from "../verdict/trust.ts";
 
@@ -40,7 +40,11 @@ export function samePin(a: Pick<TrustPin, "name" | "publisher">, b: Pick<TrustPi
 }
 
 /** Pins, trusted scopes and publishers trusted by a link (`?publisher=`), for the verdict. */
-export function trustOf(pins: readonly TrustPin[], linkPublishers: readonly Address[], scopes: readonly TrustedScope[] = []): Trust {
+export function trustOf(
+  pins: readonly TrustPin[],
+  linkPublishers: readonly Address[],
+  scopes: readonly TrustedScope[] = [],
+): Trust {
   const publishers = new Set<Address>();
   for (const address of linkPublishers) publishers.add(getAddress(address));
   for (const pin of pins) if (pin.name === ANY_NAME) publishers.add(getAddress(pin.publisher));
@@ -59,7 +63,10 @@ export function serializeTrustFile(pins: readonly TrustPin[], scopes: readonly T
 /** A scope as the user typed it, normalized; throws TrustFileError with the reason when it is not one. */
 export function parseScope(text: string): string {
   const scope = normalizeScope(text.trim());
-  if (scope === null) throw new TrustFileError(`"${text}" is not a repository (ghcr.io/acme/api), a namespace (ghcr.io/acme) or a host (registry.acme.com)`);
+  if (scope === null)
+    throw new TrustFileError(
+      `"${text}" is not a repository (ghcr.io/acme/api), a namespace (ghcr.io/acme) or a host (registry.acme.com)`,
+    );
   return scope;
 }
 
@@ -73,9 +80,15 @@ function parseTrustedScope(value: unknown, index: number): TrustedScope {
 function parsePin(value: unknown, index: number): TrustPin {
   if (typeof value !== "object" || value === null) throw new TrustFileError(`pin ${index + 1} is not an object`);
   const { name, publisher, addedAt } = value as Record<string, unknown>;
-  if (typeof name !== "string" || name.trim() === "" || name.length > 255) throw new TrustFileError(`pin ${index + 1} has no valid name`);
-  if (typeof publisher !== "string" || !isAddress(publisher)) throw new TrustFileError(`pin ${index + 1} has no valid publisher address`);
-  return { name: name.trim(), publisher: getAddress(publisher), addedAt: typeof addedAt === "number" && Number.isFinite(addedAt) ? addedAt : 0 };
+  if (typeof name !== "string" || name.trim() === "" || name.length > 255)
+    throw new TrustFileError(`pin ${index + 1} has no valid name`);
+  if (typeof publisher !== "string" || !isAddress(publisher))
+    throw new TrustFileError(`pin ${index + 1} has no valid publisher address`);
+  return {
+    name: name.trim(),
+    publisher: getAddress(publisher),
+    addedAt: typeof addedAt === "number" && Number.isFinite(addedAt) ? addedAt : 0,
+  };
 }
 
 /** Reads a file written by `serializeTrustFile`; says exactly what is wrong with a bad one. */
@@ -91,7 +104,11 @@ export function parseTrustList(text: string): TrustList {
   } catch {
     throw new TrustFileError("the file is not JSON");
   }
-  if (typeof document !== "object" || document === null || (document as { format?: unknown }).format !== TRUST_FILE_FORMAT) {
+  if (
+    typeof document !== "object" ||
+    document === null ||
+    (document as { format?: unknown }).format !== TRUST_FILE_FORMAT
+  ) {
     throw new TrustFileError(`the file is not an ImageSeal trust list (format "${TRUST_FILE_FORMAT}")`);
   }
   const { pins, scopes } = document as { pins?: unknown; scopes?: unknown };

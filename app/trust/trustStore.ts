@@ -1,6 +1,15 @@
 // The user's trust list (pins and trusted scopes), kept in this browser's localStorage
 // (nothing leaves the machine).
-import { mergePins, mergeScopes, parseTrustList, samePin, serializeTrustFile, type TrustList, type TrustPin, type TrustedScope } from "./trustFile.ts";
+import {
+  mergePins,
+  mergeScopes,
+  parseTrustList,
+  samePin,
+  serializeTrustFile,
+  type TrustedScope,
+  type TrustList,
+  type TrustPin,
+} from "./trustFile.ts";
 
 const STORAGE_KEY = "imageseal.trust";
 const EMPTY: TrustList = { pins: [], scopes: [] };

@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from "react";
-import { getAddress, isAddress, type Address } from "viem";
+import { type Address, getAddress, isAddress } from "viem";
 import { useLocation } from "../routing/useLocation.ts";
-import { trustOf, type Trust, type TrustedScope, type TrustPin } from "./trustFile.ts";
+import { type Trust, type TrustedScope, type TrustPin, trustOf } from "./trustFile.ts";
 import { trustStore } from "./trustStore.ts";
 
 export function usePins(): TrustPin[] {

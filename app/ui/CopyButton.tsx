@@ -15,7 +15,10 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       aria-label={`Copy ${label}`}
       title={`Copy ${label}`}
       onClick={() => {
-        navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false));
+        navigator.clipboard.writeText(value).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
       }}
     >
       {copied ? "Copied" : "Copy"}

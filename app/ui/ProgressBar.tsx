@@ -8,7 +8,15 @@ export interface ProgressFigures {
 }
 
 /** A determinate progress bar with the figures a user of a multi-GB file wants: done, speed, time left. */
-export function ProgressBar({ label, progress, onCancel }: { label: string; progress: ProgressFigures | null; onCancel: () => void }) {
+export function ProgressBar({
+  label,
+  progress,
+  onCancel,
+}: {
+  label: string;
+  progress: ProgressFigures | null;
+  onCancel: () => void;
+}) {
   const fraction = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 0;
   return (
     <div className="progress card" role="group" aria-label={label}>

@@ -3,8 +3,8 @@ import type { Address } from "viem";
 import { ensNameQuery } from "../chain/queries/ensNameQuery.ts";
 import type { RegistryChain } from "../config/chains.ts";
 import { useRegistryChainById } from "../config/useRegistryChainById.ts";
-import { useNoNetwork } from "./noNetwork.ts";
 import { routeHref } from "../routing/route.ts";
+import { useNoNetwork } from "./noNetwork.ts";
 import { UntrustedText } from "./UntrustedText.tsx";
 
 /** A publisher: always the full address (a shortened one invites look-alikes), plus its ENS name where the chain has ENS (whoever owns the address chose it: shown as untrusted text). */
@@ -16,7 +16,9 @@ export function PublisherName({ address, chainId }: { address: Address; chainId:
       <a href={routeHref({ page: "publisher", address })}>
         <code>{address}</code>
       </a>
-      {!noNetwork && registryChain?.chain.contracts?.ensUniversalResolver && <EnsName registryChain={registryChain} address={address} />}
+      {!noNetwork && registryChain?.chain.contracts?.ensUniversalResolver && (
+        <EnsName registryChain={registryChain} address={address} />
+      )}
     </span>
   );
 }

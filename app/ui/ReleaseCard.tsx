@@ -20,7 +20,9 @@ const DIGEST_ROWS = [
 
 function badgeOf(release: Release): { word: string; className: string } {
   if (release.revokedAt !== null) return { word: "revoked", className: "badge-revoked" };
-  return release.valid ? { word: "valid", className: "badge-valid" } : { word: "does not count", className: "badge-revoked" };
+  return release.valid
+    ? { word: "valid", className: "badge-valid" }
+    : { word: "does not count", className: "badge-revoked" };
 }
 
 /**
@@ -46,7 +48,10 @@ export function ReleaseCard({
   const badge = badgeOf(release);
   const notCounted = whyNotCounted(release, delegation);
   return (
-    <article className={`card release${release.valid ? "" : " release-revoked"}`} aria-label={`Release ${release.id} ${visibleText(release.name)}`}>
+    <article
+      className={`card release${release.valid ? "" : " release-revoked"}`}
+      aria-label={`Release ${release.id} ${visibleText(release.name)}`}
+    >
       <Heading className="release-title">
         <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}>
           <UntrustedText text={release.name} what="name" flag={false} />

@@ -10,18 +10,26 @@ export function Revocation({ registryChain, release }: { registryChain: Registry
   const revocation = useQuery(revocationQuery(registryChain, release));
   if (release.revokedAt === null) return null;
   if (revocation.isPending) return <p className="muted">Reading the revocation…</p>;
-  if (revocation.isError) return <p role="alert">Could not read why it was revoked: <UntrustedText text={revocation.error.message} what="message" /></p>;
+  if (revocation.isError)
+    return (
+      <p role="alert">
+        Could not read why it was revoked: <UntrustedText text={revocation.error.message} what="message" />
+      </p>
+    );
   if (revocation.data === null) return null;
   const url = transactionUrl(registryChain.chain, revocation.data.transactionHash);
   return (
     <p className="revocation" data-testid="revocation-reason">
-      Revoked by its publisher: {revocation.data.reason ? (
+      Revoked by its publisher:{" "}
+      {revocation.data.reason ? (
         <>
-          “<UntrustedText text={revocation.data.reason} what="reason" flag={false} />”<HiddenCharactersFlag text={revocation.data.reason} what="reason" />
+          “<UntrustedText text={revocation.data.reason} what="reason" flag={false} />”
+          <HiddenCharactersFlag text={revocation.data.reason} what="reason" />
         </>
       ) : (
         "no reason given"
-      )} (block {revocation.data.blockNumber.toString()}
+      )}{" "}
+      (block {revocation.data.blockNumber.toString()}
       {url && (
         <>
           ,{" "}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { RegistryStatus } from "../features/registry/RegistryStatus.tsx";
-import { routeHref, type Route } from "../routing/route.ts";
+import { type Route, routeHref } from "../routing/route.ts";
 import { WalletButton } from "../wallet/WalletButton.tsx";
 import { ChainSelector } from "./ChainSelector.tsx";
 

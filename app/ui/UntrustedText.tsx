@@ -26,7 +26,11 @@ export function UntrustedText({ text, what = "text", flag = true, code = false, 
         segment.kind === "text" ? (
           <bdi key={index}>{segment.text}</bdi>
         ) : (
-          <span key={index} className={segment.hidden ? "code-point code-point-hidden" : "code-point"} title={segment.hidden ? hiddenCharacterName(segment.codePoint) : "a literal ⟨, shown by its number"}>
+          <span
+            key={index}
+            className={segment.hidden ? "code-point code-point-hidden" : "code-point"}
+            title={segment.hidden ? hiddenCharacterName(segment.codePoint) : "a literal ⟨, shown by its number"}
+          >
             {codePointBadge(segment.codePoint)}
           </span>
         ),
@@ -48,7 +52,13 @@ export function HiddenCharactersFlag({ text, what = "text" }: { text: string; wh
   return (
     <>
       {" "}
-      <span role="note" aria-label={label} title={label} className="hidden-characters-flag" data-testid="hidden-characters">
+      <span
+        role="note"
+        aria-label={label}
+        title={label}
+        className="hidden-characters-flag"
+        data-testid="hidden-characters"
+      >
         ⚠ hidden characters
       </span>
     </>

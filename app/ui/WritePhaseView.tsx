@@ -23,7 +23,15 @@ function Transaction({ chain, hash }: { chain: Chain; hash: `0x${string}` }) {
 }
 
 /** Where a write stands, in words: what the user should do now, or what happened. */
-export function WritePhaseView<T>({ phase, chain, confirmed }: { phase: WritePhase<T>; chain: Chain; confirmed: (phase: Extract<WritePhase<T>, { status: "confirmed" }>) => ReactNode }) {
+export function WritePhaseView<T>({
+  phase,
+  chain,
+  confirmed,
+}: {
+  phase: WritePhase<T>;
+  chain: Chain;
+  confirmed: (phase: Extract<WritePhase<T>, { status: "confirmed" }>) => ReactNode;
+}) {
   switch (phase.status) {
     case "simulating":
       return <p role="status">Checking it against the contract…</p>;
@@ -40,7 +48,8 @@ export function WritePhaseView<T>({ phase, chain, confirmed }: { phase: WritePha
         <div role="status" className="card success">
           {confirmed(phase)}
           <p className="muted">
-            Confirmed in block {phase.receipt.blockNumber.toString()}: <Transaction chain={chain} hash={phase.transactionHash} />
+            Confirmed in block {phase.receipt.blockNumber.toString()}:{" "}
+            <Transaction chain={chain} hash={phase.transactionHash} />
           </p>
         </div>
       );

@@ -23,8 +23,14 @@ describe("whyNotCounted", () => {
   });
 
   test("names the cause when the delegation is known: revoked, expired, granted anew after the release", () => {
-    assert.equal(whyNotCounted(release, { ...delegation, revokedAt: 1_700_000_000, active: false }), "It does not count: the publisher revoked the key's delegation on 2023-11-14 22:13:20 UTC.");
-    assert.equal(whyNotCounted(release, { ...delegation, active: false }), "It does not count: the key's delegation expired on 2027-01-15 08:00:00 UTC.");
+    assert.equal(
+      whyNotCounted(release, { ...delegation, revokedAt: 1_700_000_000, active: false }),
+      "It does not count: the publisher revoked the key's delegation on 2023-11-14 22:13:20 UTC.",
+    );
+    assert.equal(
+      whyNotCounted(release, { ...delegation, active: false }),
+      "It does not count: the key's delegation expired on 2027-01-15 08:00:00 UTC.",
+    );
     assert.equal(
       whyNotCounted(release, { ...delegation, since: 11n }),
       "It does not count: the key's delegation was granted anew in block 11, after this release (block 10); a new grant does not bring earlier releases back.",
@@ -32,6 +38,9 @@ describe("whyNotCounted", () => {
   });
 
   test("without the delegation, says revoked or expired", () => {
-    assert.equal(whyNotCounted(release), "It does not count: the delegation of the key that published it was revoked or has expired.");
+    assert.equal(
+      whyNotCounted(release),
+      "It does not count: the delegation of the key that published it was revoked or has expired.",
+    );
   });
 });

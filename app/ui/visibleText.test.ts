@@ -5,9 +5,24 @@ import { codePointsIn, isForbidden, untrustedTextArbitrary } from "../verdict/te
 import { textSegments, visibleText } from "./visibleText.ts";
 
 // The reference reading of what the page shows: every ⟨U+…⟩ back to its code point.
-const decode = (shown: string) => shown.replace(/⟨U\+([0-9A-F]{4,6})⟩/gu, (_match, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+const decode = (shown: string) =>
+  shown.replace(/⟨U\+([0-9A-F]{4,6})⟩/gu, (_match, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
 
-const untrustedText = untrustedTextArbitrary(["\x1b", "\x1b[31m", "\x9b", "\u202e", "\u2066", "\u200b", "\ufeff", "⟨", "⟩", "⟨U+202E⟩", "U+", "202E", "\u{e0041}"]);
+const untrustedText = untrustedTextArbitrary([
+  "\x1b",
+  "\x1b[31m",
+  "\x9b",
+  "\u202e",
+  "\u2066",
+  "\u200b",
+  "\ufeff",
+  "⟨",
+  "⟩",
+  "⟨U+202E⟩",
+  "U+",
+  "202E",
+  "\u{e0041}",
+]);
 
 describe("textSegments", () => {
   test("splits ordinary runs from hidden characters, and marks a literal ⟨ as shown by number but not hidden", () => {
@@ -50,7 +65,13 @@ describe("visibleText", () => {
   });
 
   test("is injective: the reference decoder gives back every input, so two inputs never look the same", () => {
-    fc.assert(fc.property(untrustedText, (text) => decode(visibleText(text)) === text), { numRuns: 2000 });
-    fc.assert(fc.property(untrustedText, untrustedText, (a, b) => a === b || visibleText(a) !== visibleText(b)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(untrustedText, (text) => decode(visibleText(text)) === text),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(untrustedText, untrustedText, (a, b) => a === b || visibleText(a) !== visibleText(b)),
+      { numRuns: 2000 },
+    );
   });
 });

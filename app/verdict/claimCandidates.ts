@@ -5,12 +5,12 @@
 // otherwise. The publishers the user trusts have every claim checked (who they are). Each check
 // costs a chain read and fetches, so they are capped: scoped strangers first (a proven claim can
 // make them trusted), then trusted publishers.
-import { isAddressEqual, type Address } from "viem";
+import { type Address, isAddressEqual } from "viem";
 import type { Release } from "../chain/release.ts";
 import type { ClaimCheck, ClaimLocation } from "../claims/claimCheck.ts";
 import { claimCovers, repositoryOf } from "../claims/scope.ts";
 import { matchedKinds, type VerdictTarget } from "./targets.ts";
-import { namespacesFor, trustedPublishers, type Trust } from "./trust.ts";
+import { namespacesFor, type Trust, trustedPublishers } from "./trust.ts";
 
 /**
  * Checks the claims a publisher recorded on chain (each read from its registry or domain now),
@@ -27,7 +27,11 @@ export interface ClaimCandidate {
 /** At most this many publishers' claims are checked in one verification. */
 export const MAX_CLAIM_PUBLISHERS = 10;
 
-export function claimCandidates(trust: Trust, releases: readonly Release[], targets: readonly VerdictTarget[]): ClaimCandidate[] {
+export function claimCandidates(
+  trust: Trust,
+  releases: readonly Release[],
+  targets: readonly VerdictTarget[],
+): ClaimCandidate[] {
   const matching = releases.filter((release) => targets.some((target) => matchedKinds(target, release).length > 0));
   const trusted = trustedPublishers(trust);
   const isTrusted = (publisher: Address) => trusted.some((p) => isAddressEqual(p, publisher));
@@ -35,7 +39,8 @@ export function claimCandidates(trust: Trust, releases: readonly Release[], targ
   const scoped = new Map<string, { publisher: Address; repositories: Set<string> }>();
   for (const release of matching) {
     const repository = repositoryOf(release.name)?.repository;
-    if (isTrusted(release.publisher) || repository === undefined || namespacesFor(trust, release.name).length === 0) continue;
+    if (isTrusted(release.publisher) || repository === undefined || namespacesFor(trust, release.name).length === 0)
+      continue;
     const key = release.publisher.toLowerCase();
     const entry = scoped.get(key) ?? { publisher: release.publisher, repositories: new Set<string>() };
     entry.repositories.add(repository);
@@ -46,6 +51,8 @@ export function claimCandidates(trust: Trust, releases: readonly Release[], targ
     only: (location) => [...repositories].some((repository) => claimCovers(location, repository)),
   }));
   const trustedBehind = matching.map((release) => release.publisher).filter(isTrusted);
-  const known = trustedBehind.filter((address, index) => trustedBehind.findIndex((other) => isAddressEqual(other, address)) === index);
+  const known = trustedBehind.filter(
+    (address, index) => trustedBehind.findIndex((other) => isAddressEqual(other, address)) === index,
+  );
   return [...strangers, ...known.map((publisher) => ({ publisher }))].slice(0, MAX_CLAIM_PUBLISHERS);
 }

@@ -3,11 +3,12 @@
 // whose grant no longer covers it), released by someone trusted under another name, released
 // by strangers, or naming a digest only in another role. Validity is the contract's word
 // (`valid`), never re-derived here: a delegated release can be void without being revoked.
-import type { DigestKind, Release } from "../chain/release.ts";
-import { digestsOf, matchedKinds, type VerdictTarget } from "./targets.ts";
-import { parseImageName, sameImageName } from "./normalizeImageName.ts";
-import { trustBasis, trustedPublishers, type Trust, type TrustBasis } from "./trust.ts";
+
 import { isAddressEqual } from "viem";
+import type { DigestKind, Release } from "../chain/release.ts";
+import { parseImageName, sameImageName } from "./normalizeImageName.ts";
+import { digestsOf, matchedKinds, type VerdictTarget } from "./targets.ts";
+import { type Trust, type TrustBasis, trustBasis, trustedPublishers } from "./trust.ts";
 
 export interface ReleaseMatch {
   release: Release;
@@ -33,19 +34,37 @@ export function nameMatches(requested: string, releaseName: string, target: Verd
   if (sameImageName(requested, releaseName)) return true;
   const asked = parseImageName(requested);
   const named = parseImageName(releaseName);
-  if (asked?.digest == null || named === null || asked.domain !== named.domain || asked.path !== named.path) return false;
-  return target.kind === "image" && (asked.digest === target.manifestDigest || target.indexDigests.includes(asked.digest as never));
+  if (asked?.digest == null || named === null || asked.domain !== named.domain || asked.path !== named.path)
+    return false;
+  return (
+    target.kind === "image" &&
+    (asked.digest === target.manifestDigest || target.indexDigests.includes(asked.digest as never))
+  );
 }
 
-const newestFirst = (a: Release, b: Release) => (a.blockNumber === b.blockNumber ? (a.id > b.id ? -1 : 1) : a.blockNumber > b.blockNumber ? -1 : 1);
+const newestFirst = (a: Release, b: Release) =>
+  a.blockNumber === b.blockNumber ? (a.id > b.id ? -1 : 1) : a.blockNumber > b.blockNumber ? -1 : 1;
 
-export function classifyReleases(target: VerdictTarget, releases: readonly Release[], trust: Trust, requestedName: string | null): ClassifiedReleases {
-  const result: ClassifiedReleases = { trustedValid: [], trustedInvalid: [], otherName: [], untrusted: [], otherRole: [] };
+export function classifyReleases(
+  target: VerdictTarget,
+  releases: readonly Release[],
+  trust: Trust,
+  requestedName: string | null,
+): ClassifiedReleases {
+  const result: ClassifiedReleases = {
+    trustedValid: [],
+    trustedInvalid: [],
+    otherName: [],
+    untrusted: [],
+    otherRole: [],
+  };
   const digests = new Set<string>(digestsOf(target));
   for (const release of [...releases].sort(newestFirst)) {
     const matched = matchedKinds(target, release);
     if (matched.length === 0) {
-      const named = [release.imageId, release.manifestDigest, release.indexDigest, release.archiveDigest].some((d) => d !== null && digests.has(d));
+      const named = [release.imageId, release.manifestDigest, release.indexDigest, release.archiveDigest].some(
+        (d) => d !== null && digests.has(d),
+      );
       if (named) result.otherRole.push(release);
       continue;
     }

@@ -1,13 +1,20 @@
 // The verdict for a whole archive: one word per target (each image, or the plain file), and
 // an overall word that is VERIFIED only when every target is — an archive is loaded whole
 // (`docker load` loads every image in it), so one unvouched image fails it.
+
+import { isProven } from "../claims/claimCheck.ts";
 import type { ArchiveReport } from "../image/report.ts";
 import { decideTarget } from "./decideTarget.ts";
 import { normalizeImageName } from "./normalizeImageName.ts";
 import { targetsOf, type VerdictTarget } from "./targets.ts";
-import { isProven } from "../claims/claimCheck.ts";
-import { withControllers, type Trust } from "./trust.ts";
-import { SEVERITY, type ChainEvidence, type TargetVerdict, type VerificationResult, type VerdictWord } from "./verdict.ts";
+import { type Trust, withControllers } from "./trust.ts";
+import {
+  type ChainEvidence,
+  SEVERITY,
+  type TargetVerdict,
+  type VerdictWord,
+  type VerificationResult,
+} from "./verdict.ts";
 
 export interface DecideVerdictInput {
   report: ArchiveReport;
@@ -44,7 +51,11 @@ export function decideVerdict(input: DecideVerdictInput): VerificationResult {
   const trust = withControllers(input.trust, evidence.claims.filter(isProven));
   const requestedName = input.requestedName ?? null;
   const targets = targetsOf(report);
-  const verdicts = targets.map((target) => ({ target, label: labelOf(target, targets.length), ...decideTarget(target, { report, evidence, trust, requestedName }) }));
+  const verdicts = targets.map((target) => ({
+    target,
+    label: labelOf(target, targets.length),
+    ...decideTarget(target, { report, evidence, trust, requestedName }),
+  }));
   const word = overallWord(verdicts);
   return {
     word,

@@ -2,10 +2,11 @@
 // is not valid (`valid`); the grant as it stands now (`delegation(publisher, signer)`) says
 // which of the publisher's acts made it so: the key's delegation revoked, expired, or granted
 // anew after the release (a new grant does not bring a lapsed key's releases back).
+
+import { isAddressEqual } from "viem";
 import type { Delegation } from "../chain/actions/getDelegation.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
-import { isAddressEqual } from "viem";
 import type { ReleaseMatch } from "./classifyReleases.ts";
 import { matchedWords, releaseWords } from "./describe.ts";
 import type { ChainEvidence, DelegationLapse, Evidence } from "./verdict.ts";
@@ -14,7 +15,11 @@ import type { ChainEvidence, DelegationLapse, Evidence } from "./verdict.ts";
 export function delegationOf(evidence: ChainEvidence, release: Release): Delegation | null {
   const signer = release.signer;
   if (signer === null) return null;
-  return evidence.delegations.find((d) => isAddressEqual(d.publisher, release.publisher) && isAddressEqual(d.delegate, signer)) ?? null;
+  return (
+    evidence.delegations.find(
+      (d) => isAddressEqual(d.publisher, release.publisher) && isAddressEqual(d.delegate, signer),
+    ) ?? null
+  );
 }
 
 export function delegationLapse(release: Release, delegation: Delegation | null): DelegationLapse {
@@ -28,7 +33,8 @@ export function delegationLapse(release: Release, delegation: Delegation | null)
 /** "the delegation of key 0x… by 0x… was revoked on 2026-11-29 15:00:00 UTC" */
 export function lapseWords(release: Release, delegation: Delegation | null, lapse: DelegationLapse): string {
   const grant = `the delegation of key ${release.signer} by ${release.publisher}`;
-  if (lapse === "revoked" && delegation?.revokedAt != null) return `${grant} was revoked on ${formatUnixTime(delegation.revokedAt)}`;
+  if (lapse === "revoked" && delegation?.revokedAt != null)
+    return `${grant} was revoked on ${formatUnixTime(delegation.revokedAt)}`;
   if (lapse === "expired" && delegation !== null) return `${grant} expired on ${formatUnixTime(delegation.expiresAt)}`;
   if (lapse === "granted-again" && delegation !== null) {
     return `${grant} was granted again after this release (in block ${delegation.since}; the release is in block ${release.blockNumber}), which does not bring the key's earlier releases back`;

@@ -30,7 +30,9 @@ export function releaseWords(release: Release): string {
 
 /** "on 2026-11-22 19:06:01 UTC", or, for a release only signed, that it never went on chain. */
 export function whenWords(release: Pick<Release, "publishedAt" | "unrecorded">): string {
-  return release.unrecorded === undefined ? `on ${formatUnixTime(release.publishedAt)}` : "in a signed release never recorded on chain";
+  return release.unrecorded === undefined
+    ? `on ${formatUnixTime(release.publishedAt)}`
+    : "in a signed release never recorded on chain";
 }
 
 /** 1234 → "1,234": counts that an attacker can make large are easier to read grouped. */
@@ -51,12 +53,19 @@ export function trustWords(basis: Exclude<TrustBasis, null>): string {
 
 export function imageWords(release: Release): string {
   const digest = release.imageId ?? release.manifestDigest ?? release.indexDigest ?? release.archiveDigest;
-  const kind = release.imageId ? "imageId" : release.manifestDigest ? "manifestDigest" : release.indexDigest ? "indexDigest" : "archiveDigest";
+  const kind = release.imageId
+    ? "imageId"
+    : release.manifestDigest
+      ? "manifestDigest"
+      : release.indexDigest
+        ? "indexDigest"
+        : "archiveDigest";
   return digest === null ? "no digest" : `${kind} ${shortDigest(digest)}`;
 }
 
 export function gapWords(gap: ScanGap): string {
   const blocks = gap.fromBlock === gap.toBlock ? `block ${gap.fromBlock}` : `blocks ${gap.fromBlock}–${gap.toBlock}`;
-  if (gap.tooManyResults) return `${blocks} (more releases of these names than the RPC returns in one answer: many publishers, or spam)`;
+  if (gap.tooManyResults)
+    return `${blocks} (more releases of these names than the RPC returns in one answer: many publishers, or spam)`;
   return `${blocks} (${gap.error.message})`;
 }

@@ -6,13 +6,32 @@ import { FORBIDDEN_RANGES } from "./test/forbiddenCharacters.ts";
 describe("isHiddenCharacter", () => {
   test("holds for every control, bidi, invisible and look-alike-space code point listed by hand", () => {
     const missed: string[] = [];
-    for (const [low, high] of FORBIDDEN_RANGES) for (let codePoint = low; codePoint <= high; codePoint++) if (!isHiddenCharacter(codePoint)) missed.push(codePointLabel(codePoint));
+    for (const [low, high] of FORBIDDEN_RANGES)
+      for (let codePoint = low; codePoint <= high; codePoint++)
+        if (!isHiddenCharacter(codePoint)) missed.push(codePointLabel(codePoint));
     assert.deepEqual(missed, []);
   });
 
   test("leaves printable ASCII, letters of every script, symbols and emoji alone", () => {
-    const shown = [..." !\"#$%&'()*+,-./09:;<=>?@AZ[\\]^_`az{|}~", "é", "ß", "Ж", "ע", "ع", "日", "한", "→", "✓", "…", "⟨", "😀"];
-    assert.deepEqual(shown.filter((text) => hasHiddenCharacters(text)), []);
+    const shown = [
+      ..." !\"#$%&'()*+,-./09:;<=>?@AZ[\\]^_`az{|}~",
+      "é",
+      "ß",
+      "Ж",
+      "ע",
+      "ع",
+      "日",
+      "한",
+      "→",
+      "✓",
+      "…",
+      "⟨",
+      "😀",
+    ];
+    assert.deepEqual(
+      shown.filter((text) => hasHiddenCharacters(text)),
+      [],
+    );
   });
 
   test("holds for unassigned code points, which a later Unicode may make format characters", () => {

@@ -1,26 +1,39 @@
 // Evidence about names rather than digests: whether a trusted publisher's current release
 // of a name is another image, and whether several publishers claim one name.
-import { isAddressEqual, type Address } from "viem";
-import type { Release } from "../chain/release.ts";
+import { type Address, isAddressEqual } from "viem";
 import { formatUnixTime } from "../chain/formatTime.ts";
+import type { Release } from "../chain/release.ts";
 import { cappedListWords, countWords, gapWords, imageWords, listWords } from "./describe.ts";
 import { imageNameKey, sameImageName } from "./normalizeImageName.ts";
 import { matchedKinds, type VerdictTarget } from "./targets.ts";
-import { trustBasis, type Trust } from "./trust.ts";
+import { type Trust, trustBasis } from "./trust.ts";
 import type { ChainEvidence, Evidence, Tone } from "./verdict.ts";
 
 /** The publisher's newest valid release of the name (any spelling looked up), from the evidence. */
 export function currentReleaseOf(evidence: ChainEvidence, publisher: Address, name: string): Release | null {
   let newest: Release | null = null;
   for (const entry of evidence.latest) {
-    if (entry.release === null || !isAddressEqual(entry.publisher, publisher) || !sameImageName(entry.name, name)) continue;
-    if (newest === null || entry.release.blockNumber > newest.blockNumber || (entry.release.blockNumber === newest.blockNumber && entry.release.id > newest.id)) newest = entry.release;
+    if (entry.release === null || !isAddressEqual(entry.publisher, publisher) || !sameImageName(entry.name, name))
+      continue;
+    if (
+      newest === null ||
+      entry.release.blockNumber > newest.blockNumber ||
+      (entry.release.blockNumber === newest.blockNumber && entry.release.id > newest.id)
+    )
+      newest = entry.release;
   }
   return newest;
 }
 
 /** An item when the publisher's current release of `name` does not name this target. */
-export function currentReleaseItem(evidence: ChainEvidence, target: VerdictTarget, publisher: Address, name: string, except: Release | null, tone: Tone): Evidence | null {
+export function currentReleaseItem(
+  evidence: ChainEvidence,
+  target: VerdictTarget,
+  publisher: Address,
+  name: string,
+  except: Release | null,
+  tone: Tone,
+): Evidence | null {
   const current = currentReleaseOf(evidence, publisher, name);
   if (current === null || current.id === except?.id || matchedKinds(target, current).length > 0) return null;
   const message =
@@ -44,7 +57,12 @@ interface Claimant {
  * releases and claims: anyone can add thousands of claims to a name, so each name is
  * normalized once and claims are grouped by Map, never compared pairwise.
  */
-export function conflictItems(evidence: ChainEvidence, names: readonly string[], matching: readonly Release[], trust: Trust): Evidence[] {
+export function conflictItems(
+  evidence: ChainEvidence,
+  names: readonly string[],
+  matching: readonly Release[],
+  trust: Trust,
+): Evidence[] {
   const groups = new Map<string, { name: string; byPublisher: Map<string, Claimant> }>();
   for (const name of names) {
     const key = imageNameKey(name);
@@ -62,7 +80,8 @@ export function conflictItems(evidence: ChainEvidence, names: readonly string[],
     claimant.ids.add(id);
   };
   for (const release of matching) add(release.name, release.publisher, release.id);
-  for (const claim of evidence.nameClaims?.claims ?? []) for (const id of claim.releaseIds) add(claim.name, claim.publisher, id);
+  for (const claim of evidence.nameClaims?.claims ?? [])
+    for (const id of claim.releaseIds) add(claim.name, claim.publisher, id);
 
   const items: Evidence[] = [];
   for (const [key, { byPublisher }] of groups) {

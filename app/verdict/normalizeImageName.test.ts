@@ -57,12 +57,18 @@ describe("normalizeImageName (Docker's ParseNormalizedNamed + TagNameOnly)", () 
   }
 
   test("parseImageName gives the parts", () => {
-    assert.deepEqual(parseImageName("localhost:5000/team/app:1@" + D), { domain: "localhost:5000", path: "team/app", tag: "1", digest: D });
+    assert.deepEqual(parseImageName("localhost:5000/team/app:1@" + D), {
+      domain: "localhost:5000",
+      path: "team/app",
+      tag: "1",
+      digest: D,
+    });
     assert.deepEqual(parseImageName("nginx"), { domain: "docker.io", path: "library/nginx", tag: null, digest: null });
   });
 
   test("normalizing is idempotent", () => {
-    for (const [input, expected] of cases) if (expected !== null) assert.equal(normalizeImageName(expected), expected, input);
+    for (const [input, expected] of cases)
+      if (expected !== null) assert.equal(normalizeImageName(expected), expected, input);
   });
 });
 

@@ -27,7 +27,9 @@ const NAME_TOTAL_LENGTH_MAX = 255;
 function splitDomain(name: string): { domain: string; path: string } {
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
-  const isDomain = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost" || first.toLowerCase() !== first);
+  const isDomain =
+    slash !== -1 &&
+    (first.includes(".") || first.includes(":") || first === "localhost" || first.toLowerCase() !== first);
   let domain = isDomain ? first.toLowerCase() : "docker.io";
   let path = isDomain ? name.slice(slash + 1) : name;
   if (domain === "index.docker.io") domain = "docker.io";
@@ -77,7 +79,10 @@ export function normalizeImageName(input: string): string | null {
   const known = normalizedMemo.get(input);
   if (known !== undefined) return known;
   const parsed = parseImageName(input);
-  const normalized = parsed === null ? null : formatImageName(parsed.tag === null && parsed.digest === null ? { ...parsed, tag: "latest" } : parsed);
+  const normalized =
+    parsed === null
+      ? null
+      : formatImageName(parsed.tag === null && parsed.digest === null ? { ...parsed, tag: "latest" } : parsed);
   if (normalizedMemo.size >= NORMALIZED_MEMO_LIMIT) normalizedMemo.clear();
   normalizedMemo.set(input, normalized);
   return normalized;
@@ -108,10 +113,15 @@ export function nameSpellings(input: string): string[] {
   if (parsed === null) return [input];
   const full = parsed.tag === null && parsed.digest === null ? { ...parsed, tag: "latest" } : parsed;
   const domains = full.domain === "docker.io" ? ["docker.io/", ""] : [`${full.domain}/`];
-  const paths = full.domain === "docker.io" && full.path.startsWith("library/") ? [full.path, full.path.slice("library/".length)] : [full.path];
-  const tags = full.tag === "latest" && full.digest === null ? [":latest", ""] : [full.tag === null ? "" : `:${full.tag}`];
+  const paths =
+    full.domain === "docker.io" && full.path.startsWith("library/")
+      ? [full.path, full.path.slice("library/".length)]
+      : [full.path];
+  const tags =
+    full.tag === "latest" && full.digest === null ? [":latest", ""] : [full.tag === null ? "" : `:${full.tag}`];
   const digest = full.digest === null ? "" : `@${full.digest}`;
   const spellings = new Set([input]);
-  for (const domain of domains) for (const path of paths) for (const tag of tags) spellings.add(`${domain}${path}${tag}${digest}`);
+  for (const domain of domains)
+    for (const path of paths) for (const tag of tags) spellings.add(`${domain}${path}${tag}${digest}`);
   return [...spellings];
 }

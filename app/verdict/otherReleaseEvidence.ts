@@ -31,7 +31,11 @@ const plural = (count: number, one: string, many: string) => (count === 1 ? one 
  * One item when releases by other publishers were not read. `more` when some of theirs are
  * already shown above (the first page was read), so the number reads "1,234 more".
  */
-export function otherReleasesItem(target: VerdictTarget, counts: readonly OtherReleaseCount[], more: boolean): Evidence | null {
+export function otherReleasesItem(
+  target: VerdictTarget,
+  counts: readonly OtherReleaseCount[],
+  more: boolean,
+): Evidence | null {
   const unread = counts.filter((c) => c.unread > 0);
   if (unread.length === 0) return null;
   const what = target.kind === "image" ? "this image" : target.kind === "file" ? "this file" : "this archive";

@@ -17,7 +17,12 @@ import type { VerificationResult } from "./verdict.ts";
  * newest first, hydrated, with the list's total. The trusted publishers' releases are in the
  * list too (mark them with trustBasis). Rejects with an AppError.
  */
-export function loadOtherReleases(client: ReadClient, registry: RegistryRef, digest: Digest, page?: PageRequest): Promise<ReleasePage> {
+export function loadOtherReleases(
+  client: ReadClient,
+  registry: RegistryRef,
+  digest: Digest,
+  page?: PageRequest,
+): Promise<ReleasePage> {
   return getReleasesByDigestPage(client, registry, digest, page);
 }
 
@@ -45,7 +50,10 @@ export async function listOtherReleases(
   let offset = 0;
   let total = 0;
   while (releases.length < count) {
-    const page = await loadOtherReleases(client, registry, digest, { offset, limit: Math.min(MAX_PAGE_SIZE, count - releases.length) });
+    const page = await loadOtherReleases(client, registry, digest, {
+      offset,
+      limit: Math.min(MAX_PAGE_SIZE, count - releases.length),
+    });
     total = page.total;
     offset += page.releases.length;
     // Releases landing meanwhile shift the list: an entry of the previous page may come again.
@@ -64,12 +72,20 @@ export async function listOtherReleases(
  * newest `count` releases by publishers outside the trust (the trusted ones are in the verdict
  * already). What the CLI's `--others N` prints; digests in the order the verdict names them.
  */
-export async function listUnreadOthers(client: ReadClient, registry: RegistryRef, result: VerificationResult, count: number): Promise<OtherReleaseList[]> {
+export async function listUnreadOthers(
+  client: ReadClient,
+  registry: RegistryRef,
+  result: VerificationResult,
+  count: number,
+): Promise<OtherReleaseList[]> {
   const digests = new Set<Digest>();
   for (const target of result.targets) {
-    for (const item of target.evidence) if (item.kind === "other-releases") for (const c of item.counts) if (c.unread > 0) digests.add(c.digest);
+    for (const item of target.evidence)
+      if (item.kind === "other-releases") for (const c of item.counts) if (c.unread > 0) digests.add(c.digest);
   }
   const trusted = trustedPublishers(result.trust);
   const isTrusted = (release: Release) => trusted.some((publisher) => isAddressEqual(publisher, release.publisher));
-  return mapLimit([...digests], RPC_CONCURRENCY, (digest) => listOtherReleases(client, registry, digest, count, isTrusted));
+  return mapLimit([...digests], RPC_CONCURRENCY, (digest) =>
+    listOtherReleases(client, registry, digest, count, isTrusted),
+  );
 }

@@ -10,14 +10,26 @@ import type { Trust, TrustBasis } from "./trust.ts";
 import type { ChainEvidence, Evidence } from "./verdict.ts";
 
 /** Said of a release that is not valid: revoked, or (not revoked) its delegate key's grant no longer covers it. */
-const sinceInvalid = (match: ReleaseMatch, revoked: string, lapsed: string) => (match.release.valid ? "" : match.release.revokedAt !== null ? revoked : lapsed);
+const sinceInvalid = (match: ReleaseMatch, revoked: string, lapsed: string) =>
+  match.release.valid ? "" : match.release.revokedAt !== null ? revoked : lapsed;
 
-export function verifiedItem({ release, matched }: ReleaseMatch, basis: Exclude<TrustBasis, null>, claim: ProvenClaim | null = null): Evidence {
+export function verifiedItem(
+  { release, matched }: ReleaseMatch,
+  basis: Exclude<TrustBasis, null>,
+  claim: ProvenClaim | null = null,
+): Evidence {
   if (basis === "controller" && claim !== null) {
     const message = `Released by ${releaseWords(release)}, ${matchedWords(matched)} — ${provenWords(claim)}, which you trust.`;
     return { kind: "verified-by", tone: "good", message, release, matched, trustedAs: basis, claim };
   }
-  return { kind: "verified-by", tone: "good", message: `Released by ${releaseWords(release)}, ${matchedWords(matched)}; ${trustWords(basis)}.`, release, matched, trustedAs: basis };
+  return {
+    kind: "verified-by",
+    tone: "good",
+    message: `Released by ${releaseWords(release)}, ${matchedWords(matched)}; ${trustWords(basis)}.`,
+    release,
+    matched,
+    trustedAs: basis,
+  };
 }
 
 export function revokedItem({ release, matched }: ReleaseMatch, evidence: ChainEvidence): Evidence {
@@ -36,26 +48,40 @@ export function invalidItem(match: ReleaseMatch, evidence: ChainEvidence): Evide
 export function otherReleaseItems(c: ClassifiedReleases, trust: Trust, evidence: ChainEvidence): Evidence[] {
   const trustsNobody = trust.publishers.length + trust.pins.length + (trust.namespaces ?? []).length === 0;
   return [
-    ...c.trustedValid.slice(1).map(({ release, matched }): Evidence => ({ kind: "also-verified-by", tone: "good", message: `Also released by ${releaseWords(release)}, ${matchedWords(matched)}.`, release, matched })),
+    ...c.trustedValid.slice(1).map(
+      ({ release, matched }): Evidence => ({
+        kind: "also-verified-by",
+        tone: "good",
+        message: `Also released by ${releaseWords(release)}, ${matchedWords(matched)}.`,
+        release,
+        matched,
+      }),
+    ),
     ...c.trustedInvalid.map((match) => invalidItem(match, evidence)),
-    ...c.otherName.map((match): Evidence => ({
-      kind: "other-name",
-      tone: "warn",
-      message: `${match.release.publisher}, whom you trust for other names, released it as ${match.release.name}${sinceInvalid(match, " (since revoked)", " (no longer valid: its delegate key's grant lapsed)")}, ${matchedWords(match.matched)}: not the name this verdict is about.`,
-      ...match,
-    })),
-    ...c.untrusted.map((match): Evidence => ({
-      kind: "untrusted-release",
-      tone: "warn",
-      message: `Released by ${releaseWords(match.release)}${sinceInvalid(match, " and since revoked", " and no longer valid (its delegate key's grant lapsed)")}, ${matchedWords(match.matched)}; you do not trust this publisher${trustsNobody ? " (you trust no publisher yet)" : ""}.`,
-      ...match,
-    })),
-    ...c.otherRole.map((release): Evidence => ({
-      kind: "other-role",
-      tone: "info",
-      message: `Release ${release.id} by ${release.publisher} (${release.name}) names one of these digests in another role; it does not vouch for this content.`,
-      release,
-    })),
+    ...c.otherName.map(
+      (match): Evidence => ({
+        kind: "other-name",
+        tone: "warn",
+        message: `${match.release.publisher}, whom you trust for other names, released it as ${match.release.name}${sinceInvalid(match, " (since revoked)", " (no longer valid: its delegate key's grant lapsed)")}, ${matchedWords(match.matched)}: not the name this verdict is about.`,
+        ...match,
+      }),
+    ),
+    ...c.untrusted.map(
+      (match): Evidence => ({
+        kind: "untrusted-release",
+        tone: "warn",
+        message: `Released by ${releaseWords(match.release)}${sinceInvalid(match, " and since revoked", " and no longer valid (its delegate key's grant lapsed)")}, ${matchedWords(match.matched)}; you do not trust this publisher${trustsNobody ? " (you trust no publisher yet)" : ""}.`,
+        ...match,
+      }),
+    ),
+    ...c.otherRole.map(
+      (release): Evidence => ({
+        kind: "other-role",
+        tone: "info",
+        message: `Release ${release.id} by ${release.publisher} (${release.name}) names one of these digests in another role; it does not vouch for this content.`,
+        release,
+      }),
+    ),
   ];
 }
 
@@ -74,5 +100,10 @@ export function unvouchedItems(c: ClassifiedReleases): Evidence[] {
 }
 
 export function problemItems(problems: readonly Problem[], kind: "tampering" | "cannot-vouch"): Evidence[] {
-  return problems.map((problem) => ({ kind, tone: kind === "tampering" ? "bad" : "warn", message: problem.message, problem }));
+  return problems.map((problem) => ({
+    kind,
+    tone: kind === "tampering" ? "bad" : "warn",
+    message: problem.message,
+    problem,
+  }));
 }

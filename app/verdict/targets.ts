@@ -1,11 +1,12 @@
 // What gets a verdict: each image of an archive, a plain file, or — when an image archive
 // yields no readable image — the archive itself. Each carries the digests the engine
 // computed (facts) and the problems that concern it.
+
+import type { DigestKind, Release } from "../chain/release.ts";
 import type { Digest } from "../image/digest.ts";
 import { formatPlatform } from "../image/formats/platform.ts";
 import { isTamperedProblem } from "../image/problems.ts";
 import type { ArchiveReport, ImageReport, Problem } from "../image/report.ts";
-import type { DigestKind, Release } from "../chain/release.ts";
 
 export type VerdictTarget =
   | {
@@ -35,7 +36,9 @@ export function targetsOf(report: ArchiveReport): VerdictTarget[] {
     index,
     imageId: image.imageId,
     manifestDigest: image.manifestDigest ?? null,
-    indexDigests: [...new Set([...(image.indexDigest ? [image.indexDigest] : []), ...[...(image.indexChain ?? [])].reverse()])],
+    indexDigests: [
+      ...new Set([...(image.indexDigest ? [image.indexDigest] : []), ...[...(image.indexChain ?? [])].reverse()]),
+    ],
     archiveDigest,
     platform: image.platform ? formatPlatform(image.platform) : null,
     claimedNames: image.names,
@@ -43,8 +46,12 @@ export function targetsOf(report: ArchiveReport): VerdictTarget[] {
 }
 
 /** The problems that concern a target: its own (by imageId), and every archive-wide one. */
-export function problemsOf(target: VerdictTarget, report: ArchiveReport): { tampered: Problem[]; unsupported: Problem[] } {
-  const concerns = (p: Problem) => target.kind !== "image" || !("imageId" in p) || p.imageId === undefined || p.imageId === target.imageId;
+export function problemsOf(
+  target: VerdictTarget,
+  report: ArchiveReport,
+): { tampered: Problem[]; unsupported: Problem[] } {
+  const concerns = (p: Problem) =>
+    target.kind !== "image" || !("imageId" in p) || p.imageId === undefined || p.imageId === target.imageId;
   const mine = report.problems.filter(concerns);
   return { tampered: mine.filter(isTamperedProblem), unsupported: mine.filter((p) => !isTamperedProblem(p)) };
 }
@@ -54,7 +61,8 @@ export function matchedKinds(target: VerdictTarget, release: Release): DigestKin
   const kinds: DigestKind[] = [];
   if (target.kind === "image") {
     if (target.imageId !== null && release.imageId === target.imageId) kinds.push("imageId");
-    if (target.manifestDigest !== null && release.manifestDigest === target.manifestDigest) kinds.push("manifestDigest");
+    if (target.manifestDigest !== null && release.manifestDigest === target.manifestDigest)
+      kinds.push("manifestDigest");
     if (release.indexDigest !== null && target.indexDigests.includes(release.indexDigest)) kinds.push("indexDigest");
   }
   if (target.archiveDigest !== null && release.archiveDigest === target.archiveDigest) kinds.push("archiveDigest");
@@ -63,7 +71,10 @@ export function matchedKinds(target: VerdictTarget, release: Release): DigestKin
 
 /** Every digest of the target, to look releases up by. */
 export function digestsOf(target: VerdictTarget): Digest[] {
-  const digests = target.kind === "image" ? [target.imageId, target.manifestDigest, ...target.indexDigests, target.archiveDigest] : [target.archiveDigest];
+  const digests =
+    target.kind === "image"
+      ? [target.imageId, target.manifestDigest, ...target.indexDigests, target.archiveDigest]
+      : [target.archiveDigest];
   return [...new Set(digests.filter((d): d is Digest => d !== null))];
 }
 
@@ -79,10 +90,18 @@ export function digestRolesOf(target: VerdictTarget): { digest: Digest; kind: Di
         ]
       : [{ digest: target.archiveDigest, kind: "archiveDigest" }];
   const seen = new Set<string>();
-  return roles.filter((r): r is { digest: Digest; kind: DigestKind } => r.digest !== null && !seen.has(r.digest) && Boolean(seen.add(r.digest)));
+  return roles.filter(
+    (r): r is { digest: Digest; kind: DigestKind } =>
+      r.digest !== null && !seen.has(r.digest) && Boolean(seen.add(r.digest)),
+  );
 }
 
 /** Whether the release names the digest in any role (the contract lists it under the digest then). */
 export function namesDigest(release: Release, digest: Digest): boolean {
-  return release.imageId === digest || release.manifestDigest === digest || release.indexDigest === digest || release.archiveDigest === digest;
+  return (
+    release.imageId === digest ||
+    release.manifestDigest === digest ||
+    release.indexDigest === digest ||
+    release.archiveDigest === digest
+  );
 }

@@ -3,7 +3,7 @@
 // name only (a pin), or — for names under a repository, namespace or host the user trusts —
 // whoever proved control of that repository or host while this verification ran (a claim).
 // Names compare after Docker-style normalization.
-import { isAddressEqual, type Address } from "viem";
+import { type Address, isAddressEqual } from "viem";
 import type { ProvenClaim } from "../claims/claimCheck.ts";
 import { claimCovers, parseTrustedScope, repositoryOf, scopeIncludes } from "../claims/scope.ts";
 import { sameImageName } from "./normalizeImageName.ts";
@@ -43,22 +43,34 @@ export function namespacesFor(trust: Trust, name: string): string[] {
 export function controllerClaim(trust: Trust, publisher: Address, name: string): ProvenClaim | null {
   const repository = repositoryOf(name)?.repository;
   if (repository === undefined || namespacesFor(trust, name).length === 0) return null;
-  return (trust.controllers ?? []).find((claim) => isAddressEqual(claim.publisher, publisher) && claimCovers(claim.location, repository)) ?? null;
+  return (
+    (trust.controllers ?? []).find(
+      (claim) => isAddressEqual(claim.publisher, publisher) && claimCovers(claim.location, repository),
+    ) ?? null
+  );
 }
 
 export function trustBasis(trust: Trust, publisher: Address, releaseName: string): TrustBasis {
   if (trust.publishers.some((trusted) => isAddressEqual(trusted, publisher))) return "publisher";
-  if (trust.pins.some((pin) => isAddressEqual(pin.publisher, publisher) && sameImageName(pin.name, releaseName))) return "pin";
+  if (trust.pins.some((pin) => isAddressEqual(pin.publisher, publisher) && sameImageName(pin.name, releaseName)))
+    return "pin";
   if (controllerClaim(trust, publisher, releaseName) !== null) return "controller";
   return null;
 }
 
-const distinct = (all: readonly Address[]) => all.filter((address, index) => all.findIndex((other) => isAddressEqual(other, address)) === index);
+const distinct = (all: readonly Address[]) =>
+  all.filter((address, index) => all.findIndex((other) => isAddressEqual(other, address)) === index);
 
 /** The publishers trusted for `name` (every trusted publisher, those pinned to that name, its proven controllers), without repeats. */
 export function publishersTrustedFor(trust: Trust, name: string): Address[] {
-  const controllers = (trust.controllers ?? []).filter((claim) => controllerClaim(trust, claim.publisher, name) !== null).map((claim) => claim.publisher);
-  return distinct([...trust.publishers, ...trust.pins.filter((pin) => sameImageName(pin.name, name)).map((pin) => pin.publisher), ...controllers]);
+  const controllers = (trust.controllers ?? [])
+    .filter((claim) => controllerClaim(trust, claim.publisher, name) !== null)
+    .map((claim) => claim.publisher);
+  return distinct([
+    ...trust.publishers,
+    ...trust.pins.filter((pin) => sameImageName(pin.name, name)).map((pin) => pin.publisher),
+    ...controllers,
+  ]);
 }
 
 export function hasAnyTrust(trust: Trust): boolean {
@@ -67,13 +79,19 @@ export function hasAnyTrust(trust: Trust): boolean {
 
 /** Every publisher trusted for some name (for any name, pinned, or a proven controller), without repeats: whose releases a verification reads. */
 export function trustedPublishers(trust: Trust): Address[] {
-  return distinct([...trust.publishers, ...trust.pins.map((pin) => pin.publisher), ...(trust.controllers ?? []).map((claim) => claim.publisher)]);
+  return distinct([
+    ...trust.publishers,
+    ...trust.pins.map((pin) => pin.publisher),
+    ...(trust.controllers ?? []).map((claim) => claim.publisher),
+  ]);
 }
 
 /** Whether a proven claim reaches into a scope the user trusts (a repository under it, or the host it is on). */
 function underTrustedScope(trust: Trust, claim: ProvenClaim): boolean {
   return (trust.namespaces ?? []).some((scope) =>
-    claim.location.kind === "repository" ? scopeIncludes(scope, claim.location.scope) : parseTrustedScope(scope)?.domain === claim.location.scope,
+    claim.location.kind === "repository"
+      ? scopeIncludes(scope, claim.location.scope)
+      : parseTrustedScope(scope)?.domain === claim.location.scope,
   );
 }
 

@@ -2,11 +2,11 @@
 // overall, a one-line summary, and the evidence behind it (each item with its own sentence,
 // so a UI can render the list without knowing every kind, and the data to show more).
 import type { Address } from "viem";
-import type { ClaimCheck, ProvenClaim } from "../claims/claimCheck.ts";
 import type { NameClaims } from "../chain/actions/findNameClaims.ts";
 import type { Delegation } from "../chain/actions/getDelegation.ts";
 import type { DigestKind, Release, Revocation } from "../chain/release.ts";
 import type { ScanGap } from "../chain/scanRanges.ts";
+import type { ClaimCheck, ProvenClaim } from "../claims/claimCheck.ts";
 import type { Digest } from "../image/digest.ts";
 import type { ArchiveReport, Note, Problem } from "../image/report.ts";
 import type { VerdictTarget } from "./targets.ts";
@@ -24,7 +24,18 @@ type Item<K extends string, T> = { kind: K; tone: Tone; message: string } & T;
 
 export type Evidence =
   /** The trusted, valid release that makes the target VERIFIED. */
-  | Item<"verified-by", { release: Release; matched: DigestKind[]; trustedAs: Exclude<TrustBasis, null>; /** With trustedAs "controller": the claim proven now that makes the publisher trusted for the name. */ claim?: ProvenClaim }>
+  | Item<
+      "verified-by",
+      {
+        release: Release;
+        matched: DigestKind[];
+        trustedAs: Exclude<
+          TrustBasis,
+          null
+        > /** With trustedAs "controller": the claim proven now that makes the publisher trusted for the name. */;
+        claim?: ProvenClaim;
+      }
+    >
   /** Another trusted, valid release naming the same digests. */
   | Item<"also-verified-by", { release: Release; matched: DigestKind[] }>
   /** A trusted publisher's release naming these digests, revoked. */
@@ -33,7 +44,10 @@ export type Evidence =
    * A trusted publisher's release published through a delegate key whose delegation no longer
    * covers it (revoked, expired, or granted anew after the release): not valid, though not revoked.
    */
-  | Item<"delegation-void", { release: Release; matched: DigestKind[]; delegation: Delegation | null; lapse: DelegationLapse }>
+  | Item<
+      "delegation-void",
+      { release: Release; matched: DigestKind[]; delegation: Delegation | null; lapse: DelegationLapse }
+    >
   /** A trusted publisher released these digests, but under another name than the one asked for (or pinned). */
   | Item<"other-name", { release: Release; matched: DigestKind[] }>
   /** A release by a publisher the user does not trust. */
@@ -45,7 +59,10 @@ export type Evidence =
   /** A release naming these digests, shown without judgement because the contents did not check out. */
   | Item<"unvouched-release", { release: Release; matched: DigestKind[]; trusted: boolean }>
   /** Several publishers have published this name. */
-  | Item<"name-conflict", { name: string; publishers: { publisher: Address; trusted: boolean; releaseIds: bigint[] }[] }>
+  | Item<
+      "name-conflict",
+      { name: string; publishers: { publisher: Address; trusted: boolean; releaseIds: bigint[] }[] }
+    >
   /** Block ranges the name scan could not read: conflicts there are unknown. */
   | Item<"scan-incomplete", { gaps: ScanGap[] }>
   /**

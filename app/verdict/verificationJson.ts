@@ -4,7 +4,7 @@
 import type { Release } from "../chain/release.ts";
 import type { Note } from "../image/report.ts";
 import type { OtherReleaseList } from "./otherReleases.ts";
-import type { DigestTotal, Evidence, TargetVerdict, VerificationResult, VerdictWord } from "./verdict.ts";
+import type { DigestTotal, Evidence, TargetVerdict, VerdictWord, VerificationResult } from "./verdict.ts";
 
 // An evidence item with a `name` (name-conflict, current-release) has an Error's shape too:
 // only things without a `tone` are errors here.
@@ -60,8 +60,20 @@ function jsonify<T>(value: T): Jsonified<T> {
   ) as Jsonified<T>;
 }
 
-export function verificationJson(result: VerificationResult, others: readonly OtherReleaseList[] | null = null): VerificationJson {
-  const listed = others === null ? {} : { others: others.map((list) => ({ digest: list.digest, total: list.total, releases: list.releases.map(jsonify) })) };
+export function verificationJson(
+  result: VerificationResult,
+  others: readonly OtherReleaseList[] | null = null,
+): VerificationJson {
+  const listed =
+    others === null
+      ? {}
+      : {
+          others: others.map((list) => ({
+            digest: list.digest,
+            total: list.total,
+            releases: list.releases.map(jsonify),
+          })),
+        };
   return {
     verdict: result.word,
     summary: result.summary,

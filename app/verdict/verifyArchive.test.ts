@@ -10,8 +10,8 @@ import { startTestChain } from "../chain/test/testChain.ts";
 import type { ArchiveReport } from "../image/report.ts";
 import { inspectBytes, useHashPool } from "../image/test/hashPoolForTests.ts";
 import { gatherEvidence } from "./gatherEvidence.ts";
-import { verifyArchive } from "./verifyArchive.ts";
 import type { Evidence } from "./verdict.ts";
+import { verifyArchive } from "./verifyArchive.ts";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../image/fixtures/${name}`, import.meta.url)));
 const kinds = (items: Evidence[] | undefined) => (items ?? []).map((i) => i.kind);
@@ -30,13 +30,32 @@ describe("verifyArchive on a real chain", async () => {
     return reports.get(name) as ArchiveReport;
   };
   const verify = async (name: string, trust: Address[], requestedName: string | null = null, scanNames = true) =>
-    verifyArchive({ client: publicClient, registry, report: await inspect(name), trust: { publishers: trust, pins: [] }, requestedName, scanNames });
+    verifyArchive({
+      client: publicClient,
+      registry,
+      report: await inspect(name),
+      trust: { publishers: trust, pins: [] },
+      requestedName,
+      scanNames,
+    });
 
   test("an old tag: VERIFIED, and the publisher's current release of the name is shown", async () => {
     const multi = (await inspect("docker20-save.tar")).images[0];
     const small = (await inspect("docker20-save-small.tar")).images[0];
-    const v1 = await publishRelease(as(0), registry, { name: "docker.io/fixture/multi:2.0", imageId: multi?.imageId ?? null, manifestDigest: null, indexDigest: null, archiveDigest: null });
-    const v2 = await publishRelease(as(0), registry, { name: "docker.io/fixture/multi:2.0", imageId: small?.imageId ?? null, manifestDigest: null, indexDigest: null, archiveDigest: null });
+    const v1 = await publishRelease(as(0), registry, {
+      name: "docker.io/fixture/multi:2.0",
+      imageId: multi?.imageId ?? null,
+      manifestDigest: null,
+      indexDigest: null,
+      archiveDigest: null,
+    });
+    const v2 = await publishRelease(as(0), registry, {
+      name: "docker.io/fixture/multi:2.0",
+      imageId: small?.imageId ?? null,
+      manifestDigest: null,
+      indexDigest: null,
+      archiveDigest: null,
+    });
     const result = await verify("docker20-save.tar", [alice], "fixture/multi:2.0");
     assert.equal(result.word, "VERIFIED");
     assert.equal(result.targets[0]?.release?.id, v1.releaseIds[0]);
@@ -49,21 +68,51 @@ describe("verifyArchive on a real chain", async () => {
   });
 
   test("another publisher's claim on the name is found by the log scan, in any common spelling", async () => {
-    await publishRelease(as(2), registry, { name: "fixture/multi:2.0", imageId: null, manifestDigest: null, indexDigest: null, archiveDigest: `sha256:${"12".repeat(32)}` });
+    await publishRelease(as(2), registry, {
+      name: "fixture/multi:2.0",
+      imageId: null,
+      manifestDigest: null,
+      indexDigest: null,
+      archiveDigest: `sha256:${"12".repeat(32)}`,
+    });
     const result = await verify("docker20-save.tar", [alice], "docker.io/fixture/multi:2.0");
     const conflict = result.targets[0]?.evidence.find((e) => e.kind === "name-conflict");
     assert.ok(conflict?.kind === "name-conflict");
-    assert.deepEqual(conflict.publishers.map((p) => [p.publisher, p.trusted, p.releaseIds.length]), [[alice, true, 2], [mallory, false, 1]]);
+    assert.deepEqual(
+      conflict.publishers.map((p) => [p.publisher, p.trusted, p.releaseIds.length]),
+      [
+        [alice, true, 2],
+        [mallory, false, 1],
+      ],
+    );
     const unscanned = await verify("docker20-save.tar", [alice], "docker.io/fixture/multi:2.0", false);
-    assert.equal(unscanned.targets[0]?.evidence.some((e) => e.kind === "name-conflict"), false, "without the scan only matching releases count");
+    assert.equal(
+      unscanned.targets[0]?.evidence.some((e) => e.kind === "name-conflict"),
+      false,
+      "without the scan only matching releases count",
+    );
   });
 
   test("REVOKED with the reason read from the Revoked log", async () => {
     const podman = (await inspect("podman-save-docker-archive.tar")).images[0];
-    const { releaseIds } = await publishRelease(as(0), registry, { name: "localhost/fixture/podsmall:1", imageId: podman?.imageId ?? null, manifestDigest: null, indexDigest: null, archiveDigest: null });
+    const { releaseIds } = await publishRelease(as(0), registry, {
+      name: "localhost/fixture/podsmall:1",
+      imageId: podman?.imageId ?? null,
+      manifestDigest: null,
+      indexDigest: null,
+      archiveDigest: null,
+    });
     await revokeRelease(as(0), registry, releaseIds[0] as bigint, "rebuilt: the base had CVE-2026-7");
-    const evidence = await gatherEvidence({ client: publicClient, registry, report: await inspect("podman-save-docker-archive.tar"), trust: { publishers: [alice], pins: [] } });
-    assert.deepEqual(evidence.revocations.map((r) => [r.releaseId, r.reason]), [[releaseIds[0], "rebuilt: the base had CVE-2026-7"]]);
+    const evidence = await gatherEvidence({
+      client: publicClient,
+      registry,
+      report: await inspect("podman-save-docker-archive.tar"),
+      trust: { publishers: [alice], pins: [] },
+    });
+    assert.deepEqual(
+      evidence.revocations.map((r) => [r.releaseId, r.reason]),
+      [[releaseIds[0], "rebuilt: the base had CVE-2026-7"]],
+    );
     const result = await verify("podman-save-docker-archive.tar", [alice]);
     assert.equal(result.word, "REVOKED");
     assert.match(result.summary, /: "rebuilt: the base had CVE-2026-7"\.$/);
@@ -75,10 +124,19 @@ describe("verifyArchive on a real chain", async () => {
     await publishReleaseBatch(
       as(0),
       registry,
-      report.images.map((image) => ({ name: "localhost/fixture/mp:1", imageId: image.imageId, manifestDigest: image.manifestDigest ?? null, indexDigest: image.indexDigest ?? null, archiveDigest: null })),
+      report.images.map((image) => ({
+        name: "localhost/fixture/mp:1",
+        imageId: image.imageId,
+        manifestDigest: image.manifestDigest ?? null,
+        indexDigest: image.indexDigest ?? null,
+        archiveDigest: null,
+      })),
     );
     const result = await verify("podman-multiplatform-oci-archive.tar", [alice], "localhost/fixture/mp:1");
-    assert.deepEqual(result.targets.map((t) => [t.word, t.matched]), Array(3).fill(["VERIFIED", ["imageId", "manifestDigest", "indexDigest"]]));
+    assert.deepEqual(
+      result.targets.map((t) => [t.word, t.matched]),
+      Array(3).fill(["VERIFIED", ["imageId", "manifestDigest", "indexDigest"]]),
+    );
     assert.equal(result.word, "VERIFIED");
   });
 });

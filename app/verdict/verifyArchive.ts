@@ -1,5 +1,5 @@
 import { decideVerdict } from "./decideVerdict.ts";
-import { gatherEvidence, type GatherEvidenceInput } from "./gatherEvidence.ts";
+import { type GatherEvidenceInput, gatherEvidence } from "./gatherEvidence.ts";
 import type { VerificationResult } from "./verdict.ts";
 
 /**
@@ -8,5 +8,10 @@ import type { VerificationResult } from "./verdict.ts";
  */
 export async function verifyArchive(input: GatherEvidenceInput): Promise<VerificationResult> {
   const evidence = await gatherEvidence(input);
-  return decideVerdict({ report: input.report, evidence, trust: input.trust, requestedName: input.requestedName ?? null });
+  return decideVerdict({
+    report: input.report,
+    evidence,
+    trust: input.trust,
+    requestedName: input.requestedName ?? null,
+  });
 }

@@ -1,7 +1,7 @@
-import { useEffect, type ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useWalletState } from "./useWallet.ts";
-import { requestWallet } from "./walletLoader.ts";
 import { WalletScope } from "./WalletScope.tsx";
+import { requestWallet } from "./walletLoader.ts";
 
 /** Loads the wallet chunk for a page that needs it, and renders the page inside its providers once it is there. */
 export function RequireWallet({ children }: { children: ReactNode }) {

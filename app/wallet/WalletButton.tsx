@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useWalletState } from "./useWallet.ts";
-import { requestWallet, walletWasUsed } from "./walletLoader.ts";
 import { WalletScope } from "./WalletScope.tsx";
+import { requestWallet, walletWasUsed } from "./walletLoader.ts";
 
 /** RainbowKit's connect button once loaded; before that a plain button that loads it. */
 export function WalletButton() {
@@ -19,13 +19,23 @@ export function WalletButton() {
   }
   if (state.status === "failed") {
     return (
-      <button type="button" className="button" onClick={() => requestWallet({ openConnectModal: true })} title={state.error.message}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => requestWallet({ openConnectModal: true })}
+        title={state.error.message}
+      >
         Wallet failed to load — retry
       </button>
     );
   }
   return (
-    <button type="button" className="button button-primary" disabled={state.status === "loading"} onClick={() => requestWallet({ openConnectModal: true })}>
+    <button
+      type="button"
+      className="button button-primary"
+      disabled={state.status === "loading"}
+      onClick={() => requestWallet({ openConnectModal: true })}
+    >
       {state.status === "loading" ? "Loading wallets…" : "Connect wallet"}
     </button>
   );

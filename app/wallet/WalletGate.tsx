@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
 import type { RegistryChain } from "../config/chains.ts";
 import type { WriteClientsState } from "./useWriteClients.ts";
 
-export function WalletGate({ wallet, registryChain, action, children }: { wallet: WriteClientsState; registryChain: RegistryChain; action: string; children: ReactNode }) {
+export function WalletGate({
+  wallet,
+  registryChain,
+  action,
+  children,
+}: {
+  wallet: WriteClientsState;
+  registryChain: RegistryChain;
+  action: string;
+  children: ReactNode;
+}) {
   const { openConnectModal } = useConnectModal();
   if (!wallet.isConnected) {
     return (
@@ -20,9 +30,15 @@ export function WalletGate({ wallet, registryChain, action, children }: { wallet
     return (
       <div className="card row" role="alert">
         <span>
-          Your wallet is on chain {wallet.walletChainId}; the registry is on {registryChain.chain.name} ({registryChain.chain.id}).
+          Your wallet is on chain {wallet.walletChainId}; the registry is on {registryChain.chain.name} (
+          {registryChain.chain.id}).
         </span>
-        <button type="button" className="button button-primary" disabled={wallet.switching} onClick={wallet.switchToRegistryChain}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={wallet.switching}
+          onClick={wallet.switchToRegistryChain}
+        >
           {wallet.switching ? "Switching…" : `Switch to ${registryChain.chain.name}`}
         </button>
         {wallet.switchError && <span className="error-text">{wallet.switchError.message.split("\n")[0]}</span>}

@@ -33,6 +33,9 @@ export function useWriteClients(registryChain: RegistryChain): WriteClientsState
     switchToRegistryChain: () => switchChain({ chainId: registryChain.chain.id }),
     switching: isPending,
     switchError: error,
-    clients: isConnected && !wrongChain && walletClient ? { walletClient, publicClient: publicClientFor(registryChain) } : null,
+    clients:
+      isConnected && !wrongChain && walletClient
+        ? { walletClient, publicClient: publicClientFor(registryChain) }
+        : null,
   };
 }

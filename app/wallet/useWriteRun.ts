@@ -8,13 +8,18 @@ import type { WriteOutcome, WritePhase } from "../chain/runWrite.ts";
  */
 export function useWriteRun<TResult>() {
   const [phase, setPhase] = useState<WritePhase<TResult> | null>(null);
-  const run = useCallback(async (start: (onPhase: (phase: WritePhase<TResult>) => void) => Promise<WriteOutcome<TResult>>) => {
-    try {
-      await start(setPhase);
-    } catch {
-      // Reported as the `failed` phase by the action.
-    }
-  }, []);
-  const busy = phase !== null && (phase.status === "simulating" || phase.status === "awaiting-signature" || phase.status === "pending");
+  const run = useCallback(
+    async (start: (onPhase: (phase: WritePhase<TResult>) => void) => Promise<WriteOutcome<TResult>>) => {
+      try {
+        await start(setPhase);
+      } catch {
+        // Reported as the `failed` phase by the action.
+      }
+    },
+    [],
+  );
+  const busy =
+    phase !== null &&
+    (phase.status === "simulating" || phase.status === "awaiting-signature" || phase.status === "pending");
   return { phase, run, busy, reset: useCallback(() => setPhase(null), []) };
 }

@@ -5,7 +5,7 @@
 import { connectorsForWallets, type WalletList } from "@rainbow-me/rainbowkit";
 import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
 import type { Chain, Transport } from "viem";
-import { createConfig, http, type Config } from "wagmi";
+import { type Config, createConfig, http } from "wagmi";
 import type { RegistryChain } from "../config/chains.ts";
 
 const APP_NAME = "ImageSeal";
@@ -18,7 +18,10 @@ function walletList(walletConnectProjectId: string | undefined): WalletList {
   ];
 }
 
-export function createWagmiConfig(chains: readonly RegistryChain[], walletConnectProjectId: string | undefined): Config {
+export function createWagmiConfig(
+  chains: readonly RegistryChain[],
+  walletConnectProjectId: string | undefined,
+): Config {
   const [first, ...rest] = chains.map(({ chain }) => chain);
   if (first === undefined) throw new Error("No chain with an ImageRegistry is configured");
   const transports: Record<number, Transport> = {};

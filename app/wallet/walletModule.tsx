@@ -6,13 +6,13 @@
 // lost. The scopes share one wagmi config, so they share one connection.
 import "@rainbow-me/rainbowkit/styles.css";
 import { ConnectButton, darkTheme, lightTheme, RainbowKitProvider, useConnectModal } from "@rainbow-me/rainbowkit";
-import { useEffect, type ReactNode } from "react";
-import { useAccountEffect, WagmiContext, WagmiProvider, type Config } from "wagmi";
-import type { RegistryChain } from "../config/chains.ts";
+import { type ReactNode, useEffect } from "react";
+import { type Config, useAccountEffect, WagmiContext, WagmiProvider } from "wagmi";
 import { useAppConfig } from "../config/AppConfigContext.tsx";
-import { connectModalOpened, rememberWalletUse } from "./walletLoader.ts";
+import type { RegistryChain } from "../config/chains.ts";
 import { useWalletState } from "./useWallet.ts";
 import { createWagmiConfig } from "./wagmiConfig.ts";
+import { connectModalOpened, rememberWalletUse } from "./walletLoader.ts";
 
 const THEME = { lightMode: lightTheme({ accentColor: "#0f766e" }), darkMode: darkTheme({ accentColor: "#14b8a6" }) };
 

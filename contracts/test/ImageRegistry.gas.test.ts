@@ -4,13 +4,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import hre, { network } from "hardhat";
-import { getAddress } from "viem";
 import type { Hex } from "viem";
+import { getAddress } from "viem";
 
 import { releaseDigest, releaseTypedData } from "../../app/chain/releaseTypedData.ts";
-import { NO_DIGEST, digestOf, imageDigests, releaseInput } from "./helpers/digests.ts";
-import { deployRegistry, releaseId } from "./helpers/registry.ts";
+import { digestOf, imageDigests, NO_DIGEST, releaseInput } from "./helpers/digests.ts";
 import { ownerAccounts, walletSignature } from "./helpers/multisig.ts";
+import { deployRegistry, releaseId } from "./helpers/registry.ts";
 import { publisherAccount, strangerAccount } from "./helpers/signatures.ts";
 
 /** The issue's bounds: a publish with a 30-byte name, an imageId and a manifestDigest; a revoke. */
@@ -33,7 +33,7 @@ function thirtyByteName(tag: string): string {
   return name;
 }
 
-describe("ImageRegistry gas", async function () {
+describe("ImageRegistry gas", async () => {
   const { viem, networkHelpers } = await network.create();
   const chainId = await (await viem.getPublicClient()).getChainId();
 
@@ -57,7 +57,7 @@ describe("ImageRegistry gas", async function () {
     return receipt.gasUsed;
   }
 
-  it("publishes a 30-byte name with an imageId and a manifestDigest within 150,000 gas", { skip }, async function (t) {
+  it("publishes a 30-byte name with an imageId and a manifestDigest within 150,000 gas", { skip }, async (t) => {
     const { registry, alice } = await networkHelpers.loadFixture(deployed);
     const firstByNewPublisher = await gasOf(
       registry.write.publish([thirtyByteName("a"), ...imageDigests("a")], { account: alice.account }),
@@ -71,7 +71,7 @@ describe("ImageRegistry gas", async function () {
     assert.ok(firstByNewPublisher <= PUBLISH_BOUND, `a new publisher's first publish used ${firstByNewPublisher} gas`);
   });
 
-  it("revokes within 50,000 gas", { skip }, async function (t) {
+  it("revokes within 50,000 gas", { skip }, async (t) => {
     const { registry, alice } = await networkHelpers.loadFixture(withKnownPublisher);
     const revoke = await gasOf(
       registry.write.revoke([releaseId(1n, 0n), "superseded by 1.4.3"], { account: alice.account }),
@@ -80,12 +80,14 @@ describe("ImageRegistry gas", async function () {
     assert.ok(revoke <= REVOKE_BOUND, `revoke used ${revoke} gas`);
   });
 
-  it("records a publisher's first claim within 120,000 gas", { skip }, async function (t) {
+  it("records a publisher's first claim within 120,000 gas", { skip }, async (t) => {
     const { registry, alice } = await networkHelpers.loadFixture(withKnownPublisher);
     assert.equal(new TextEncoder().encode(CLAIM_LOCATION).length, 32);
     const first = await gasOf(registry.write.addClaim([CLAIM_LOCATION], { account: alice.account }));
     const second = await gasOf(registry.write.addClaim(["https://acme.com"], { account: alice.account }));
-    const longest = await gasOf(registry.write.addClaim([`oci://registry.acme.com/${"x".repeat(232)}`], { account: alice.account }));
+    const longest = await gasOf(
+      registry.write.addClaim([`oci://registry.acme.com/${"x".repeat(232)}`], { account: alice.account }),
+    );
     const withdraw = await gasOf(registry.write.withdrawClaim([0n], { account: alice.account }));
     t.diagnostic(`addClaim, the publisher's first claim (32-byte location): ${first}`);
     t.diagnostic(`addClaim, a second claim (16-byte location): ${second}`);
@@ -94,7 +96,7 @@ describe("ImageRegistry gas", async function () {
     assert.ok(first <= ADD_CLAIM_BOUND, `a first addClaim used ${first} gas`);
   });
 
-  it("reports the cost of the other publish paths", { skip }, async function (t) {
+  it("reports the cost of the other publish paths", { skip }, async (t) => {
     const { registry, alice, bob } = await networkHelpers.loadFixture(withKnownPublisher);
     // A multi-platform image: one name and one indexDigest, one release per platform. The index list
     // opens its first tail word at the 3rd platform, the name list at the 4th.
@@ -146,7 +148,7 @@ describe("ImageRegistry gas", async function () {
     t.diagnostic(`publishBySig, known publisher: ${await signed("f")}`);
   });
 
-  it("reports the cost of delegation, nonces and an EIP-1271 wallet", { skip }, async function (t) {
+  it("reports the cost of delegation, nonces and an EIP-1271 wallet", { skip }, async (t) => {
     const { registry, alice, aliceAddress, bob, carol } = await networkHelpers.loadFixture(withKnownPublisher);
     const publicClient = await viem.getPublicClient();
     const now = (await publicClient.getBlock()).timestamp;

@@ -3,8 +3,8 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, stringToBytes, zeroAddress } from "viem";
 
-import { NO_DIGEST, digestOf, releaseInput } from "./helpers/digests.ts";
-import { NAME, blockOf, deployRegistry, releaseId } from "./helpers/registry.ts";
+import { digestOf, NO_DIGEST, releaseInput } from "./helpers/digests.ts";
+import { blockOf, deployRegistry, NAME, releaseId } from "./helpers/registry.ts";
 
 const INDEX_DIGEST = digestOf("index");
 const PLATFORMS = ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/ppc64le", "linux/s390x"];
@@ -15,7 +15,7 @@ function platformRelease(platform: string) {
   return releaseInput(NAME, [imageId, manifestDigest, INDEX_DIGEST, NO_DIGEST]);
 }
 
-describe("ImageRegistry lookups", async function () {
+describe("ImageRegistry lookups", async () => {
   const { viem, networkHelpers } = await network.create();
 
   async function multiPlatformImage() {
@@ -27,7 +27,7 @@ describe("ImageRegistry lookups", async function () {
     return { ...fixture, ids, newestFirst: [...ids].reverse(), published: await blockOf(fixture.publicClient, hash) };
   }
 
-  it("finds a release by each digest it names", async function () {
+  it("finds a release by each digest it names", async () => {
     const { registry, ids } = await networkHelpers.loadFixture(multiPlatformImage);
     const arm64 = platformRelease("linux/arm64");
     for (const digest of [arm64.imageId, arm64.manifestDigest]) {
@@ -40,7 +40,7 @@ describe("ImageRegistry lookups", async function () {
     }
   });
 
-  it("lists every platform under the shared index digest, newest first", async function () {
+  it("lists every platform under the shared index digest, newest first", async () => {
     const { registry, newestFirst, aliceAddress, published } = await networkHelpers.loadFixture(multiPlatformImage);
     const [releases, total] = await registry.read.releasesByDigest([INDEX_DIGEST, 0n, 100n]);
     assert.equal(total, 5n);
@@ -58,7 +58,7 @@ describe("ImageRegistry lookups", async function () {
     );
   });
 
-  it("lists one publisher's releases of a digest apart from everyone else's", async function () {
+  it("lists one publisher's releases of a digest apart from everyone else's", async () => {
     const fixture = await networkHelpers.loadFixture(multiPlatformImage);
     const { registry, newestFirst, aliceAddress, bob, bobAddress } = fixture;
     const bobs: bigint[] = [];
@@ -76,7 +76,7 @@ describe("ImageRegistry lookups", async function () {
     assert.equal(everyone, 8n);
   });
 
-  it("pages a list with offset and limit and reports its total", async function () {
+  it("pages a list with offset and limit and reports its total", async () => {
     const { registry, newestFirst } = await networkHelpers.loadFixture(multiPlatformImage);
     const pages: bigint[][] = [];
     for (let offset = 0n; offset < 5n; offset += 2n) {
@@ -89,7 +89,7 @@ describe("ImageRegistry lookups", async function () {
     assert.deepEqual([pastTheEnd, total], [[], 5n]);
   });
 
-  it("lists a publisher's releases and a name's history, newest first", async function () {
+  it("lists a publisher's releases and a name's history, newest first", async () => {
     const { registry, newestFirst, alice, bob } = await networkHelpers.loadFixture(multiPlatformImage);
     const [byPublisher, publisherTotal] = await registry.read.releasesByPublisher([alice.account.address, 1n, 3n]);
     const [byName, nameTotal] = await registry.read.releasesByName([alice.account.address, NAME, 0n, 10n]);
@@ -107,7 +107,7 @@ describe("ImageRegistry lookups", async function () {
     assert.deepEqual([othersName, othersTotal], [[], 0n]);
   });
 
-  it("gives the latest valid release of a name, skipping revoked ones", async function () {
+  it("gives the latest valid release of a name, skipping revoked ones", async () => {
     const { registry, newestFirst, alice } = await networkHelpers.loadFixture(multiPlatformImage);
     const [newest, second] = newestFirst as [bigint, bigint];
     await registry.write.revoke([newest, "bad build"], { account: alice.account });
@@ -116,7 +116,7 @@ describe("ImageRegistry lookups", async function () {
     assert.equal(latest.id, second);
   });
 
-  it("reports no latest valid release when every release of the name is revoked", async function () {
+  it("reports no latest valid release when every release of the name is revoked", async () => {
     const { registry, ids, alice } = await networkHelpers.loadFixture(multiPlatformImage);
     for (const id of ids) await registry.write.revoke([id, "withdrawn"], { account: alice.account });
     assert.deepEqual(await registry.read.latestValidRelease([alice.account.address, NAME]), [
@@ -133,7 +133,7 @@ describe("ImageRegistry lookups", async function () {
     ]);
   });
 
-  it("lets a client rebuild a release from the Published log of its block", async function () {
+  it("lets a client rebuild a release from the Published log of its block", async () => {
     const { registry, publicClient, ids } = await networkHelpers.loadFixture(multiPlatformImage);
     const id = ids[3] as bigint;
     const { blockNumber } = await registry.read.getRelease([id]);
@@ -155,7 +155,7 @@ describe("ImageRegistry lookups", async function () {
     assert.equal(nameHash, keccak256(stringToBytes(NAME)));
   });
 
-  it("rejects an unknown release id", async function () {
+  it("rejects an unknown release id", async () => {
     const { registry } = await networkHelpers.loadFixture(multiPlatformImage);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.read.getRelease([releaseId(2n, 0n)]),

@@ -3,17 +3,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
-import { encodeFunctionData, getAddress, hashTypedData, keccak256, stringToBytes, zeroAddress } from "viem";
 import type { Hex } from "viem";
+import { encodeFunctionData, getAddress, hashTypedData, keccak256, stringToBytes, zeroAddress } from "viem";
 
 import { releaseDigest } from "../../app/chain/releaseTypedData.ts";
 import { imageDigests, releaseInput } from "./helpers/digests.ts";
 import { ownerAccounts, walletApproval, walletSignature } from "./helpers/multisig.ts";
-import { NAME, blockOf, deployRegistry, releaseId } from "./helpers/registry.ts";
+import { blockOf, deployRegistry, NAME, releaseId } from "./helpers/registry.ts";
 
 const RELEASE = releaseInput(NAME, imageDigests("1.4.2"));
 
-describe("ImageRegistry with a multisig wallet publisher", async function () {
+describe("ImageRegistry with a multisig wallet publisher", async () => {
   const { viem, networkHelpers } = await network.create();
   const chainId = await (await viem.getPublicClient()).getChainId();
 
@@ -38,7 +38,7 @@ describe("ImageRegistry with a multisig wallet publisher", async function () {
     return wallet.write.execute([registry.address, data, approval]);
   }
 
-  it("wraps a hash in the wallet's own EIP-712 message, as the owners sign it", async function () {
+  it("wraps a hash in the wallet's own EIP-712 message, as the owners sign it", async () => {
     const { wallet, hash } = await networkHelpers.loadFixture(deployedWithAWallet);
     const expected = hashTypedData({
       domain: { chainId, verifyingContract: wallet.address },
@@ -51,7 +51,7 @@ describe("ImageRegistry with a multisig wallet publisher", async function () {
     assert.equal(await wallet.read.isValidSignature([hash, signature]), "0x1626ba7e");
   });
 
-  it("publishes the wallet's release with two of its three owners' signatures, sent by anyone", async function () {
+  it("publishes the wallet's release with two of its three owners' signatures, sent by anyone", async () => {
     const fixture = await networkHelpers.loadFixture(deployedWithAWallet);
     const { registry, publicClient, wallet, bob, deadline, hash } = fixture;
     const signature = await walletSignature([ownerAccounts[2], ownerAccounts[0]], wallet.address, chainId, hash);
@@ -79,7 +79,7 @@ describe("ImageRegistry with a multisig wallet publisher", async function () {
     });
   });
 
-  it("rejects one owner's signature alone", async function () {
+  it("rejects one owner's signature alone", async () => {
     const { registry, wallet, deadline, hash } = await networkHelpers.loadFixture(deployedWithAWallet);
     const signature = await walletSignature([ownerAccounts[1]], wallet.address, chainId, hash);
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -90,7 +90,7 @@ describe("ImageRegistry with a multisig wallet publisher", async function () {
     );
   });
 
-  it("revokes the wallet's release through a call its owners approve, cancelling the signature", async function () {
+  it("revokes the wallet's release through a call its owners approve, cancelling the signature", async () => {
     const fixture = await networkHelpers.loadFixture(deployedWithAWallet);
     const { registry, wallet, deadline, hash } = fixture;
     const signature = await walletSignature(ownerAccounts.slice(0, 2), wallet.address, chainId, hash);
@@ -114,7 +114,7 @@ describe("ImageRegistry with a multisig wallet publisher", async function () {
     );
   });
 
-  it("authorises a CI key through the wallet; the key publishes within its prefix for the wallet", async function () {
+  it("authorises a CI key through the wallet; the key publishes within its prefix for the wallet", async () => {
     const fixture = await networkHelpers.loadFixture(deployedWithAWallet);
     const { registry, wallet, carol } = fixture;
     const expiresAt = (await fixture.publicClient.getBlock()).timestamp + 86_400n;

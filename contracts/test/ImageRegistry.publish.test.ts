@@ -3,17 +3,17 @@ import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, stringToBytes, zeroAddress } from "viem";
 
-import { NO_DIGEST, digestOf, imageDigests, releaseInput } from "./helpers/digests.ts";
-import { NAME, blockOf, deployRegistry, publishedIds, releaseId } from "./helpers/registry.ts";
+import { digestOf, imageDigests, NO_DIGEST, releaseInput } from "./helpers/digests.ts";
+import { blockOf, deployRegistry, NAME, publishedIds, releaseId } from "./helpers/registry.ts";
 
-describe("ImageRegistry publish", async function () {
+describe("ImageRegistry publish", async () => {
   const { viem, networkHelpers } = await network.create();
 
   async function deployed() {
     return deployRegistry(viem);
   }
 
-  it("records a release and returns its id", async function () {
+  it("records a release and returns its id", async () => {
     const { registry, publicClient, alice, aliceAddress } = await networkHelpers.loadFixture(deployed);
     const digests = imageDigests("1.4.2");
     const { result } = await registry.simulate.publish([NAME, ...digests], { account: alice.account.address });
@@ -32,7 +32,7 @@ describe("ImageRegistry publish", async function () {
     });
   });
 
-  it("emits Published with the name, its hash and every digest", async function () {
+  it("emits Published with the name, its hash and every digest", async () => {
     const { registry, alice, aliceAddress } = await networkHelpers.loadFixture(deployed);
     const digests = [digestOf("config"), digestOf("manifest"), digestOf("index"), digestOf("archive")] as const;
     await viem.assertions.emitWithArgs(
@@ -43,7 +43,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("numbers each publisher at its first release and counts its releases", async function () {
+  it("numbers each publisher at its first release and counts its releases", async () => {
     const { registry, publicClient, alice, bob } = await networkHelpers.loadFixture(deployed);
     const publish = async (label: string, account: typeof alice.account) =>
       publishedIds(publicClient, registry, await registry.write.publish([NAME, ...imageDigests(label)], { account }));
@@ -55,7 +55,7 @@ describe("ImageRegistry publish", async function () {
     assert.deepEqual(ids, [releaseId(1n, 0n), releaseId(2n, 0n), releaseId(1n, 1n)]);
   });
 
-  it("publishes a name again as a new release and keeps the old one", async function () {
+  it("publishes a name again as a new release and keeps the old one", async () => {
     const { registry, alice } = await networkHelpers.loadFixture(deployed);
     await registry.write.publish([NAME, ...imageDigests("first build")], { account: alice.account });
     await registry.write.publish([NAME, ...imageDigests("second build")], { account: alice.account });
@@ -67,7 +67,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("rejects an empty name", async function () {
+  it("rejects an empty name", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.publish(["", ...imageDigests("a")]),
@@ -77,7 +77,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("rejects a name longer than 255 bytes", async function () {
+  it("rejects a name longer than 255 bytes", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.publish(["a".repeat(256), ...imageDigests("a")]),
@@ -87,7 +87,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("rejects a name with a control character, naming its position and byte", async function () {
+  it("rejects a name with a control character, naming its position and byte", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.publish(["docker.io/acme/api:1.4.2\n", ...imageDigests("a")]),
@@ -104,7 +104,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("accepts a UTF-8 name", async function () {
+  it("accepts a UTF-8 name", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.emit(
       registry.write.publish(["registry.example/équipe/api:1.0", ...imageDigests("a")]),
@@ -113,7 +113,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("rejects a release with no digest", async function () {
+  it("rejects a release with no digest", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.publish([NAME, NO_DIGEST, NO_DIGEST, NO_DIGEST, NO_DIGEST]),
@@ -123,7 +123,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("rejects the same publisher, name and digests while the earlier release is valid", async function () {
+  it("rejects the same publisher, name and digests while the earlier release is valid", async () => {
     const { registry, alice } = await networkHelpers.loadFixture(deployed);
     await registry.write.publish([NAME, ...imageDigests("a")], { account: alice.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -134,7 +134,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("accepts the same release again once the earlier one is revoked", async function () {
+  it("accepts the same release again once the earlier one is revoked", async () => {
     const { registry, publicClient, alice } = await networkHelpers.loadFixture(deployed);
     await registry.write.publish([NAME, ...imageDigests("a")], { account: alice.account });
     await registry.write.revoke([releaseId(1n, 0n), "signed with a leaked key"], { account: alice.account });
@@ -142,7 +142,7 @@ describe("ImageRegistry publish", async function () {
     assert.deepEqual(await publishedIds(publicClient, registry, hash), [releaseId(1n, 1n)]);
   });
 
-  it("publishes a multi-platform image as one release per platform in one transaction", async function () {
+  it("publishes a multi-platform image as one release per platform in one transaction", async () => {
     const { registry, publicClient, alice } = await networkHelpers.loadFixture(deployed);
     const indexDigest = digestOf("index");
     const platforms = ["linux/amd64", "linux/arm64"].map((platform) =>
@@ -161,7 +161,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("rejects an empty batch", async function () {
+  it("rejects an empty batch", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.publishBatch([[]]),
@@ -171,7 +171,7 @@ describe("ImageRegistry publish", async function () {
     );
   });
 
-  it("refuses ether", async function () {
+  it("refuses ether", async () => {
     const { registry, alice } = await networkHelpers.loadFixture(deployed);
     await viem.assertions.revert(alice.sendTransaction({ to: registry.address, value: 1n }));
   });

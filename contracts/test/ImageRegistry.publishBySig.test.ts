@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
-import { keccak256, recoverAddress, stringToBytes } from "viem";
 import type { Address, Hex } from "viem";
-
-import { releaseDigest, releaseTypedData } from "../../app/chain/releaseTypedData.ts";
+import { keccak256, recoverAddress, stringToBytes } from "viem";
 import type { ReleaseMessage } from "../../app/chain/releaseTypedData.ts";
+import { releaseDigest, releaseTypedData } from "../../app/chain/releaseTypedData.ts";
 import { imageDigests, releaseInput } from "./helpers/digests.ts";
-import { NAME, deployRegistry, publishedIds, releaseId } from "./helpers/registry.ts";
+import { deployRegistry, NAME, publishedIds, releaseId } from "./helpers/registry.ts";
 import { malleate, publisherAccount, strangerAccount, withV } from "./helpers/signatures.ts";
 
 const RELEASE = releaseInput(NAME, imageDigests("1.4.2"));
@@ -19,7 +18,7 @@ function ownRelease(release: Release, deadline: bigint, signature: Hex) {
   return [publisher, publisher, release, 0n, deadline, signature] as const;
 }
 
-describe("ImageRegistry publishBySig", async function () {
+describe("ImageRegistry publishBySig", async () => {
   const { viem, networkHelpers } = await network.create();
   const chainId = await (await viem.getPublicClient()).getChainId();
 
@@ -38,7 +37,7 @@ describe("ImageRegistry publishBySig", async function () {
     return recoverAddress({ hash: releaseDigest(onChain, registry, message), signature });
   }
 
-  it("records the signer's release, sent and paid for by someone else", async function () {
+  it("records the signer's release, sent and paid for by someone else", async () => {
     const { registry, publicClient, bob, deadline, signature } =
       await networkHelpers.loadFixture(deployedWithASignature);
     const publication = registry.write.publishBySig(ownRelease(RELEASE, deadline, signature), { account: bob.account });
@@ -58,7 +57,7 @@ describe("ImageRegistry publishBySig", async function () {
     assert.equal(await registry.read.nonces([publisherAccount.address]), 0n);
   });
 
-  it("rejects the same signature again while its release is valid, naming that release", async function () {
+  it("rejects the same signature again while its release is valid, naming that release", async () => {
     const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     const args = ownRelease(RELEASE, deadline, signature);
     await registry.write.publishBySig(args);
@@ -70,7 +69,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects the same signature after the publisher revoked a release: the nonce moved on", async function () {
+  it("rejects the same signature after the publisher revoked a release: the nonce moved on", async () => {
     const { registry, alice, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     const args = ownRelease(RELEASE, deadline, signature);
     await registry.write.publishBySig(args);
@@ -85,7 +84,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("records a release signed by a delegate key for its publisher, and the key as its signer", async function () {
+  it("records a release signed by a delegate key for its publisher, and the key as its signer", async () => {
     const fixture = await networkHelpers.loadFixture(deployedWithASignature);
     const { registry, publicClient, alice, aliceAddress, bob } = fixture;
     const now = (await publicClient.getBlock()).timestamp;
@@ -101,7 +100,7 @@ describe("ImageRegistry publishBySig", async function () {
     assert.deepEqual([release.publisher, release.signer, release.valid], [aliceAddress, strangerAccount.address, true]);
   });
 
-  it("rejects a signature whose nonce the publisher invalidated", async function () {
+  it("rejects a signature whose nonce the publisher invalidated", async () => {
     const { registry, publicClient, alice, aliceAddress } = await networkHelpers.loadFixture(deployedWithASignature);
     const deadline = (await publicClient.getBlock()).timestamp + 3600n;
     const message: ReleaseMessage = { publisher: aliceAddress, ...RELEASE, nonce: 0n, deadline };
@@ -120,7 +119,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects a signature made for another chain", async function () {
+  it("rejects a signature made for another chain", async () => {
     const { registry, deadline, message } = await networkHelpers.loadFixture(deployedWithASignature);
     const signature = await publisherAccount.signTypedData(releaseTypedData(1, registry.address, message));
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -131,7 +130,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects a signature made for another registry", async function () {
+  it("rejects a signature made for another registry", async () => {
     const { otherRegistry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     await viem.assertions.revertWithCustomErrorWithArgs(
       otherRegistry.write.publishBySig(ownRelease(RELEASE, deadline, signature)),
@@ -141,7 +140,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects a signature for other release fields", async function () {
+  it("rejects a signature for other release fields", async () => {
     const { registry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     const otherName = { ...RELEASE, name: "docker.io/acme/api:latest" };
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -152,7 +151,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects a signature after its deadline", async function () {
+  it("rejects a signature after its deadline", async () => {
     const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -163,7 +162,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects a signature by a key other than the publisher's", async function () {
+  it("rejects a signature by a key other than the publisher's", async () => {
     const { registry, deadline, message } = await networkHelpers.loadFixture(deployedWithASignature);
     const signature = await strangerAccount.signTypedData(releaseTypedData(chainId, registry.address, message));
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -174,7 +173,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("rejects the malleated twin of a valid signature (high s)", async function () {
+  it("rejects the malleated twin of a valid signature (high s)", async () => {
     const { registry, deadline, message, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     const twin = malleate(signature);
     // The twin is a valid signature of the same key: only the low-s rule rejects it.
@@ -188,7 +187,7 @@ describe("ImageRegistry publishBySig", async function () {
   });
 
   for (const v of [0, 1, 29]) {
-    it(`rejects v = ${v}`, async function () {
+    it(`rejects v = ${v}`, async () => {
       const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
       await viem.assertions.revertWithCustomErrorWithArgs(
         registry.write.publishBySig(ownRelease(RELEASE, deadline, withV(signature, v))),
@@ -199,7 +198,7 @@ describe("ImageRegistry publishBySig", async function () {
     });
   }
 
-  it("rejects a signature that is not 65 bytes", async function () {
+  it("rejects a signature that is not 65 bytes", async () => {
     const { registry, deadline, signature } = await networkHelpers.loadFixture(deployedWithASignature);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.publishBySig(ownRelease(RELEASE, deadline, signature.slice(0, 130) as Hex)),
@@ -209,7 +208,7 @@ describe("ImageRegistry publishBySig", async function () {
     );
   });
 
-  it("checks the release like publish does", async function () {
+  it("checks the release like publish does", async () => {
     const { registry, deadline } = await networkHelpers.loadFixture(deployedWithASignature);
     const message: ReleaseMessage = { ...RELEASE, publisher: publisherAccount.address, name: "", nonce: 0n, deadline };
     const signature = await publisherAccount.signTypedData(releaseTypedData(chainId, registry.address, message));

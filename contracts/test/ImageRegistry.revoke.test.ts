@@ -4,9 +4,9 @@ import { network } from "hardhat";
 import { zeroAddress } from "viem";
 
 import { imageDigests } from "./helpers/digests.ts";
-import { NAME, blockOf, deployRegistry, releaseId } from "./helpers/registry.ts";
+import { blockOf, deployRegistry, NAME, releaseId } from "./helpers/registry.ts";
 
-describe("ImageRegistry revoke", async function () {
+describe("ImageRegistry revoke", async () => {
   const { viem, networkHelpers } = await network.create();
   const ID = releaseId(1n, 0n);
 
@@ -18,7 +18,7 @@ describe("ImageRegistry revoke", async function () {
     return { ...fixture, published: await blockOf(fixture.publicClient, hash) };
   }
 
-  it("marks the release revoked at the block's time and emits Revoked with the reason", async function () {
+  it("marks the release revoked at the block's time and emits Revoked with the reason", async () => {
     const { registry, publicClient, alice, aliceAddress, published } =
       await networkHelpers.loadFixture(publishedByAlice);
     const revocation = registry.write.revoke([ID, "built from a compromised base image"], { account: alice.account });
@@ -39,7 +39,7 @@ describe("ImageRegistry revoke", async function () {
     });
   });
 
-  it("moves the publisher's signature nonce on, cancelling its outstanding signatures", async function () {
+  it("moves the publisher's signature nonce on, cancelling its outstanding signatures", async () => {
     const { registry, alice, aliceAddress, bobAddress } = await networkHelpers.loadFixture(publishedByAlice);
     assert.equal(await registry.read.nonces([aliceAddress]), 0n);
     await registry.write.revoke([ID, ""], { account: alice.account });
@@ -47,7 +47,7 @@ describe("ImageRegistry revoke", async function () {
     assert.equal(await registry.read.nonces([bobAddress]), 0n);
   });
 
-  it("keeps a revoked release in every lookup", async function () {
+  it("keeps a revoked release in every lookup", async () => {
     const { registry, alice } = await networkHelpers.loadFixture(publishedByAlice);
     await registry.write.revoke([ID, ""], { account: alice.account });
     const [byDigest] = await registry.read.releasesByDigest([imageDigests("1.4.2")[0], 0n, 10n]);
@@ -61,7 +61,7 @@ describe("ImageRegistry revoke", async function () {
     }
   });
 
-  it("rejects a caller who is not the publisher", async function () {
+  it("rejects a caller who is not the publisher", async () => {
     const { registry, bob, aliceAddress, bobAddress } = await networkHelpers.loadFixture(publishedByAlice);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.revoke([ID, "not mine to revoke"], { account: bob.account }),
@@ -71,7 +71,7 @@ describe("ImageRegistry revoke", async function () {
     );
   });
 
-  it("rejects a second revocation, naming the first one's time", async function () {
+  it("rejects a second revocation, naming the first one's time", async () => {
     const { registry, publicClient, alice } = await networkHelpers.loadFixture(publishedByAlice);
     const revocation = await registry.write.revoke([ID, "first"], { account: alice.account });
     const { timestamp } = await blockOf(publicClient, revocation);
@@ -83,7 +83,7 @@ describe("ImageRegistry revoke", async function () {
     );
   });
 
-  it("rejects an unknown release", async function () {
+  it("rejects an unknown release", async () => {
     const { registry, alice } = await networkHelpers.loadFixture(publishedByAlice);
     await viem.assertions.revertWithCustomErrorWithArgs(
       registry.write.revoke([releaseId(1n, 1n), ""], { account: alice.account }),

@@ -9,10 +9,10 @@ import {
   releaseDigest,
   releaseDomain,
 } from "../../app/chain/releaseTypedData.ts";
-import { NO_DIGEST, digestOf, imageDigests, releaseInput } from "./helpers/digests.ts";
-import { NAME, deployRegistry } from "./helpers/registry.ts";
+import { digestOf, imageDigests, NO_DIGEST, releaseInput } from "./helpers/digests.ts";
+import { deployRegistry, NAME } from "./helpers/registry.ts";
 
-describe("app/chain/releaseTypedData", async function () {
+describe("app/chain/releaseTypedData", async () => {
   const { viem, networkHelpers } = await network.create();
   const chainId = await (await viem.getPublicClient()).getChainId();
 
@@ -20,7 +20,7 @@ describe("app/chain/releaseTypedData", async function () {
     return deployRegistry(viem);
   }
 
-  it("computes the digest the contract computes", async function () {
+  it("computes the digest the contract computes", async () => {
     const { registry, aliceAddress, bobAddress } = await networkHelpers.loadFixture(deployed);
     const releases = [
       releaseInput(NAME, imageDigests("1.4.2")),
@@ -38,7 +38,7 @@ describe("app/chain/releaseTypedData", async function () {
     }
   });
 
-  it("describes the contract's EIP-712 domain", async function () {
+  it("describes the contract's EIP-712 domain", async () => {
     const { registry } = await networkHelpers.loadFixture(deployed);
     const domain = releaseDomain(chainId, registry.address);
     assert.equal(await registry.read.DOMAIN_SEPARATOR(), domainSeparator({ domain }));

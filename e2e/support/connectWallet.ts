@@ -11,5 +11,7 @@ export async function connectWallet(page: Page, address: string): Promise<void> 
 
 /** RainbowKit's account button shows the connected address abbreviated: 0xf3…2266. */
 export async function expectAccount(page: Page, address: string): Promise<void> {
-  await expect(page.getByRole("button", { name: new RegExp(`^${address.slice(0, 4)}…${address.slice(-4)}`, "i") })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: new RegExp(`^${address.slice(0, 4)}…${address.slice(-4)}`, "i") }),
+  ).toBeVisible();
 }

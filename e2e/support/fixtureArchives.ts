@@ -16,7 +16,10 @@ interface ExpectedArchive {
   images: ExpectedImage[];
 }
 
-const expected = JSON.parse(readFileSync(path.join(FIXTURES_DIR, "expected.json"), "utf8")) as Record<string, ExpectedArchive>;
+const expected = JSON.parse(readFileSync(path.join(FIXTURES_DIR, "expected.json"), "utf8")) as Record<
+  string,
+  ExpectedArchive
+>;
 
 export function fixturePath(name: string): string {
   if (!(name in expected)) throw new Error(`${name} is not in app/image/fixtures/expected.json`);

@@ -15,7 +15,14 @@ export const test = base.extend<Fixtures>({
   walletOtherKeys: [[], { option: true }],
   wallet: async ({ page, walletKey, walletOtherKeys }, use) => {
     const otherKeys = walletOtherKeys.map((key) => DEV_KEYS[key]);
-    await use(await installTestWallet(page, { privateKey: DEV_KEYS[walletKey], otherKeys, rpcUrl: stack.rpcUrl, chainId: stack.chainId }));
+    await use(
+      await installTestWallet(page, {
+        privateKey: DEV_KEYS[walletKey],
+        otherKeys,
+        rpcUrl: stack.rpcUrl,
+        chainId: stack.chainId,
+      }),
+    );
   },
 });
 

@@ -4,7 +4,17 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildSite, deployRegistry, PROJECT_ROOT, siteEnv, startChain, startOciRegistry, startSite, stopAll, stopAllAndWait } from "../../app/tools/localStack.ts";
+import {
+  buildSite,
+  deployRegistry,
+  PROJECT_ROOT,
+  siteEnv,
+  startChain,
+  startOciRegistry,
+  startSite,
+  stopAll,
+  stopAllAndWait,
+} from "../../app/tools/localStack.ts";
 
 const CHAIN_PORT = 8645;
 const SITE_PORT = 4273;

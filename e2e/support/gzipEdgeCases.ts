@@ -23,7 +23,12 @@ function member(data: Uint8Array, options: { flags?: number; name?: Uint8Array }
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc32(data), 0);
   trailer.writeUInt32LE(data.length, 4);
-  return Buffer.concat([header, options.name ? Buffer.concat([options.name, Buffer.alloc(1)]) : Buffer.alloc(0), deflateRawSync(data), trailer]);
+  return Buffer.concat([
+    header,
+    options.name ? Buffer.concat([options.name, Buffer.alloc(1)]) : Buffer.alloc(0),
+    deflateRawSync(data),
+    trailer,
+  ]);
 }
 
 function split(bytes: Uint8Array, pieces: number): Uint8Array[] {
@@ -35,7 +40,9 @@ function split(bytes: Uint8Array, pieces: number): Uint8Array[] {
 function archiveWithLayer(gzipBytes: (layer: Uint8Array) => Uint8Array): Uint8Array {
   const layer = layerTar("data/payload.txt", "ImageSeal gzip edge case ".repeat(400));
   const image = dockerArchive([layer], { gzip: true });
-  const entries = image.entries.map((entry) => (entry.path === image.layerPaths[0] ? { ...entry, data: gzipBytes(layer) } : entry));
+  const entries = image.entries.map((entry) =>
+    entry.path === image.layerPaths[0] ? { ...entry, data: gzipBytes(layer) } : entry,
+  );
   return buildTar(entries);
 }
 
@@ -47,13 +54,25 @@ const LAYER_CASES: [string, (layer: Uint8Array) => Uint8Array, Verdict][] = [
   ["then-512-zero-bytes", (layer) => Buffer.concat([gzipSync(layer), Buffer.alloc(512)]), "tampered"],
   ["then-one-zero-byte", (layer) => Buffer.concat([gzipSync(layer), Buffer.alloc(1)]), "tampered"],
   ["then-text", (layer) => Buffer.concat([gzipSync(layer), Buffer.from("garbage")]), "tampered"],
-  ["second-member-name-of-512-bytes", (layer) => Buffer.concat([member(split(layer, 2)[0] as Uint8Array), member(split(layer, 2)[1] as Uint8Array, { name: Buffer.alloc(512, 0x6e) })]), "tampered"],
-  ["wrong-crc-in-second-member", (layer) => {
-    const [a, b] = split(layer, 2) as [Uint8Array, Uint8Array];
-    const second = member(b);
-    second.writeUInt32LE(second.readUInt32LE(second.length - 8) ^ 0xff, second.length - 8); // the CRC-32
-    return Buffer.concat([member(a), second]);
-  }, "tampered"],
+  [
+    "second-member-name-of-512-bytes",
+    (layer) =>
+      Buffer.concat([
+        member(split(layer, 2)[0] as Uint8Array),
+        member(split(layer, 2)[1] as Uint8Array, { name: Buffer.alloc(512, 0x6e) }),
+      ]),
+    "tampered",
+  ],
+  [
+    "wrong-crc-in-second-member",
+    (layer) => {
+      const [a, b] = split(layer, 2) as [Uint8Array, Uint8Array];
+      const second = member(b);
+      second.writeUInt32LE(second.readUInt32LE(second.length - 8) ^ 0xff, second.length - 8); // the CRC-32
+      return Buffer.concat([member(a), second]);
+    },
+    "tampered",
+  ],
 ];
 
 /** Writes the cases into `dir`; returns them with Go's verdicts. */

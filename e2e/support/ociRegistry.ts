@@ -2,7 +2,7 @@
 // push an archive into it with skopeo, and reach a blob's bytes on disk to tamper with them.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pushArchive, type LocalRegistry } from "../../app/tools/localRegistry.ts";
+import { type LocalRegistry, pushArchive } from "../../app/tools/localRegistry.ts";
 import { stack } from "./stack.ts";
 
 export interface E2eRegistry {
@@ -27,7 +27,13 @@ export function e2eRegistry(): E2eRegistry | null {
   };
   // Only what pushArchive reads of a started registry; this process did not start it, so no stop.
   const registry = { url, domain, dataDir, blobPath, stop: async () => {} } as LocalRegistry;
-  return { url, domain, dataDir, blobPath, push: (archivePath, reference) => pushArchive(registry, archivePath, reference) };
+  return {
+    url,
+    domain,
+    dataDir,
+    blobPath,
+    push: (archivePath, reference) => pushArchive(registry, archivePath, reference),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // all) is aborted and recorded, so a spec can assert that an offline verification sent none.
 // The site's shell checks the registry once when a page loads (the header's "Contract" line);
 // that check is let fail and counted apart, before the verification starts.
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { stack } from "./stack.ts";
 
 interface Blocked {
@@ -42,5 +42,11 @@ export async function openOfflinePage(browser: Browser, url: string): Promise<Of
   const atLoad = blocked.length;
   const rpcAtLoad = blocked.filter((b) => new URL(b.url).origin === rpcOrigin).map((b) => methodOf(b.body));
   const since = () => blocked.slice(atLoad);
-  return { page, context, rpcAtLoad, blockedSinceLoad: since, rpcSinceLoad: () => since().filter((b) => new URL(b.url).origin === rpcOrigin) };
+  return {
+    page,
+    context,
+    rpcAtLoad,
+    blockedSinceLoad: since,
+    rpcSinceLoad: () => since().filter((b) => new URL(b.url).origin === rpcOrigin),
+  };
 }

@@ -29,9 +29,19 @@ export async function startRegistryProxy(targetUrl: string, options: RegistryPro
       return;
     }
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: { ...request.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: request.url,
+        headers: { ...request.headers, host: target.host },
+      },
       (answer) => {
-        const headers = options.cors ? answer.headers : Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !name.toLowerCase().startsWith("access-control-")));
+        const headers = options.cors
+          ? answer.headers
+          : Object.fromEntries(
+              Object.entries(answer.headers).filter(([name]) => !name.toLowerCase().startsWith("access-control-")),
+            );
         response.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(response);
       },

@@ -3,7 +3,8 @@ import type { Address, Hex } from "viem";
 
 function required(name: string): string {
   const value = process.env[name];
-  if (value === undefined) throw new Error(`${name} is not set: the e2e specs run through e2e/playwright.config.ts (globalSetup)`);
+  if (value === undefined)
+    throw new Error(`${name} is not set: the e2e specs run through e2e/playwright.config.ts (globalSetup)`);
   return value;
 }
 

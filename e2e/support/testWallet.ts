@@ -2,7 +2,7 @@
 // but signing in the test process with a viem account against the real local node.
 // The page sees an ordinary browser wallet; the site has no test-only branch.
 import type { Page } from "@playwright/test";
-import { createWalletClient, defineChain, http, type Hex } from "viem";
+import { createWalletClient, defineChain, type Hex, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 export const TEST_WALLET_NAME = "ImageSeal Test Wallet";
@@ -43,11 +43,20 @@ async function forward(rpcUrl: string, method: string, params: unknown[]): Promi
 }
 
 /** `otherKeys`: more accounts the wallet holds, to switch to with switchAccount. */
-export async function installTestWallet(page: Page, options: { privateKey: Hex; otherKeys?: Hex[]; rpcUrl: string; chainId: number }): Promise<TestWallet> {
+export async function installTestWallet(
+  page: Page,
+  options: { privateKey: Hex; otherKeys?: Hex[]; rpcUrl: string; chainId: number },
+): Promise<TestWallet> {
   const all = [options.privateKey, ...(options.otherKeys ?? [])].map((key) => privateKeyToAccount(key));
   let account = all[0] as (typeof all)[number];
-  const chain = defineChain({ id: options.chainId, name: "Local", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [options.rpcUrl] } } });
-  const clientOf = (selected: typeof account) => createWalletClient({ account: selected, chain, transport: http(options.rpcUrl) });
+  const chain = defineChain({
+    id: options.chainId,
+    name: "Local",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [options.rpcUrl] } },
+  });
+  const clientOf = (selected: typeof account) =>
+    createWalletClient({ account: selected, chain, transport: http(options.rpcUrl) });
   let client = clientOf(account);
   const rejections = new Set<string>();
   let connected = false;
@@ -59,7 +68,13 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
     switch (method) {
       case "eth_requestAccounts":
         connected = true;
-        return { result: accounts(), events: [["connect", { chainId: chainIdHex }], ["accountsChanged", accounts()]] };
+        return {
+          result: accounts(),
+          events: [
+            ["connect", { chainId: chainIdHex }],
+            ["accountsChanged", accounts()],
+          ],
+        };
       case "eth_accounts":
         return { result: accounts() };
       case "eth_chainId":
@@ -74,15 +89,24 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
         return { result: null, events: [["accountsChanged", []]] };
       case "wallet_switchEthereumChain": {
         const [{ chainId } = { chainId: "" }] = params as { chainId: string }[];
-        return chainId.toLowerCase() === chainIdHex ? { result: null } : { error: { code: 4902, message: `Unrecognized chain ${chainId}` } };
+        return chainId.toLowerCase() === chainIdHex
+          ? { result: null }
+          : { error: { code: 4902, message: `Unrecognized chain ${chainId}` } };
       }
       case "personal_sign":
         return { result: await account.signMessage({ message: { raw: params[0] as Hex } }) };
       case "eth_signTypedData_v4": {
         // viem derives the domain type itself, so the request's EIP712Domain entry goes.
-        const { types, ...typed } = JSON.parse(params[1] as string) as { types: Record<string, unknown> } & Record<string, unknown>;
+        const { types, ...typed } = JSON.parse(params[1] as string) as { types: Record<string, unknown> } & Record<
+          string,
+          unknown
+        >;
         const { EIP712Domain: _domain, ...messageTypes } = types;
-        return { result: await account.signTypedData({ ...typed, types: messageTypes } as unknown as Parameters<typeof account.signTypedData>[0]) };
+        return {
+          result: await account.signTypedData({ ...typed, types: messageTypes } as unknown as Parameters<
+            typeof account.signTypedData
+          >[0]),
+        };
       }
       case "eth_sendTransaction": {
         const [tx] = params as { to?: Hex; data?: Hex; value?: Hex; gas?: Hex }[];
@@ -103,16 +127,21 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
     }
   }
 
-  await page.exposeFunction("__imagesealTestWallet", (method: string, params: unknown[]) => handle(method, params ?? []));
+  await page.exposeFunction("__imagesealTestWallet", (method: string, params: unknown[]) =>
+    handle(method, params ?? []),
+  );
   await page.addInitScript(
     ({ name }) => {
       type Listener = (payload: unknown) => void;
       const listeners = new Map<string, Set<Listener>>();
-      const bridge = (window as unknown as { __imagesealTestWallet: (method: string, params: unknown[]) => Promise<WalletAnswer> }).__imagesealTestWallet;
+      const bridge = (
+        window as unknown as { __imagesealTestWallet: (method: string, params: unknown[]) => Promise<WalletAnswer> }
+      ).__imagesealTestWallet;
       const provider = {
         async request({ method, params }: { method: string; params?: unknown[] }) {
           const answer = await bridge(method, params ?? []);
-          for (const [event, payload] of answer.events ?? []) for (const listener of listeners.get(event) ?? []) listener(payload);
+          for (const [event, payload] of answer.events ?? [])
+            for (const listener of listeners.get(event) ?? []) listener(payload);
           if (answer.error) throw Object.assign(new Error(answer.error.message), answer.error);
           return answer.result;
         },
@@ -126,13 +155,19 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
           return provider;
         },
       };
-      const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%237c3aed'/%3E%3C/svg%3E";
+      const icon =
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%237c3aed'/%3E%3C/svg%3E";
       const info = Object.freeze({ uuid: crypto.randomUUID(), name, icon, rdns: "dev.imageseal.testwallet" });
       // The test process tells the page about an account switch through this (see switchAccount).
-      (window as unknown as { __imagesealTestWalletEmit: (event: string, payload: unknown) => void }).__imagesealTestWalletEmit = (event, payload) => {
+      (
+        window as unknown as { __imagesealTestWalletEmit: (event: string, payload: unknown) => void }
+      ).__imagesealTestWalletEmit = (event, payload) => {
         for (const listener of listeners.get(event) ?? []) listener(payload);
       };
-      const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+      const announce = () =>
+        window.dispatchEvent(
+          new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }),
+        );
       window.addEventListener("eip6963:requestProvider", announce);
       announce();
     },
@@ -148,7 +183,14 @@ export async function installTestWallet(page: Page, options: { privateKey: Hex; 
       account = next;
       client = clientOf(next);
       wallet.address = next.address;
-      if (connected) await page.evaluate((accounts) => (window as unknown as { __imagesealTestWalletEmit: (event: string, payload: unknown) => void }).__imagesealTestWalletEmit("accountsChanged", accounts), accounts());
+      if (connected)
+        await page.evaluate(
+          (accounts) =>
+            (
+              window as unknown as { __imagesealTestWalletEmit: (event: string, payload: unknown) => void }
+            ).__imagesealTestWalletEmit("accountsChanged", accounts),
+          accounts(),
+        );
     },
   };
   return wallet;

@@ -6,8 +6,9 @@
 //
 // Digests are computed from the segments first (nothing is written), since each blob's
 // tar header carries its own digest and the blobs are ordered by it.
-import { jsonBytes, sha256Of, tarDirectory, tarEnd, tarEntry, textBytes, totalSize, type Segment } from "./segments.ts";
+
 import { noiseKey } from "./noise.ts";
+import { jsonBytes, type Segment, sha256Of, tarDirectory, tarEnd, tarEntry, textBytes, totalSize } from "./segments.ts";
 
 export interface ArchiveSpec {
   /** File name in the cache, without extension. */
@@ -38,14 +39,19 @@ function layerSegments(spec: ArchiveSpec, index: number): Segment[] {
     const room = spec.layerBytes - used - BLOCK;
     const size = Math.min(FILE_BYTES, room - (room % BLOCK));
     if (size <= 0) throw new Error(`layerBytes ${spec.layerBytes} leaves no room for a file`);
-    segments.push(...tarEntry(`usr/lib/bench-${index}/file-${String(file).padStart(4, "0")}.bin`, [{ kind: "noise", key, offset: used, size }]));
+    segments.push(
+      ...tarEntry(`usr/lib/bench-${index}/file-${String(file).padStart(4, "0")}.bin`, [
+        { kind: "noise", key, offset: used, size },
+      ]),
+    );
     used += BLOCK + size;
   }
   segments.push(...tarEnd());
   return segments;
 }
 
-const blobEntry = (digest: string, content: Segment[]) => tarEntry(`blobs/sha256/${digest.slice("sha256:".length)}`, content);
+const blobEntry = (digest: string, content: Segment[]) =>
+  tarEntry(`blobs/sha256/${digest.slice("sha256:".length)}`, content);
 
 /** `knownDiffIds`: the layers' digests from an earlier plan, to skip hashing them again. */
 export function planDockerSave(spec: ArchiveSpec, knownDiffIds?: readonly string[]): ArchivePlan {
@@ -56,12 +62,22 @@ export function planDockerSave(spec: ArchiveSpec, knownDiffIds?: readonly string
     architecture: "amd64",
     os: "linux",
     created: "2026-01-01T00:00:00Z",
-    config: { Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], Labels: { "org.opencontainers.image.title": spec.name } },
-    history: diffIds.map((_, i) => ({ created: "2026-01-01T00:00:00Z", created_by: `COPY bench-${i} /usr/lib/bench-${i}/` })),
+    config: {
+      Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+      Labels: { "org.opencontainers.image.title": spec.name },
+    },
+    history: diffIds.map((_, i) => ({
+      created: "2026-01-01T00:00:00Z",
+      created_by: `COPY bench-${i} /usr/lib/bench-${i}/`,
+    })),
     rootfs: { type: "layers", diff_ids: diffIds },
   });
   const imageId = sha256Of([config]);
-  const layerDescriptors = layers.map((layer, i) => ({ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: diffIds[i] as string, size: totalSize(layer) }));
+  const layerDescriptors = layers.map((layer, i) => ({
+    mediaType: "application/vnd.oci.image.layer.v1.tar",
+    digest: diffIds[i] as string,
+    size: totalSize(layer),
+  }));
   const manifest = jsonBytes({
     schemaVersion: 2,
     mediaType: "application/vnd.oci.image.manifest.v1+json",

@@ -5,14 +5,20 @@ import { createHash } from "node:crypto";
 import { headerBlock } from "../../image/test/tarWriter.ts";
 import { noiseBytes } from "./noise.ts";
 
-export type Segment = { kind: "bytes"; bytes: Uint8Array } | { kind: "noise"; key: Buffer; offset: number; size: number };
+export type Segment =
+  | { kind: "bytes"; bytes: Uint8Array }
+  | { kind: "noise"; key: Buffer; offset: number; size: number };
 
-export const segmentSize = (segment: Segment): number => (segment.kind === "bytes" ? segment.bytes.length : segment.size);
+export const segmentSize = (segment: Segment): number =>
+  segment.kind === "bytes" ? segment.bytes.length : segment.size;
 
-export const totalSize = (segments: readonly Segment[]): number => segments.reduce((sum, segment) => sum + segmentSize(segment), 0);
+export const totalSize = (segments: readonly Segment[]): number =>
+  segments.reduce((sum, segment) => sum + segmentSize(segment), 0);
 
 function slice(segment: Segment, start: number, end: number): Uint8Array {
-  return segment.kind === "bytes" ? segment.bytes.subarray(start, end) : noiseBytes(segment.key, segment.offset + start, end - start);
+  return segment.kind === "bytes"
+    ? segment.bytes.subarray(start, end)
+    : noiseBytes(segment.key, segment.offset + start, end - start);
 }
 
 /** The bytes [start, end) of the concatenated segments, in pieces. */
@@ -23,7 +29,8 @@ export function* rangeOf(segments: readonly Segment[], start: number, end: numbe
     const from = Math.max(start, base);
     const to = Math.min(end, base + size);
     // Noise is produced a few MiB at a time so memory stays flat for any segment size.
-    for (let at = from; at < to; at += 4 * 1024 * 1024) yield slice(segment, at - base, Math.min(to, at + 4 * 1024 * 1024) - base);
+    for (let at = from; at < to; at += 4 * 1024 * 1024)
+      yield slice(segment, at - base, Math.min(to, at + 4 * 1024 * 1024) - base);
     base += size;
     if (base >= end) return;
   }

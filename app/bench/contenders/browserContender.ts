@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type LaunchOptions } from "playwright-core";
+import { type Browser, chromium, type LaunchOptions } from "playwright-core";
 import { buildSite, startSite, stopAll } from "../../tools/localStack.ts";
 import type { CachedArchive } from "../archives/archiveCache.ts";
 import { BenchCheckError, type Contender, type Measurement } from "./contender.ts";
-import { childMatching, processKind, treeCpuMs, TreeMemorySampler } from "./processTreeMemory.ts";
+import { childMatching, processKind, TreeMemorySampler, treeCpuMs } from "./processTreeMemory.ts";
 import { cpuTimes, TICK_MS } from "./quietMachine.ts";
 
 /** Debian's Chromium where installed; elsewhere Playwright's own (`npx playwright install chromium`). */
@@ -68,7 +68,10 @@ export interface BrowserContender extends Contender {
  * inspects `warmUpArchive` once untimed: Chromium starts some services lazily (a storage
  * utility process once grew by 45 MiB inside a timed run), and they belong to no run.
  */
-export async function browserContender(log: (line: string) => void, warmUpArchive: CachedArchive): Promise<BrowserContender> {
+export async function browserContender(
+  log: (line: string) => void,
+  warmUpArchive: CachedArchive,
+): Promise<BrowserContender> {
   const outDir = mkdtempSync(join(tmpdir(), "imageseal-bench-site-"));
   log("building the site (vite build) …");
   await buildSite({}, outDir);
@@ -120,17 +123,35 @@ export async function browserContender(log: (line: string) => void, warmUpArchiv
         const cpuMs = chromiumPid === null || cpuBefore === null ? null : treeCpuMs(chromiumPid) - cpuBefore;
         const harness = process.cpuUsage(harnessBefore);
         const machineBusyMs = (cpuTimes().busy - machineBefore.busy) * TICK_MS - (harness.user + harness.system) / 1000;
-        const [ms, bytes, verdict] = await Promise.all([summary.getAttribute("data-ms"), summary.getAttribute("data-bytes"), summary.getAttribute("data-verdict")]);
+        const [ms, bytes, verdict] = await Promise.all([
+          summary.getAttribute("data-ms"),
+          summary.getAttribute("data-bytes"),
+          summary.getAttribute("data-verdict"),
+        ]);
         const text = (await page.locator("body").textContent()) ?? "";
         const missing = archive.diffIds.filter((diffId) => !text.includes(diffId));
-        if (verdict !== "intact" || Number(bytes) !== archive.size || missing.length > 0 || !text.includes(archive.imageId)) {
-          throw new BenchCheckError(`the Verify page did not verify ${archive.path}: verdict ${verdict}, ${bytes} bytes, ${missing.length} layer digest(s) not shown`);
+        if (
+          verdict !== "intact" ||
+          Number(bytes) !== archive.size ||
+          missing.length > 0 ||
+          !text.includes(archive.imageId)
+        ) {
+          throw new BenchCheckError(
+            `the Verify page did not verify ${archive.path}: verdict ${verdict}, ${bytes} bytes, ${missing.length} layer digest(s) not shown`,
+          );
         }
-        const measurement: Measurement = { wallMs: Number(ms), peakRssKiB: peakKiB, extraRssKiB: peakKiB !== null && restKiB !== null ? peakKiB - restKiB : null, cpuMs };
+        const measurement: Measurement = {
+          wallMs: Number(ms),
+          peakRssKiB: peakKiB,
+          extraRssKiB: peakKiB !== null && restKiB !== null ? peakKiB - restKiB : null,
+          cpuMs,
+        };
         if (sampler) measurement.extraByProcess = extraByKind(sampler.peakByPid, restByPid);
         // Chromium launches an on-device AI model service on a timer of its own, minutes after
         // start (it took 46 MiB and CPU inside one timed run); no page asks for it. Such a run is redone.
-        const intruder = Object.entries(measurement.extraByProcess ?? {}).find(([kind, kib]) => kind.includes("on_device_model") && kib > 1024);
+        const intruder = Object.entries(measurement.extraByProcess ?? {}).find(
+          ([kind, kib]) => kind.includes("on_device_model") && kib > 1024,
+        );
         if (intruder) measurement.disturbed = `Chromium's ${intruder[0]} process started during the run`;
         measurement.window = { machineBusyMs, ms: windowMs };
         return measurement;

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { CachedArchive } from "../archives/archiveCache.ts";
 import { BenchCheckError, type Contender, type Measurement } from "./contender.ts";
-import { timedCommand, type CommandResult } from "./timedCommand.ts";
+import { type CommandResult, timedCommand } from "./timedCommand.ts";
 
 const CLI = fileURLToPath(new URL("../../cli/imageseal.ts", import.meta.url));
 
@@ -48,7 +48,8 @@ function fileDigester(id: "sha256sum" | "openssl", command: string, args: readon
     async measure(archive) {
       const result = await timedCommand(command, [...args, archive.path]);
       const hex = archive.archiveDigest.slice("sha256:".length);
-      if (result.status !== 0 || !result.stdout.includes(hex)) fail(`${id} did not print ${archive.archiveDigest} for ${archive.path}`, result);
+      if (result.status !== 0 || !result.stdout.includes(hex))
+        fail(`${id} did not print ${archive.archiveDigest} for ${archive.path}`, result);
       return measured(result);
     },
     close: noop,
@@ -85,7 +86,12 @@ function checkReport(archive: CachedArchive, result: CommandResult): void {
   }
   const image = report.images[0];
   const computed = image?.layers.map((layer) => layer.status === "ok" && layer.computed);
-  if (result.status !== 0 || report.verdict !== "intact" || image?.imageId !== archive.imageId || JSON.stringify(computed) !== JSON.stringify(archive.diffIds)) {
+  if (
+    result.status !== 0 ||
+    report.verdict !== "intact" ||
+    image?.imageId !== archive.imageId ||
+    JSON.stringify(computed) !== JSON.stringify(archive.diffIds)
+  ) {
     fail(`imageseal inspect did not verify ${archive.path} (verdict ${report.verdict})`, result);
   }
 }

@@ -20,10 +20,16 @@ export function hasGnuTime(): boolean {
   return existsSync(GNU_TIME);
 }
 
-export async function timedCommand(command: string, args: readonly string[], options: { discardStdout?: boolean } = {}): Promise<CommandResult> {
+export async function timedCommand(
+  command: string,
+  args: readonly string[],
+  options: { discardStdout?: boolean } = {},
+): Promise<CommandResult> {
   const dir = mkdtempSync(join(tmpdir(), "imageseal-bench-time-"));
   const report = join(dir, "time.txt");
-  const [file, argv] = hasGnuTime() ? [GNU_TIME, ["-f", "%M %U %S", "-o", report, command, ...args]] : [command, [...args]];
+  const [file, argv] = hasGnuTime()
+    ? [GNU_TIME, ["-f", "%M %U %S", "-o", report, command, ...args]]
+    : [command, [...args]];
   try {
     const started = process.hrtime.bigint();
     const child = spawn(file, argv, { stdio: ["ignore", options.discardStdout ? "ignore" : "pipe", "pipe"] });

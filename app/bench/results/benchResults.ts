@@ -38,7 +38,18 @@ export interface BenchResults {
   date: string;
   quick: boolean;
   runsPerCase: number;
-  machine: { cores: number; cpu: string; memoryGiB: number; os: string; node: string; chromium: string | null; sha256sum: string; openssl: string; gzip: string; loadAverage: number[] };
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    chromium: string | null;
+    sha256sum: string;
+    openssl: string;
+    gzip: string;
+    loadAverage: number[];
+  };
   method: string[];
   contenders: Partial<Record<ContenderId, string>>;
   cases: CaseResult[];

@@ -29,7 +29,10 @@ export function renderChart(results: BenchResults): string {
     y += 10;
     for (const contender of result.contenders) {
       const width = Math.max(1, contender.medianMBps * scale);
-      const ratio = contender.id === "sha256sum" || contender.ratioToSha256sum === null ? "" : ` · ${contender.ratioToSha256sum.toFixed(2)}× sha256sum`;
+      const ratio =
+        contender.id === "sha256sum" || contender.ratioToSha256sum === null
+          ? ""
+          : ` · ${contender.ratioToSha256sum.toFixed(2)}× sha256sum`;
       parts.push(
         `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 5}" class="label" text-anchor="end">${escape(CONTENDER_LABELS[contender.id])}</text>`,
         `<rect x="${LABEL_WIDTH}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" rx="2" fill="${COLORS[contender.id]}"/>`,

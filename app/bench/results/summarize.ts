@@ -6,7 +6,9 @@ import type { CaseResult, ContenderSummary, TargetResult } from "./benchResults.
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const MiB = (kib: number | null) => (kib === null ? null : kib / 1024);
@@ -17,7 +19,10 @@ function worst(values: (number | null)[]): number | null {
 }
 
 /** Rounds: in each, every contender ran once on the same file, in rotated order. */
-export function summarizeCase(bytes: number, rounds: readonly Partial<Record<ContenderId, Measurement>>[]): ContenderSummary[] {
+export function summarizeCase(
+  bytes: number,
+  rounds: readonly Partial<Record<ContenderId, Measurement>>[],
+): ContenderSummary[] {
   const ids = [...new Set(rounds.flatMap((round) => Object.keys(round) as ContenderId[]))];
   const pairedRatio = (id: ContenderId, base: ContenderId): number | null => {
     const ratios = rounds.flatMap((round) => {
@@ -47,13 +52,17 @@ export function summarizeCase(bytes: number, rounds: readonly Partial<Record<Con
 
 export function judgeTargets(targets: readonly Target[], cases: readonly CaseResult[], quick: boolean): TargetResult[] {
   return targets.map((target) => {
-    const contender = cases.find((c) => c.id === target.caseId)?.contenders.find((c) => c.id === target.measure.contender);
+    const contender = cases
+      .find((c) => c.id === target.caseId)
+      ?.contenders.find((c) => c.id === target.measure.contender);
     let measured: number | null = null;
-    if (contender && target.measure.kind === "ratio") measured = target.measure.base === "sha256sum" ? contender.ratioToSha256sum : contender.ratioToOpenssl;
+    if (contender && target.measure.kind === "ratio")
+      measured = target.measure.base === "sha256sum" ? contender.ratioToSha256sum : contender.ratioToOpenssl;
     if (contender && target.measure.kind === "extra-memory") measured = contender.peakExtraMiB;
     const ratio = target.measure.kind === "ratio";
     let met: boolean | null = null;
-    if (measured !== null && !quick) met = ratio ? (target.strict ? measured > target.bound : measured >= target.bound) : measured < target.bound;
+    if (measured !== null && !quick)
+      met = ratio ? (target.strict ? measured > target.bound : measured >= target.bound) : measured < target.bound;
     const margin = measured === null ? null : ratio ? measured / target.bound : target.bound / Math.max(measured, 1e-9);
     return { id: target.id, text: target.text, measured, bound: target.bound, met, margin };
   });

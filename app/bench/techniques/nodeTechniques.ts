@@ -7,12 +7,12 @@ import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { createSHA256 } from "hash-wasm";
-import { ensureArchive } from "../archives/archiveCache.ts";
-import { median } from "../results/summarize.ts";
 import type { HashRequest, HashResponse } from "../../image/pool/messages.ts";
 import type { ByteSource } from "../../image/source/byteSource.ts";
 import { NodeFileSource } from "../../image/source/nodeFileSource.ts";
 import { indexTar } from "../../image/tar/indexTar.ts";
+import { ensureArchive } from "../archives/archiveCache.ts";
+import { median } from "../results/summarize.ts";
 
 const MiB = 1024 * 1024;
 const ROUNDS = 3;
@@ -29,7 +29,9 @@ async function report(label: string, run: () => Promise<number>): Promise<void> 
   const rounds: { ms: number; bytes: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) rounds.push(await timed(run));
   const ms = median(rounds.map((r) => r.ms));
-  console.log(`${label.padEnd(58)} ${((rounds[0]?.bytes ?? 0) / 1e3 / ms).toFixed(0).padStart(5)} MB/s  (${ms.toFixed(0)} ms)`);
+  console.log(
+    `${label.padEnd(58)} ${((rounds[0]?.bytes ?? 0) / 1e3 / ms).toFixed(0).padStart(5)} MB/s  (${ms.toFixed(0)} ms)`,
+  );
 }
 
 /** Hashes the first `limit` bytes of the file: read, then hash, then read the next chunk. */
@@ -83,7 +85,12 @@ function counting(source: ByteSource): { source: ByteSource; reads: () => number
 async function workerFirstAnswer(): Promise<number> {
   const started = performance.now();
   const worker = new Worker(new URL("../../image/pool/nodeHash.worker.ts", import.meta.url));
-  const request: HashRequest = { type: "digest-range", id: 1, source: { kind: "blob", blob: new Blob(["abc"]) }, job: { offset: 0, size: 3, decompress: false } };
+  const request: HashRequest = {
+    type: "digest-range",
+    id: 1,
+    source: { kind: "blob", blob: new Blob(["abc"]) },
+    job: { offset: 0, size: 3, decompress: false },
+  };
   await new Promise<void>((resolve) => {
     worker.on("message", (response: HashResponse) => response.type === "digests" && resolve());
     worker.postMessage(request);
@@ -110,13 +117,18 @@ await report("hash-wasm SHA-256, in memory (1 MiB updates)", async () => {
 });
 
 await readThenHash(layer.path, 8 * MiB, layer.size); // warm the page cache
-for (const chunk of [1, 2, 4, 8]) await report(`1 GiB file, read then hash, ${chunk} MiB reads`, () => readThenHash(layer.path, chunk * MiB, layer.size));
+for (const chunk of [1, 2, 4, 8])
+  await report(`1 GiB file, read then hash, ${chunk} MiB reads`, () =>
+    readThenHash(layer.path, chunk * MiB, layer.size),
+  );
 await report("1 GiB file, NodeFileSource.stream (reads ahead, 1 MiB)", () => readAhead(layer.path, layer.size));
 
 const index = counting(await NodeFileSource.open(big.path));
 const indexMs = await timed(async () => (await indexTar(index.source)).entries.length);
 await index.source.close();
-console.log(`\nindexTar on the 4 GiB archive: ${indexMs.bytes} entries in ${indexMs.ms.toFixed(1)} ms, ${index.reads()} reads, ${(index.bytes() / 1024).toFixed(0)} KiB read of ${(big.size / 2 ** 30).toFixed(2)} GiB`);
+console.log(
+  `\nindexTar on the 4 GiB archive: ${indexMs.bytes} entries in ${indexMs.ms.toFixed(1)} ms, ${index.reads()} reads, ${(index.bytes() / 1024).toFixed(0)} KiB read of ${(big.size / 2 ** 30).toFixed(2)} GiB`,
+);
 
 const small = new Uint8Array(1024).fill(7);
 const jobs = async (reuse: boolean) => {
@@ -130,8 +142,12 @@ const jobs = async (reuse: boolean) => {
   }
   return performance.now() - started;
 };
-console.log(`hash-wasm, 200 jobs of 1 KiB: createSHA256() each ${(await jobs(false)).toFixed(1)} ms, init() on one ${(await jobs(true)).toFixed(1)} ms`);
+console.log(
+  `hash-wasm, 200 jobs of 1 KiB: createSHA256() each ${(await jobs(false)).toFixed(1)} ms, init() on one ${(await jobs(true)).toFixed(1)} ms`,
+);
 
 const boots: number[] = [];
 for (let i = 0; i < ROUNDS; i++) boots.push(await workerFirstAnswer());
-console.log(`a hashing worker thread, from new Worker() to its first digest: ${median(boots).toFixed(0)} ms (median of ${ROUNDS})`);
+console.log(
+  `a hashing worker thread, from new Worker() to its first digest: ${median(boots).toFixed(0)} ms (median of ${ROUNDS})`,
+);

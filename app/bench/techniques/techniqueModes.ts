@@ -14,7 +14,8 @@ export const MODES = {
   "lanes-stream": "the engine's digestLanes: 4 ranges read by BYOB streams at once, hashed in 4 SIMD lanes, one worker",
   "gunzip-only": "a .gz File through blob.stream().pipeThrough(DecompressionStream), output discarded: inflating alone",
   "gunzip-hash": "the same, output hashed by hash-wasm: what one worker does for a .tar.gz at best",
-  "main-reads-copy": "the page's main thread reads 1 MiB slices and posts them to the worker, copied (structured clone)",
+  "main-reads-copy":
+    "the page's main thread reads 1 MiB slices and posts them to the worker, copied (structured clone)",
   "main-reads-transfer": "the same, the ArrayBuffers transferred instead of copied",
   "new-hasher-per-job": "createSHA256() for each of 200 small jobs (1 KiB each)",
   "init-per-job": "one hasher, init() for each of 200 small jobs (1 KiB each)",

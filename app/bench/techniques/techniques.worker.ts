@@ -1,7 +1,7 @@
 // Runs one technique on a byte range of the File and reports its time (bench only).
 import { createSHA256, type IHasher } from "hash-wasm";
-import { LANE_WRITE_MAX, Sha256Lanes } from "../../image/hash/sha256Lanes.ts";
 import { portableGunzip } from "../../image/hash/gunzipPlatform.ts";
+import { LANE_WRITE_MAX, Sha256Lanes } from "../../image/hash/sha256Lanes.ts";
 import { createWasmSha256Factory } from "../../image/hash/wasmSha256.ts";
 import { digestLanes } from "../../image/pool/digestLanes.ts";
 import { BlobSource } from "../../image/source/blobSource.ts";
@@ -15,7 +15,13 @@ const scope = self as unknown as WorkerScope;
 const SLICE = 2 * 1024 * 1024;
 const BUFFER = 1024 * 1024;
 
-async function slices(file: Blob, start: number, end: number, hasher: IHasher | null, readAhead: boolean): Promise<number> {
+async function slices(
+  file: Blob,
+  start: number,
+  end: number,
+  hasher: IHasher | null,
+  readAhead: boolean,
+): Promise<number> {
   let bytes = 0;
   const read = (offset: number) => file.slice(offset, Math.min(end, offset + SLICE)).arrayBuffer();
   let next = read(start);
@@ -66,7 +72,11 @@ async function smallJobs(reuse: boolean): Promise<number> {
 /** The range split in four, one per lane. */
 function quarters(start: number, end: number): { offset: number; size: number; decompress: boolean }[] {
   const share = Math.ceil((end - start) / 4);
-  return [0, 1, 2, 3].map((i) => ({ offset: start + i * share, size: Math.max(0, Math.min(end, start + (i + 1) * share) - (start + i * share)), decompress: false }));
+  return [0, 1, 2, 3].map((i) => ({
+    offset: start + i * share,
+    size: Math.max(0, Math.min(end, start + (i + 1) * share) - (start + i * share)),
+    decompress: false,
+  }));
 }
 
 async function lanesFromMemory(start: number, end: number): Promise<number> {
@@ -93,7 +103,13 @@ async function lanesFromFile(file: Blob, start: number, end: number): Promise<nu
   if (!lanes) throw new Error("no WebAssembly SIMD");
   const source = new BlobSource(file);
   let bytes = 0;
-  await digestLanes(quarters(start, end), lanes, (from, to) => source.stream(from, to), { createSha256: createWasmSha256Factory(), gunzip: portableGunzip }, (n) => (bytes += n));
+  await digestLanes(
+    quarters(start, end),
+    lanes,
+    (from, to) => source.stream(from, to),
+    { createSha256: createWasmSha256Factory(), gunzip: portableGunzip },
+    (n) => (bytes += n),
+  );
   return bytes;
 }
 
@@ -120,7 +136,11 @@ scope.addEventListener("message", async ({ data }) => {
       received.bytes += data.chunk.byteLength;
       return;
     }
-    scope.postMessage({ ms: performance.now() - received.started, bytes: received.bytes, digest: hasher.digest("hex") });
+    scope.postMessage({
+      ms: performance.now() - received.started,
+      bytes: received.bytes,
+      digest: hasher.digest("hex"),
+    });
     return;
   }
   const { mode, file, start, end } = data;
@@ -129,7 +149,8 @@ scope.addEventListener("message", async ({ data }) => {
   let bytes = 0;
   if (mode === "hash-only") {
     const buffer = new Uint8Array(BUFFER).map((_, i) => i * 31);
-    for (let offset = start; offset < end; offset += BUFFER) bytes += (hasher.update(buffer.subarray(0, Math.min(BUFFER, end - offset))), Math.min(BUFFER, end - offset));
+    for (let offset = start; offset < end; offset += BUFFER)
+      bytes += (hasher.update(buffer.subarray(0, Math.min(BUFFER, end - offset))), Math.min(BUFFER, end - offset));
   } else if (mode === "read-slices") bytes = await slices(file, start, end, null, false);
   else if (mode === "read-stream") bytes = await stream(file, start, end, null, true);
   else if (mode === "slices-then-hash") bytes = await slices(file, start, end, hasher, false);
@@ -138,7 +159,10 @@ scope.addEventListener("message", async ({ data }) => {
   else if (mode === "stream-byob") bytes = await stream(file, start, end, hasher, true);
   else if (mode === "gunzip-only") bytes = await gunzip(file, null);
   else if (mode === "gunzip-hash") bytes = await gunzip(file, hasher);
-  else if (mode === "read-4-streams") bytes = (await Promise.all(quarters(start, end).map(({ offset, size }) => stream(file, offset, offset + size, null, true)))).reduce((a, b) => a + b, 0);
+  else if (mode === "read-4-streams")
+    bytes = (
+      await Promise.all(quarters(start, end).map(({ offset, size }) => stream(file, offset, offset + size, null, true)))
+    ).reduce((a, b) => a + b, 0);
   else if (mode === "lanes-hash-only") bytes = await lanesFromMemory(start, end);
   else if (mode === "lanes-stream") bytes = await lanesFromFile(file, start, end);
   else bytes = await smallJobs(mode === "init-per-job");

@@ -20,7 +20,9 @@ function runInWorker(request: TechniqueRequest): Promise<TechniqueResult> {
 /** The page reads the File and feeds one worker by messages, copying or transferring each chunk. */
 async function mainReads(file: Blob, size: number, transfer: boolean): Promise<TechniqueResult> {
   const worker = new Worker(new URL("./techniques.worker.ts", import.meta.url), { type: "module" });
-  const done = new Promise<TechniqueResult>((resolve) => worker.addEventListener("message", (event: MessageEvent<TechniqueResult>) => resolve(event.data)));
+  const done = new Promise<TechniqueResult>((resolve) =>
+    worker.addEventListener("message", (event: MessageEvent<TechniqueResult>) => resolve(event.data)),
+  );
   const CHUNK = 1024 * 1024;
   for (let offset = 0; offset < size; offset += CHUNK) {
     const chunk = await file.slice(offset, Math.min(size, offset + CHUNK)).arrayBuffer();
@@ -45,7 +47,9 @@ async function runTechnique(mode: Mode, workers: number, limit: number): Promise
   const share = Math.ceil(size / workers);
   const started = performance.now();
   const results = await Promise.all(
-    Array.from({ length: workers }, (_, i) => runInWorker({ mode, file, start: i * share, end: Math.min(size, (i + 1) * share) })),
+    Array.from({ length: workers }, (_, i) =>
+      runInWorker({ mode, file, start: i * share, end: Math.min(size, (i + 1) * share) }),
+    ),
   );
   return { ms: performance.now() - started, bytes: results.reduce((sum, result) => sum + result.bytes, 0) };
 }

@@ -1,8 +1,8 @@
-import { parseEventLogs, type Hash } from "viem";
+import { type Hash, parseEventLogs } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { MissingLogError } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
 export interface AddClaimResult {
@@ -30,8 +30,16 @@ export async function addClaim(
     registry,
     {
       async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, { address: registry, abi: imageRegistryAbi, functionName: "addClaim", args: [location], account, blockNumber });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        const { request } = await simulateContract(clients.publicClient, {
+          address: registry,
+          abi: imageRegistryAbi,
+          functionName: "addClaim",
+          args: [location],
+          account,
+          blockNumber,
+        });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode(receipt) {
         const logs = receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase());

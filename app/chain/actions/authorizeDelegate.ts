@@ -1,8 +1,8 @@
-import { getAddress, parseEventLogs, type Address, type Hash } from "viem";
+import { type Address, getAddress, type Hash, parseEventLogs } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { MissingLogError } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
 export interface AuthorizeDelegateResult {
@@ -43,12 +43,23 @@ export async function authorizeDelegate(
           account,
           blockNumber,
         });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode(receipt) {
-        const [log] = parseEventLogs({ abi: imageRegistryAbi, eventName: "DelegateAuthorized", logs: receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase()) });
-        if (log === undefined) throw new MissingLogError(`DelegateAuthorized log in transaction ${receipt.transactionHash}`);
-        return { delegate: getAddress(log.args.delegate), namePrefix: log.args.namePrefix, expiresAt: Number(log.args.expiresAt), since: log.args.since };
+        const [log] = parseEventLogs({
+          abi: imageRegistryAbi,
+          eventName: "DelegateAuthorized",
+          logs: receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase()),
+        });
+        if (log === undefined)
+          throw new MissingLogError(`DelegateAuthorized log in transaction ${receipt.transactionHash}`);
+        return {
+          delegate: getAddress(log.args.delegate),
+          namePrefix: log.args.namePrefix,
+          expiresAt: Number(log.args.expiresAt),
+          since: log.args.since,
+        };
       },
     },
     options,

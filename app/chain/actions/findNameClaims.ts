@@ -1,10 +1,10 @@
-import { keccak256, stringToBytes, type Address } from "viem";
+import { type Address, keccak256, stringToBytes } from "viem";
 import { getBlockNumber, getLogs } from "viem/actions";
 import { withAppErrors } from "../errors.ts";
 import { publishedEvent } from "../hydrateReleases.ts";
-import { deployedOnBlockOf, registryAddressOf, type RegistryRef } from "../registryRef.ts";
-import { scanRanges, type ScanGap, type ScanOptions } from "../scanRanges.ts";
 import type { ReadClient } from "../readClient.ts";
+import { deployedOnBlockOf, type RegistryRef, registryAddressOf } from "../registryRef.ts";
+import { type ScanGap, type ScanOptions, scanRanges } from "../scanRanges.ts";
 
 /** One publisher's releases of one exact name. */
 export interface NameClaim {
@@ -51,28 +51,40 @@ export async function findNameClaims(
 ): Promise<NameClaims> {
   const registry = registryAddressOf(registryRef);
   const names = [...new Set(typeof name === "string" ? [name] : name)];
-  return withAppErrors(async () => {
-    const fromBlock = options.fromBlock ?? deployedOnBlockOf(registryRef);
-    const toBlock = options.toBlock ?? (await getBlockNumber(client, { cacheTime: 0 }));
-    if (names.length === 0) return { names, claims: [], fromBlock, toBlock, complete: true, gaps: [] };
-    const nameHash = names.map((n) => keccak256(stringToBytes(n)));
-    const { items, gaps } = await scanRanges(
-      { fromBlock, toBlock },
-      (chunk) => getLogs(client, { address: registry, event: publishedEvent, args: { nameHash }, ...chunk, strict: true }),
-      options,
-    );
-    const claims = new Map<string, NameClaim>();
-    const ordered = [...items].sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
-    for (const log of ordered) {
-      const key = `${log.args.publisher.toLowerCase()} ${log.args.name}`;
-      const claim = claims.get(key);
-      if (claim === undefined) {
-        claims.set(key, { name: log.args.name, publisher: log.args.publisher, releaseIds: [log.args.id], firstBlock: log.blockNumber, lastBlock: log.blockNumber });
-      } else {
-        claim.releaseIds.push(log.args.id);
-        claim.lastBlock = log.blockNumber;
+  return withAppErrors(
+    async () => {
+      const fromBlock = options.fromBlock ?? deployedOnBlockOf(registryRef);
+      const toBlock = options.toBlock ?? (await getBlockNumber(client, { cacheTime: 0 }));
+      if (names.length === 0) return { names, claims: [], fromBlock, toBlock, complete: true, gaps: [] };
+      const nameHash = names.map((n) => keccak256(stringToBytes(n)));
+      const { items, gaps } = await scanRanges(
+        { fromBlock, toBlock },
+        (chunk) =>
+          getLogs(client, { address: registry, event: publishedEvent, args: { nameHash }, ...chunk, strict: true }),
+        options,
+      );
+      const claims = new Map<string, NameClaim>();
+      const ordered = [...items].sort((a, b) =>
+        a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+      );
+      for (const log of ordered) {
+        const key = `${log.args.publisher.toLowerCase()} ${log.args.name}`;
+        const claim = claims.get(key);
+        if (claim === undefined) {
+          claims.set(key, {
+            name: log.args.name,
+            publisher: log.args.publisher,
+            releaseIds: [log.args.id],
+            firstBlock: log.blockNumber,
+            lastBlock: log.blockNumber,
+          });
+        } else {
+          claim.releaseIds.push(log.args.id);
+          claim.lastBlock = log.blockNumber;
+        }
       }
-    }
-    return { names, claims: [...claims.values()], fromBlock, toBlock, complete: gaps.length === 0, gaps };
-  }, { registry, chainId: client.chain?.id });
+      return { names, claims: [...claims.values()], fromBlock, toBlock, complete: gaps.length === 0, gaps };
+    },
+    { registry, chainId: client.chain?.id },
+  );
 }

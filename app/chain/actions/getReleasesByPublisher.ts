@@ -2,20 +2,31 @@ import type { Address } from "viem";
 import { readContract } from "viem/actions";
 import { withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { readPage } from "../readPages.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
-import type { PageRequest, ReleasePage } from "../release.ts";
 import type { ReadClient } from "../readClient.ts";
+import { readPage } from "../readPages.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
+import type { PageRequest, ReleasePage } from "../release.ts";
 
 /** One page of a publisher's releases, newest first (default: the 20 newest). */
-export async function getReleasesByPublisher(client: ReadClient, registryRef: RegistryRef, publisher: Address, page?: PageRequest): Promise<ReleasePage> {
+export async function getReleasesByPublisher(
+  client: ReadClient,
+  registryRef: RegistryRef,
+  publisher: Address,
+  page?: PageRequest,
+): Promise<ReleasePage> {
   const registry = registryAddressOf(registryRef);
   return withAppErrors(
     () =>
       readPage(
         client,
         registry,
-        (offset, limit) => readContract(client, { address: registry, abi: imageRegistryAbi, functionName: "releasesByPublisher", args: [publisher, offset, limit] }),
+        (offset, limit) =>
+          readContract(client, {
+            address: registry,
+            abi: imageRegistryAbi,
+            functionName: "releasesByPublisher",
+            args: [publisher, offset, limit],
+          }),
         page,
       ),
     { registry, chainId: client.chain?.id },

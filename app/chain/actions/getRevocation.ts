@@ -3,9 +3,9 @@ import { getLogs } from "viem/actions";
 import { blocksAtTimestamp } from "../blocksAtTimestamp.ts";
 import { MissingLogError, withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
-import type { Release, Revocation } from "../release.ts";
 import type { ReadClient } from "../readClient.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
+import type { Release, Revocation } from "../release.ts";
 
 const revokedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Revoked" });
 
@@ -22,11 +22,30 @@ export async function getRevocation(
   if (release.revokedAt === null) return null;
   const revokedAt = release.revokedAt;
   const registry = registryAddressOf(registryRef);
-  return withAppErrors(async () => {
-    const range = await blocksAtTimestamp(client, BigInt(revokedAt), release.blockNumber);
-    const logs = range === null ? [] : await getLogs(client, { address: registry, event: revokedEvent, args: { id: release.id }, ...range, strict: true });
-    const log = logs[0];
-    if (log === undefined) throw new MissingLogError(`Revoked log for release ${release.id} (revoked at timestamp ${revokedAt})`);
-    return { releaseId: release.id, reason: log.args.reason, revokedAt, blockNumber: log.blockNumber, transactionHash: log.transactionHash };
-  }, { registry, chainId: client.chain?.id });
+  return withAppErrors(
+    async () => {
+      const range = await blocksAtTimestamp(client, BigInt(revokedAt), release.blockNumber);
+      const logs =
+        range === null
+          ? []
+          : await getLogs(client, {
+              address: registry,
+              event: revokedEvent,
+              args: { id: release.id },
+              ...range,
+              strict: true,
+            });
+      const log = logs[0];
+      if (log === undefined)
+        throw new MissingLogError(`Revoked log for release ${release.id} (revoked at timestamp ${revokedAt})`);
+      return {
+        releaseId: release.id,
+        reason: log.args.reason,
+        revokedAt,
+        blockNumber: log.blockNumber,
+        transactionHash: log.transactionHash,
+      };
+    },
+    { registry, chainId: client.chain?.id },
+  );
 }

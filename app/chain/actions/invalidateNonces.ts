@@ -1,7 +1,7 @@
 import type { Hash } from "viem";
 import { readContract, simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
 export interface InvalidateNoncesResult {
@@ -28,9 +28,24 @@ export async function invalidateNonces(
     registry,
     {
       async simulate(account, blockNumber) {
-        target ??= (await readContract(clients.publicClient, { address: registry, abi: imageRegistryAbi, functionName: "nonces", args: [account.address], blockNumber })) + 1n;
-        const { request } = await simulateContract(clients.publicClient, { address: registry, abi: imageRegistryAbi, functionName: "invalidateNonces", args: [target], account, blockNumber });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        target ??=
+          (await readContract(clients.publicClient, {
+            address: registry,
+            abi: imageRegistryAbi,
+            functionName: "nonces",
+            args: [account.address],
+            blockNumber,
+          })) + 1n;
+        const { request } = await simulateContract(clients.publicClient, {
+          address: registry,
+          abi: imageRegistryAbi,
+          functionName: "invalidateNonces",
+          args: [target],
+          account,
+          blockNumber,
+        });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode: () => ({ nonce: target as bigint }),
     },

@@ -1,9 +1,9 @@
 import type { Address, Hash } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import type { ReleaseInput } from "../release.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 import { decodePublishResult, type PublishResult } from "./publishRelease.ts";
 
@@ -36,7 +36,8 @@ export async function publishForRelease(
           account,
           blockNumber,
         });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode: decodePublishResult(clients.publicClient, registry),
     },

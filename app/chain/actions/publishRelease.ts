@@ -1,11 +1,11 @@
 import type { Address, Hash, TransactionReceipt } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import type { ReadClient } from "../readClient.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import type { Release, ReleaseInput } from "../release.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
-import type { ReadClient } from "../readClient.ts";
 import { releasesFromReceipt } from "../releasesFromReceipt.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
 export interface PublishResult {
@@ -14,7 +14,10 @@ export interface PublishResult {
 }
 
 /** Reads a publish transaction's result from its receipt (shared by publish, batch and by-signature). */
-export function decodePublishResult(publicClient: ReadClient, registry: Address): (receipt: TransactionReceipt) => Promise<PublishResult> {
+export function decodePublishResult(
+  publicClient: ReadClient,
+  registry: Address,
+): (receipt: TransactionReceipt) => Promise<PublishResult> {
   return async (receipt) => {
     const releases = await releasesFromReceipt(publicClient, registry, receipt);
     return { releaseIds: releases.map((release) => release.id), releases };
@@ -43,11 +46,18 @@ export async function publishRelease(
           address: registry,
           abi: imageRegistryAbi,
           functionName: "publish",
-          args: [chainInput.name, chainInput.imageId, chainInput.manifestDigest, chainInput.indexDigest, chainInput.archiveDigest],
+          args: [
+            chainInput.name,
+            chainInput.imageId,
+            chainInput.manifestDigest,
+            chainInput.indexDigest,
+            chainInput.archiveDigest,
+          ],
           account,
           blockNumber,
         });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode: decodePublishResult(clients.publicClient, registry),
     },

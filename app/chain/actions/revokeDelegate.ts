@@ -1,7 +1,7 @@
 import type { Address, Hash } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
 export interface RevokeDelegateResult {
@@ -26,8 +26,16 @@ export async function revokeDelegate(
     registry,
     {
       async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, { address: registry, abi: imageRegistryAbi, functionName: "revokeDelegate", args: [delegate], account, blockNumber });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        const { request } = await simulateContract(clients.publicClient, {
+          address: registry,
+          abi: imageRegistryAbi,
+          functionName: "revokeDelegate",
+          args: [delegate],
+          account,
+          blockNumber,
+        });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode: () => ({ delegate }),
     },

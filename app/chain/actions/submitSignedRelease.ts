@@ -1,8 +1,8 @@
 import type { Hash } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 import type { SignedRelease } from "../signedRelease.ts";
 import { validateSignedRelease } from "../validateSignedRelease.ts";
@@ -31,11 +31,19 @@ export async function submitSignedRelease(
           address: registry,
           abi: imageRegistryAbi,
           functionName: "publishBySig",
-          args: [signed.publisher, signed.signer, releaseInputToChain(signed.release), signed.nonce, signed.deadline, signed.signature],
+          args: [
+            signed.publisher,
+            signed.signer,
+            releaseInputToChain(signed.release),
+            signed.nonce,
+            signed.deadline,
+            signed.signature,
+          ],
           account,
           blockNumber,
         });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode: decodePublishResult(clients.publicClient, registry),
     },

@@ -1,7 +1,7 @@
 import type { Hash } from "viem";
 import { simulateContract, writeContract } from "viem/actions";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
-import { registryAddressOf, type RegistryRef } from "../registryRef.ts";
+import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
 export interface WithdrawClaimResult {
@@ -26,8 +26,16 @@ export async function withdrawClaim(
     registry,
     {
       async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, { address: registry, abi: imageRegistryAbi, functionName: "withdrawClaim", args: [BigInt(index)], account, blockNumber });
-        return (): Promise<Hash> => writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        const { request } = await simulateContract(clients.publicClient, {
+          address: registry,
+          abi: imageRegistryAbi,
+          functionName: "withdrawClaim",
+          args: [BigInt(index)],
+          account,
+          blockNumber,
+        });
+        return (): Promise<Hash> =>
+          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
       },
       decode: () => ({ index }),
     },

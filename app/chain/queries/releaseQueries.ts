@@ -5,10 +5,10 @@ import { queryOptions } from "@tanstack/react-query";
 import type { Address } from "viem";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { Digest } from "../../image/digest.ts";
+import { getDelegation } from "../actions/getDelegation.ts";
 import { getLatestValidRelease } from "../actions/getLatestValidRelease.ts";
 import { getNameHistory } from "../actions/getNameHistory.ts";
 import { getRelease } from "../actions/getRelease.ts";
-import { getDelegation } from "../actions/getDelegation.ts";
 import { getReleasesByDigestPage } from "../actions/getReleasesByDigestPage.ts";
 import { getReleasesByPublisher } from "../actions/getReleasesByPublisher.ts";
 import { getReleasesByPublisherAndDigest } from "../actions/getReleasesByPublisherAndDigest.ts";
@@ -63,7 +63,12 @@ export function delegationQuery(registryChain: RegistryChain, publisher: Address
   });
 }
 
-export function releasesByPublisherQuery(registryChain: RegistryChain, publisher: Address, offset: number, limit: number) {
+export function releasesByPublisherQuery(
+  registryChain: RegistryChain,
+  publisher: Address,
+  offset: number,
+  limit: number,
+) {
   return queryOptions({
     queryKey: [...base(registryChain), "byPublisher", publisher, offset, limit],
     queryFn: () => getReleasesByPublisher(publicClientFor(registryChain), registryChain, publisher, { offset, limit }),

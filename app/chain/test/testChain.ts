@@ -3,10 +3,22 @@
 // test talks HTTP exactly as it does to a public RPC (and a CLI child process can use the
 // URL), no `hardhat node` process is left behind, and a test file starts it in ~0.6 s. A bare
 // Hardhat runtime (no project config, so none of its plugins) starts 0.3 s faster than `hardhat`.
-import { readFileSync } from "node:fs";
+
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createHardhatRuntimeEnvironment } from "hardhat/hre";
-import { createPublicClient, createTestClient, createWalletClient, getAddress, http, type Address, type Chain, type PublicClient, type TestClient, type WalletClient } from "viem";
+import {
+  type Address,
+  type Chain,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  getAddress,
+  http,
+  type PublicClient,
+  type TestClient,
+  type WalletClient,
+} from "viem";
 import type { Digest } from "../../image/digest.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { ReleaseInput } from "../release.ts";
@@ -43,7 +55,12 @@ export async function startTestChain(): Promise<TestChain> {
   const { port } = await server.listen();
   const url = `http://127.0.0.1:${port}`;
   // Not viem/chains' `hardhat`: loading that module loads every chain (~0.2 s).
-  const chain: Chain = { id: 31337, name: "Hardhat", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [url] } } };
+  const chain: Chain = {
+    id: 31337,
+    name: "Hardhat",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [url] } },
+  };
   const transport = http(url, { retryCount: 0 });
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 50 }) as PublicClient;
   const testClient = createTestClient({ chain, transport, mode: "hardhat" });
@@ -55,13 +72,29 @@ export async function startTestChain(): Promise<TestChain> {
   };
   const bytecode = registryBytecode();
   async function deployRegistry() {
-    const hash = await wallet(0).deployContract({ abi: imageRegistryAbi, bytecode, account: accounts[0] as Address, chain });
+    const hash = await wallet(0).deployContract({
+      abi: imageRegistryAbi,
+      bytecode,
+      account: accounts[0] as Address,
+      chain,
+    });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (!receipt.contractAddress) throw new Error("the registry deployment created no contract");
     return { registry: getAddress(receipt.contractAddress), deployedOnBlock: receipt.blockNumber };
   }
   const { registry, deployedOnBlock } = await deployRegistry();
-  return { url, chain, publicClient, testClient, accounts, wallet, registry, deployedOnBlock, deployRegistry, close: () => server.close() };
+  return {
+    url,
+    chain,
+    publicClient,
+    testClient,
+    accounts,
+    wallet,
+    registry,
+    deployedOnBlock,
+    deployRegistry,
+    close: () => server.close(),
+  };
 }
 
 /** A real sha256 of a readable label, so a failing assertion names it. */
@@ -71,7 +104,13 @@ export function digestOf(label: string): Digest {
 
 /** An image release as a registry push records it: an imageId and a manifestDigest. */
 export function imageRelease(name: string, label: string): ReleaseInput {
-  return { name, imageId: digestOf(`${label} config`), manifestDigest: digestOf(`${label} manifest`), indexDigest: null, archiveDigest: null };
+  return {
+    name,
+    imageId: digestOf(`${label} config`),
+    manifestDigest: digestOf(`${label} manifest`),
+    indexDigest: null,
+    archiveDigest: null,
+  };
 }
 
 /** A public client on the test chain that records the JSON-RPC methods it calls, to assert query counts. */
@@ -84,7 +123,10 @@ export function countingClient(chain: TestChain): { client: PublicClient; method
       for (const call of Array.isArray(body) ? body : [body]) methods.push(call.method);
     },
   });
-  return { client: createPublicClient({ chain: chain.chain, transport, pollingInterval: 50 }) as PublicClient, methods };
+  return {
+    client: createPublicClient({ chain: chain.chain, transport, pollingInterval: 50 }) as PublicClient,
+    methods,
+  };
 }
 
 export function countOf(methods: readonly string[], method: string): number {

@@ -15,7 +15,14 @@ export async function writeRegistry<N extends WriteName>(
   registry: Address = chain.registry,
 ): Promise<TransactionReceipt> {
   const wallet = chain.wallet(account);
-  const hash = await wallet.writeContract({ address: registry, abi: imageRegistryAbi, functionName, args, account: chain.accounts[account] as Address, chain: chain.chain } as never);
+  const hash = await wallet.writeContract({
+    address: registry,
+    abi: imageRegistryAbi,
+    functionName,
+    args,
+    account: chain.accounts[account] as Address,
+    chain: chain.chain,
+  } as never);
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${functionName} reverted in block ${receipt.blockNumber}`);
   return receipt;

@@ -17,10 +17,14 @@ const port = fc.integer({ min: 1, max: 65535 }).map(String);
 
 /** A host docker reads as a registry: has a dot, or a port, or is localhost. Lower case. */
 export const registryHost = fc.oneof(
-  fc.tuple(label, fc.array(label, { minLength: 1, maxLength: 3 }), fc.option(port)).map(([first, rest, p]) => `${[first, ...rest].join(".")}${p === null ? "" : `:${p}`}`),
+  fc
+    .tuple(label, fc.array(label, { minLength: 1, maxLength: 3 }), fc.option(port))
+    .map(([first, rest, p]) => `${[first, ...rest].join(".")}${p === null ? "" : `:${p}`}`),
   fc.tuple(label, port).map(([host, p]) => `${host}:${p}`),
   fc.option(port).map((p) => `localhost${p === null ? "" : `:${p}`}`),
-  fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.option(port)).map(([a, b, c, p]) => `127.${a}.${b}.${c}${p === null ? "" : `:${p}`}`),
+  fc
+    .tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.option(port))
+    .map(([a, b, c, p]) => `127.${a}.${b}.${c}${p === null ? "" : `:${p}`}`),
 );
 
 /** domain/path with 1..3 path components; never docker.io (its one-component paths gain library/). */

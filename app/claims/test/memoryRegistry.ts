@@ -20,7 +20,10 @@ export class MemoryRegistry implements Pick<RegistryClient, "getManifest" | "get
     this.calls.push(`getManifest ${repo.domain}/${repo.path} ${reference}`);
     this.#fail(repo);
     const found = this.#manifests.get(`${repo.domain}/${repo.path}:${reference}`);
-    if (found === undefined) throw new RegistryError("not-found", `the manifest ${repo.domain}/${repo.path}:${reference}: not found (404).`, { status: 404 });
+    if (found === undefined)
+      throw new RegistryError("not-found", `the manifest ${repo.domain}/${repo.path}:${reference}: not found (404).`, {
+        status: 404,
+      });
     return { digest: sha(found.bytes), mediaType: found.mediaType, bytes: found.bytes };
   }
 
@@ -28,7 +31,8 @@ export class MemoryRegistry implements Pick<RegistryClient, "getManifest" | "get
     this.calls.push(`getBlob ${repo.domain}/${repo.path} ${digest}`);
     this.#fail(repo);
     const found = this.#blobs.get(`${repo.domain}/${repo.path}@${digest}`);
-    if (found === undefined) throw new RegistryError("not-found", `the blob ${digest}: not found (404).`, { status: 404 });
+    if (found === undefined)
+      throw new RegistryError("not-found", `the blob ${digest}: not found (404).`, { status: 404 });
     if (found.length > maxBytes) throw new RegistryError("too-large", `the blob ${digest} is too large.`);
     return found;
   }

@@ -32,4 +32,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runBundle(args, io);
 }
 
-export const bundleCommand: Command = { name: "bundle", summary: "write a proof bundle for offline verification", usage: BUNDLE_USAGE, run };
+export const bundleCommand: Command = {
+  name: "bundle",
+  summary: "write a proof bundle for offline verification",
+  usage: BUNDLE_USAGE,
+  run,
+};

@@ -2,11 +2,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { getAddress, hexToBigInt, isAddress, type Address } from "viem";
+import { type Address, getAddress, hexToBigInt, isAddress } from "viem";
 import { readRegistryInfo } from "../../chain/actions/readRegistryInfo.ts";
 import { isAppError } from "../../chain/errors.ts";
 import { formatUnixTime } from "../../chain/formatTime.ts";
-import { isSha256Digest, type Digest } from "../../image/digest.ts";
+import { type Digest, isSha256Digest } from "../../image/digest.ts";
 import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import { inspectFile } from "../../image/inspectFile.ts";
 import { createNodeHashPool } from "../../image/pool/nodeHashPool.ts";
@@ -14,7 +14,7 @@ import { BundleError } from "../../proofs/bundleError.ts";
 import { makeProofBundle } from "../../proofs/makeProofBundle.ts";
 import { serializeProofBundle } from "../../proofs/proofBundle.ts";
 import { digestsOf, targetsOf } from "../../verdict/targets.ts";
-import { EXIT, type CliIo } from "../command.ts";
+import { type CliIo, EXIT } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
 import { terminalJson, terminalLine } from "../terminalText.ts";
 import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
@@ -33,7 +33,12 @@ async function digestsToCover(target: string, io: CliIo): Promise<Digest[]> {
   const bar = createProgressBar(io.stderr);
   const pool = createNodeHashPool();
   try {
-    const report = await inspectFile(target, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
+    const report = await inspectFile(target, {
+      hashPool: pool,
+      signal: io.interrupt,
+      onProgress: bar.update,
+      archiveDigest: true,
+    });
     return [...new Set(targetsOf(report).flatMap(digestsOf))];
   } finally {
     bar.clear();
@@ -67,12 +72,15 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const [target, ...extra] = positionals;
-  if (target === undefined || extra.length > 0 || values.chain === undefined || values.output === undefined) return fail(io, "give one file or digest, --chain and -o <file>", true);
+  if (target === undefined || extra.length > 0 || values.chain === undefined || values.output === undefined)
+    return fail(io, "give one file or digest, --chain and -o <file>", true);
   const publishers = values.publisher ?? [];
-  if (publishers.length === 0) return fail(io, "give at least one --publisher: a bundle covers the publishers the verifier will trust");
+  if (publishers.length === 0)
+    return fail(io, "give at least one --publisher: a bundle covers the publishers the verifier will trust");
   const bad = publishers.find((p) => !isAddress(p));
   if (bad !== undefined) return fail(io, `--publisher is not an address: "${bad}"`);
-  if (values.block !== undefined && !/^\d+$/.test(values.block)) return fail(io, `--block must be a block number: "${values.block}"`);
+  if (values.block !== undefined && !/^\d+$/.test(values.block))
+    return fail(io, `--block must be a block number: "${values.block}"`);
 
   try {
     const resolved = await resolveChain(values.chain, values.registry, { projectRoot: PROJECT_ROOT, env: process.env });
@@ -115,7 +123,13 @@ export async function runBundle(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof InspectAbortedError) return EXIT.interrupted;
-    if (error instanceof ChainInputError || error instanceof ImageEngineError || error instanceof BundleError || isAppError(error)) return fail(io, error.message);
+    if (
+      error instanceof ChainInputError ||
+      error instanceof ImageEngineError ||
+      error instanceof BundleError ||
+      isAppError(error)
+    )
+      return fail(io, error.message);
     throw error;
   }
 }

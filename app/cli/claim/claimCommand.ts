@@ -67,4 +67,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runClaim(args, io);
 }
 
-export const claimCommand: Command = { name: "claim", summary: "prove control of a repository or domain; record, list and check claims", usage: CLAIM_USAGE, run };
+export const claimCommand: Command = {
+  name: "claim",
+  summary: "prove control of a repository or domain; record, list and check claims",
+  usage: CLAIM_USAGE,
+  run,
+};

@@ -7,7 +7,7 @@ import type { CliIo } from "../command.ts";
 import { loadSigningKey } from "../keys/loadSigningKey.ts";
 import type { CommandDeps, Reporter } from "../publish/commandContext.ts";
 import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient.ts";
-import { resolveChain, type ResolvedChain } from "../verify/resolveChain.ts";
+import { type ResolvedChain, resolveChain } from "../verify/resolveChain.ts";
 
 export interface ClaimOptions {
   chain: string;
@@ -37,23 +37,41 @@ export interface ClaimRun {
 
 export function registryClientFor(io: CliIo, deps: CommandDeps, subcommand: string): () => RegistryClient {
   let client: RegistryClient | undefined;
-  return () => (client ??= cliRegistryClient({ env: deps.env, note: stderrNote(io, `claim ${subcommand}`), signal: io.interrupt }));
+  return () =>
+    (client ??= cliRegistryClient({
+      env: deps.env,
+      note: stderrNote(io, `claim ${subcommand}`),
+      signal: io.interrupt,
+    }));
 }
 
 /** Rejects with ChainInputError (exit 2). */
 export function chainOf(run: ClaimRun): Promise<ResolvedChain> {
-  return resolveChain(run.options.chain, run.options.registry, { projectRoot: run.deps.projectRoot, env: run.deps.env });
+  return resolveChain(run.options.chain, run.options.registry, {
+    projectRoot: run.deps.projectRoot,
+    env: run.deps.env,
+  });
 }
 
 /** The key first (a passphrase prompt before any network), then the chain. Rejects with SigningKeyError or ChainInputError. */
 export async function signerOf(run: ClaimRun): Promise<{ account: PrivateKeyAccount; resolved: ResolvedChain }> {
-  const key = await loadSigningKey({ keystore: run.options.keystore, env: run.deps.env, prompter: run.deps.prompter, warn: run.report.note });
+  const key = await loadSigningKey({
+    keystore: run.options.keystore,
+    env: run.deps.env,
+    prompter: run.deps.prompter,
+    warn: run.report.note,
+  });
   return { account: key.account, resolved: await chainOf(run) };
 }
 
 /** What app/claims' checks need from this command. */
 export function checkDepsOf(run: ClaimRun, resolved: ResolvedChain) {
-  return { client: resolved.client, registry: resolved.registry.registry, chainId: resolved.chain.id, registryClient: run.registryClient() };
+  return {
+    client: resolved.client,
+    registry: resolved.registry.registry,
+    chainId: resolved.chain.id,
+    registryClient: run.registryClient(),
+  };
 }
 
 const label = (text: string) => text.padEnd(13);

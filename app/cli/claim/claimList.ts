@@ -4,7 +4,7 @@
 import { getClaims } from "../../chain/actions/getClaims.ts";
 import { PUBLISH_EXIT } from "../publish/exitStatus.ts";
 import { parsePublisher } from "../publish/runPublish.ts";
-import { chainOf, checkDepsOf, type ClaimRun } from "./claimContext.ts";
+import { type ClaimRun, chainOf, checkDepsOf } from "./claimContext.ts";
 import { checkClaim } from "./claimsApi.ts";
 import { checkWords, utc } from "./claimWords.ts";
 
@@ -27,11 +27,16 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 export async function claimList(run: ClaimRun): Promise<number> {
   const { report, options } = run;
   const publisher = parsePublisher(run.argument);
-  if (publisher === null || publisher === undefined) return report.fail(`"${run.argument}" is not a publisher address (0x and 40 hex digits; mixed case must match its checksum)`);
+  if (publisher === null || publisher === undefined)
+    return report.fail(
+      `"${run.argument}" is not a publisher address (0x and 40 hex digits; mixed case must match its checksum)`,
+    );
   const resolved = await chainOf(run);
   const claims = await getClaims(resolved.client, resolved.registry, publisher);
   const deps = checkDepsOf(run, resolved);
-  const checks = await mapLimited(claims, CONCURRENCY, (claim) => checkClaim(deps, publisher, { location: claim.location, withdrawnAt: claim.withdrawnAt }));
+  const checks = await mapLimited(claims, CONCURRENCY, (claim) =>
+    checkClaim(deps, publisher, { location: claim.location, withdrawnAt: claim.withdrawnAt }),
+  );
   if (options.json) {
     report.json({
       command: "claim list",

@@ -10,7 +10,8 @@ export function provesWhat(check: ClaimCheck): string {
 
 export function checkWords(check: ClaimCheck): string {
   if (check.status === "proven") {
-    const artifact = check.evidence.artifactDigest === null ? check.evidence.url : `artifact ${check.evidence.artifactDigest}`;
+    const artifact =
+      check.evidence.artifactDigest === null ? check.evidence.url : `artifact ${check.evidence.artifactDigest}`;
     return `✓ proven: ${provesWhat(check)} (${artifact}, checked now)`;
   }
   return `✗ ${check.reason}: ${check.message}`;

@@ -2,7 +2,7 @@
 // call) does not stop a verification: no claims, one note, nothing trusted through them.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createPublicClient, custom, type Address } from "viem";
+import { type Address, createPublicClient, custom } from "viem";
 import type { ReadClient } from "../../chain/readClient.ts";
 import type { RegistryClient } from "../../registry/client.ts";
 import type { ResolvedChain } from "../verify/resolveChain.ts";
@@ -10,7 +10,12 @@ import { cliClaimChecker } from "./cliClaimChecker.ts";
 
 const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const PUBLISHER: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const chain = { id: 31337, name: "Hardhat", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: ["http://127.0.0.1:1"] } } };
+const chain = {
+  id: 31337,
+  name: "Hardhat",
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  rpcUrls: { default: { http: ["http://127.0.0.1:1"] } },
+};
 
 function resolvedWith(request: (args: { method: string }) => Promise<unknown>): ResolvedChain {
   const client = createPublicClient({ chain, transport: custom({ request }, { retryCount: 0 }) }) as ReadClient;
@@ -28,14 +33,19 @@ test("a registry without claimsOf (the call reverts): no claims, and the note is
   assert.deepEqual(await check(PUBLISHER), []);
   assert.deepEqual(await check(PUBLISHER), []);
   assert.equal(notes.length, 1);
-  assert.match(notes[0] ?? "", /^publishers' claims cannot be read from the registry \(.+\); verifying without them: --namespace grants nothing\.$/);
+  assert.match(
+    notes[0] ?? "",
+    /^publishers' claims cannot be read from the registry \(.+\); verifying without them: --namespace grants nothing\.$/,
+  );
 });
 
 test("a publisher with no claims recorded: no checks, no note", async () => {
   const notes: string[] = [];
   // claimsOf → an empty Claim[]: offset 0x20, length 0.
   const empty = `0x${"20".padStart(64, "0")}${"0".padStart(64, "0")}`;
-  const answering = resolvedWith(async ({ method }) => (method === "eth_call" ? empty : assert.fail(`unexpected ${method}`)));
+  const answering = resolvedWith(async ({ method }) =>
+    method === "eth_call" ? empty : assert.fail(`unexpected ${method}`),
+  );
   assert.deepEqual(await cliClaimChecker(answering, noRegistryClient, (line) => notes.push(line))(PUBLISHER), []);
   assert.deepEqual(notes, []);
 });

@@ -12,7 +12,11 @@ import type { ResolvedChain } from "../verify/resolveChain.ts";
  * existed, an RPC that fails the call): the verification then goes on without claims, which can
  * only withhold trust (a --namespace grants nothing), never grant it.
  */
-export function cliClaimChecker(resolved: ResolvedChain, registryClient: () => RegistryClient, note: (line: string) => void): ClaimChecker {
+export function cliClaimChecker(
+  resolved: ResolvedChain,
+  registryClient: () => RegistryClient,
+  note: (line: string) => void,
+): ClaimChecker {
   let noted = false;
   // Made (docker's config read) only when a claim is fetched from a registry.
   const lazyClient: Pick<RegistryClient, "getManifest" | "getBlob"> = {
@@ -22,10 +26,22 @@ export function cliClaimChecker(resolved: ResolvedChain, registryClient: () => R
   return async (publisher, only) => {
     const { checkPublisherClaims } = await import("./claimsApi.ts");
     try {
-      return await checkPublisherClaims({ client: resolved.client, registry: resolved.registry.registry, chainId: resolved.chain.id, registryClient: lazyClient }, publisher, only);
+      return await checkPublisherClaims(
+        {
+          client: resolved.client,
+          registry: resolved.registry.registry,
+          chainId: resolved.chain.id,
+          registryClient: lazyClient,
+        },
+        publisher,
+        only,
+      );
     } catch (error) {
       if (!isAppError(error)) throw error;
-      if (!noted) note(`publishers' claims cannot be read from the registry (${error.message}); verifying without them: --namespace grants nothing.`);
+      if (!noted)
+        note(
+          `publishers' claims cannot be read from the registry (${error.message}); verifying without them: --namespace grants nothing.`,
+        );
       noted = true;
       return [];
     }

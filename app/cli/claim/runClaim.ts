@@ -4,12 +4,12 @@ import { isAppError } from "../../chain/errors.ts";
 import { RegistryError } from "../../registry/errors.ts";
 import type { CliIo } from "../command.ts";
 import { SigningKeyError } from "../keys/loadSigningKey.ts";
-import { processDeps, reporter, startCommand, type CommandDeps } from "../publish/commandContext.ts";
+import { type CommandDeps, processDeps, reporter, startCommand } from "../publish/commandContext.ts";
 import { PUBLISH_EXIT } from "../publish/exitStatus.ts";
 import { ChainInputError } from "../verify/resolveChain.ts";
-import { CLAIM_USAGE } from "./claimCommand.ts";
-import { registryClientFor, type ClaimRun } from "./claimContext.ts";
 import { claimCheck } from "./claimCheckCommand.ts";
+import { CLAIM_USAGE } from "./claimCommand.ts";
+import { type ClaimRun, registryClientFor } from "./claimContext.ts";
 import { claimList } from "./claimList.ts";
 import { claimPush } from "./claimPush.ts";
 import { claimRecord, claimWithdraw } from "./claimRecord.ts";
@@ -52,11 +52,24 @@ export async function runClaim(args: string[], io: CliIo, deps: CommandDeps = pr
   const { values, positionals } = parsed;
   const [subcommand, argument, ...extra] = positionals;
   const work = subcommand === undefined ? undefined : SUBCOMMANDS[subcommand];
-  if (work === undefined || subcommand === undefined) return reporter(io, command, json, CLAIM_USAGE).fail(subcommand === undefined ? "give a subcommand: push, well-known, record, withdraw, list or check" : `unknown subcommand "${subcommand}"`);
-  if (argument === undefined || extra.length > 0 || values.chain === undefined) return reporter(io, command, json, CLAIM_USAGE).fail(`give one ${subcommand === "list" ? "publisher" : subcommand === "withdraw" ? "index" : subcommand === "record" || subcommand === "check" ? "location" : subcommand === "push" ? "repository" : "domain"} and --chain`);
-  if (values.record === true && subcommand !== "well-known") return reporter(io, command, json).fail("--record is for claim well-known (push records unless --no-record)");
-  if (values["no-record"] === true && subcommand !== "push") return reporter(io, command, json).fail("--no-record is for claim push");
-  if (values.publisher !== undefined && subcommand !== "check") return reporter(io, command, json).fail(`--publisher is for claim check${subcommand === "list" ? "; claim list takes the publisher as its argument" : ""}`);
+  if (work === undefined || subcommand === undefined)
+    return reporter(io, command, json, CLAIM_USAGE).fail(
+      subcommand === undefined
+        ? "give a subcommand: push, well-known, record, withdraw, list or check"
+        : `unknown subcommand "${subcommand}"`,
+    );
+  if (argument === undefined || extra.length > 0 || values.chain === undefined)
+    return reporter(io, command, json, CLAIM_USAGE).fail(
+      `give one ${subcommand === "list" ? "publisher" : subcommand === "withdraw" ? "index" : subcommand === "record" || subcommand === "check" ? "location" : subcommand === "push" ? "repository" : "domain"} and --chain`,
+    );
+  if (values.record === true && subcommand !== "well-known")
+    return reporter(io, command, json).fail("--record is for claim well-known (push records unless --no-record)");
+  if (values["no-record"] === true && subcommand !== "push")
+    return reporter(io, command, json).fail("--no-record is for claim push");
+  if (values.publisher !== undefined && subcommand !== "check")
+    return reporter(io, command, json).fail(
+      `--publisher is for claim check${subcommand === "list" ? "; claim list takes the publisher as its argument" : ""}`,
+    );
   const report = reporter(io, command, values.json === true);
   const run: ClaimRun = {
     subcommand,
@@ -81,7 +94,17 @@ export async function runClaim(args: string[], io: CliIo, deps: CommandDeps = pr
     return await work(run);
   } catch (error) {
     if (error instanceof RegistryError && error.code === "aborted") return PUBLISH_EXIT.interrupted;
-    if (error instanceof SigningKeyError || error instanceof ChainInputError || error instanceof ClaimError || error instanceof RegistryError) return report.fail(error.message, PUBLISH_EXIT.badInput, error instanceof RegistryError ? `registry-${error.code}` : "bad-input");
+    if (
+      error instanceof SigningKeyError ||
+      error instanceof ChainInputError ||
+      error instanceof ClaimError ||
+      error instanceof RegistryError
+    )
+      return report.fail(
+        error.message,
+        PUBLISH_EXIT.badInput,
+        error instanceof RegistryError ? `registry-${error.code}` : "bad-input",
+      );
     if (isAppError(error)) return report.fail(error.message, PUBLISH_EXIT.badInput, error.kind);
     throw error;
   }

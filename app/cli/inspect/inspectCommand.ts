@@ -5,7 +5,7 @@ import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import { inspectFile } from "../../image/inspectFile.ts";
 import { createNodeHashPool } from "../../image/pool/nodeHashPool.ts";
 import type { ArchiveReport } from "../../image/report.ts";
-import { EXIT, type CliIo, type Command } from "../command.ts";
+import { type CliIo, type Command, EXIT } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
 import { terminalJson, terminalLine } from "../terminalText.ts";
 import { renderReport } from "./renderReport.ts";
@@ -31,7 +31,15 @@ function exitStatus(report: ArchiveReport): number {
 async function run(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, "archive-digest": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        "archive-digest": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
   } catch (error) {
     io.stderr.write(`${terminalLine(`imageseal inspect: ${(error as Error).message}`)}\n${USAGE}`);
     return EXIT.unsupported;
@@ -68,4 +76,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-export const inspectCommand: Command = { name: "inspect", summary: "check an image archive against its own digests", usage: USAGE, run };
+export const inspectCommand: Command = {
+  name: "inspect",
+  summary: "check an image archive against its own digests",
+  usage: USAGE,
+  run,
+};

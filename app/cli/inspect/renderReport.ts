@@ -2,8 +2,8 @@
 // claims are labelled as such; every problem is printed with its reason. Names, paths and
 // platforms come from the archive: every line is escaped for the terminal (terminalText.ts).
 import { formatPlatform } from "../../image/formats/platform.ts";
-import type { ArchiveReport, ImageReport, LayerReport, Note } from "../../image/report.ts";
 import { formatBytes } from "../../image/progress/formatBytes.ts";
+import type { ArchiveReport, ImageReport, LayerReport, Note } from "../../image/report.ts";
 import { terminalLines } from "../terminalText.ts";
 
 const FORMAT_LABELS: Record<ArchiveReport["format"], string> = {
@@ -24,8 +24,16 @@ const VERDICT_LINES: Record<ArchiveReport["verdict"], string> = {
 function layerLine(layer: LayerReport): string[] {
   const size = layer.size === null ? "" : `  ${formatBytes(layer.size)}`;
   const compression = layer.compression && layer.compression !== "none" ? ` ${layer.compression}` : "";
-  const lines = [`    ${String(layer.index + 1).padStart(2)}  ${layer.status.padEnd(11)} diffId ${layer.diffId ?? "(none declared)"}${size}${compression}`];
-  const notComputed = { ok: "", mismatch: "(does not decompress)", missing: "(missing)", unsupported: "(not checked)", "not-pulled": "(not pulled)" }[layer.status];
+  const lines = [
+    `    ${String(layer.index + 1).padStart(2)}  ${layer.status.padEnd(11)} diffId ${layer.diffId ?? "(none declared)"}${size}${compression}`,
+  ];
+  const notComputed = {
+    ok: "",
+    mismatch: "(does not decompress)",
+    missing: "(missing)",
+    unsupported: "(not checked)",
+    "not-pulled": "(not pulled)",
+  }[layer.status];
   if (layer.computed !== layer.diffId) lines.push(`                     found  ${layer.computed ?? notComputed}`);
   if (layer.blobDigest) lines.push(`                     blob   ${layer.blobDigest}`);
   return lines;
@@ -42,8 +50,11 @@ function imageLines(image: ImageReport, index: number, count: number, notes: rea
   if (image.created) lines.push(`  created    ${image.created}`);
   if (image.manifestDigest) lines.push(`  manifest   ${image.manifestDigest}`);
   if (image.indexDigest) lines.push(`  index      ${image.indexDigest}`);
-  if (image.indexChain && image.indexChain.length > 1) lines.push(`  via        ${image.indexChain.slice(0, -1).join(" → ")}`);
-  lines.push(`  names      ${image.names.length > 0 ? image.names.join(", ") : "(none)"}   (claimed by the archive, not verified)`);
+  if (image.indexChain && image.indexChain.length > 1)
+    lines.push(`  via        ${image.indexChain.slice(0, -1).join(" → ")}`);
+  lines.push(
+    `  names      ${image.names.length > 0 ? image.names.join(", ") : "(none)"}   (claimed by the archive, not verified)`,
+  );
   for (const note of notes.filter((n) => isAbout(n, image))) lines.push(`  note       ${note.message}`);
   lines.push(`  layers`);
   for (const layer of image.layers) lines.push(...layerLine(layer));
@@ -51,10 +62,18 @@ function imageLines(image: ImageReport, index: number, count: number, notes: rea
 }
 
 export function renderReport(report: ArchiveReport, fileName: string): string {
-  const lines = [`${fileName}  (${FORMAT_LABELS[report.format]}${report.compression !== "none" ? `, ${report.compression}-compressed` : ""}, ${formatBytes(report.size)})`];
-  if (report.format === "file") lines.push(`archiveDigest  ${report.archiveDigest ?? ""}`, "", "This file holds no container image; its archiveDigest is its identity.");
+  const lines = [
+    `${fileName}  (${FORMAT_LABELS[report.format]}${report.compression !== "none" ? `, ${report.compression}-compressed` : ""}, ${formatBytes(report.size)})`,
+  ];
+  if (report.format === "file")
+    lines.push(
+      `archiveDigest  ${report.archiveDigest ?? ""}`,
+      "",
+      "This file holds no container image; its archiveDigest is its identity.",
+    );
   else {
-    if (report.archiveDigest) lines.push(`archiveDigest  ${report.archiveDigest}   (identifies these bytes only, never an image)`);
+    if (report.archiveDigest)
+      lines.push(`archiveDigest  ${report.archiveDigest}   (identifies these bytes only, never an image)`);
     lines.push(`verdict        ${VERDICT_LINES[report.verdict]}`);
   }
   report.images.forEach((image, i) => lines.push("", ...imageLines(image, i, report.images.length, report.notes)));

@@ -22,14 +22,25 @@ export interface InspectJson {
 }
 
 export function reportJson(report: ArchiveReport): InspectJson {
-  const json: InspectJson = { format: report.format, compression: report.compression, verdict: report.verdict, problems: report.problems, notes: report.notes, images: [] };
+  const json: InspectJson = {
+    format: report.format,
+    compression: report.compression,
+    verdict: report.verdict,
+    problems: report.problems,
+    notes: report.notes,
+    images: [],
+  };
   if (report.archiveDigest) json.archiveDigest = report.archiveDigest;
   json.images = report.images.map((image) => {
     const out: InspectJson["images"][number] = {
       imageId: image.imageId,
       names: image.names,
       layers: image.layers.map((layer) => {
-        const projected: InspectJson["images"][number]["layers"][number] = { diffId: layer.diffId, computed: layer.computed, status: layer.status };
+        const projected: InspectJson["images"][number]["layers"][number] = {
+          diffId: layer.diffId,
+          computed: layer.computed,
+          status: layer.status,
+        };
         if (layer.blobDigest) projected.blobDigest = layer.blobDigest;
         return projected;
       }),

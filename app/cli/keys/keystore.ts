@@ -7,7 +7,7 @@ import { ctr } from "@noble/ciphers/aes.js";
 import { pbkdf2Async } from "@noble/hashes/pbkdf2.js";
 import { scryptAsync } from "@noble/hashes/scrypt.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, getAddress, hexToBytes, isAddress, keccak256, type Address, type Hex } from "viem";
+import { type Address, bytesToHex, getAddress, type Hex, hexToBytes, isAddress, keccak256 } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
 
 export type KeystoreProblem = "malformed" | "unsupported" | "wrong-passphrase" | "address-mismatch";
@@ -34,7 +34,8 @@ const ASYNC_TICK_MS = 100;
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function malformed(field: string, what: string): KeystoreError {
   return new KeystoreError("malformed", `The keystore file is malformed: "${field}" must be ${what}.`);
@@ -57,7 +58,8 @@ function hexField(object: Json, key: string, path: string, bytes?: number): Uint
 
 function intField(object: Json, key: string, path: string, min: number, max: number): number {
   const value = object[key];
-  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) throw malformed(path, `a whole number from ${min} to ${max}`);
+  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max)
+    throw malformed(path, `a whole number from ${min} to ${max}`);
   return value as number;
 }
 
@@ -76,11 +78,18 @@ function keyDerivation(crypto: Json): (passphrase: Uint8Array) => Promise<Uint8A
     return (passphrase) => scryptAsync(passphrase, salt, { N, r, p, dkLen, asyncTick: ASYNC_TICK_MS });
   }
   if (kdf === "pbkdf2") {
-    if (params.prf !== "hmac-sha256") throw new KeystoreError("unsupported", `The keystore uses PBKDF2 with prf ${JSON.stringify(params.prf)}; only "hmac-sha256" (the standard's) is supported.`);
+    if (params.prf !== "hmac-sha256")
+      throw new KeystoreError(
+        "unsupported",
+        `The keystore uses PBKDF2 with prf ${JSON.stringify(params.prf)}; only "hmac-sha256" (the standard's) is supported.`,
+      );
     const c = intField(params, "c", "crypto.kdfparams.c", 1, MAX_PBKDF2_C);
     return (passphrase) => pbkdf2Async(sha256, passphrase, salt, { c, dkLen, asyncTick: ASYNC_TICK_MS });
   }
-  throw new KeystoreError("unsupported", `The keystore's key derivation ${JSON.stringify(kdf)} is not supported: only "scrypt" and "pbkdf2" (the standard's) are.`);
+  throw new KeystoreError(
+    "unsupported",
+    `The keystore's key derivation ${JSON.stringify(kdf)} is not supported: only "scrypt" and "pbkdf2" (the standard's) are.`,
+  );
 }
 
 /** The optional "address" field (geth writes it without 0x), checksummed; null when absent. */
@@ -112,10 +121,18 @@ export async function decryptKeystore(text: string, passphrase: string): Promise
     throw new KeystoreError("malformed", "The keystore file is not JSON.");
   }
   if (!isRecord(json)) throw new KeystoreError("malformed", "The keystore file is not a JSON object.");
-  if (json.version !== 3) throw new KeystoreError("unsupported", `The keystore file is version ${JSON.stringify(json.version)}; only version 3 (Web3 Secret Storage) is supported.`);
+  if (json.version !== 3)
+    throw new KeystoreError(
+      "unsupported",
+      `The keystore file is version ${JSON.stringify(json.version)}; only version 3 (Web3 Secret Storage) is supported.`,
+    );
   // Older geth and MyEtherWallet write "Crypto".
   const crypto = isRecord(json.crypto) ? json.crypto : record(json, "Crypto", "crypto");
-  if (crypto.cipher !== "aes-128-ctr") throw new KeystoreError("unsupported", `The keystore's cipher ${JSON.stringify(crypto.cipher)} is not supported: only "aes-128-ctr" (the standard's) is.`);
+  if (crypto.cipher !== "aes-128-ctr")
+    throw new KeystoreError(
+      "unsupported",
+      `The keystore's cipher ${JSON.stringify(crypto.cipher)} is not supported: only "aes-128-ctr" (the standard's) is.`,
+    );
   const iv = hexField(record(crypto, "cipherparams", "crypto.cipherparams"), "iv", "crypto.cipherparams.iv", 16);
   const ciphertext = hexField(crypto, "ciphertext", "crypto.ciphertext", 32);
   const mac = hexField(crypto, "mac", "crypto.mac", 32);
@@ -135,9 +152,15 @@ export async function decryptKeystore(text: string, passphrase: string): Promise
       throw new KeystoreError("malformed", "The keystore decrypts to something that is not a valid private key.");
     }
     if (claimed !== null && claimed !== owner) {
-      throw new KeystoreError("address-mismatch", `The keystore says it holds the key of ${claimed}, but it decrypts to the key of ${owner}. The file was altered: do not use it.`);
+      throw new KeystoreError(
+        "address-mismatch",
+        `The keystore says it holds the key of ${claimed}, but it decrypts to the key of ${owner}. The file was altered: do not use it.`,
+      );
     }
     return privateKey;
   }
-  throw new KeystoreError("wrong-passphrase", "Wrong passphrase for the keystore (its MAC does not match), or the file is damaged. Nothing was decrypted.");
+  throw new KeystoreError(
+    "wrong-passphrase",
+    "Wrong passphrase for the keystore (its MAC does not match), or the file is damaged. Nothing was decrypted.",
+  );
 }

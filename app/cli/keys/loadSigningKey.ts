@@ -3,7 +3,7 @@
 // arguments are kept in shell history and shown by `ps` to every user of the machine.
 import { readFile } from "node:fs/promises";
 import type { Hex } from "viem";
-import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
+import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { decryptKeystore, KeystoreError } from "./keystore.ts";
 import { PromptAbortedError, type Prompter } from "./prompter.ts";
 
@@ -34,7 +34,10 @@ export interface SigningKey {
 async function passphraseFor(file: string, { env, prompter }: KeySources): Promise<string> {
   const fromEnv = env[KEYSTORE_PASSWORD_ENV];
   if (fromEnv !== undefined) return fromEnv;
-  if (!prompter.interactive) throw new SigningKeyError(`No passphrase for ${file}: set ${KEYSTORE_PASSWORD_ENV} (e.g. from your CI's secrets), or run on a terminal to type it.`);
+  if (!prompter.interactive)
+    throw new SigningKeyError(
+      `No passphrase for ${file}: set ${KEYSTORE_PASSWORD_ENV} (e.g. from your CI's secrets), or run on a terminal to type it.`,
+    );
   try {
     return await prompter.askHidden(`Passphrase for ${file}: `);
   } catch (error) {
@@ -48,7 +51,9 @@ async function fromKeystore(file: string, sources: KeySources): Promise<Hex> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new SigningKeyError(`Cannot read the keystore ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new SigningKeyError(
+      `Cannot read the keystore ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
   }
   const passphrase = await passphraseFor(file, sources);
   try {
@@ -61,7 +66,8 @@ async function fromKeystore(file: string, sources: KeySources): Promise<Hex> {
 
 function fromEnv(value: string): Hex {
   const key = value.trim();
-  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) throw new SigningKeyError(`${PRIVATE_KEY_ENV} must be a private key written 0x and 64 hex digits.`);
+  if (!/^0x[0-9a-fA-F]{64}$/.test(key))
+    throw new SigningKeyError(`${PRIVATE_KEY_ENV} must be a private key written 0x and 64 hex digits.`);
   return key as Hex;
 }
 
@@ -77,18 +83,23 @@ export async function loadSigningKey(sources: KeySources): Promise<SigningKey> {
     source = "env";
     sources.warn(RAW_KEY_WARNING);
   } else {
-    throw new SigningKeyError(`No key to sign with: pass --keystore <file> (its passphrase from ${KEYSTORE_PASSWORD_ENV} or a prompt), or set ${PRIVATE_KEY_ENV} for a throw-away CI key.`);
+    throw new SigningKeyError(
+      `No key to sign with: pass --keystore <file> (its passphrase from ${KEYSTORE_PASSWORD_ENV} or a prompt), or set ${PRIVATE_KEY_ENV} for a throw-away CI key.`,
+    );
   }
   try {
     return { account: privateKeyToAccount(privateKey), source };
   } catch {
-    throw new SigningKeyError(`The key from ${source === "env" ? PRIVATE_KEY_ENV : sources.keystore} is not a valid secp256k1 private key.`);
+    throw new SigningKeyError(
+      `The key from ${source === "env" ? PRIVATE_KEY_ENV : sources.keystore} is not a valid secp256k1 private key.`,
+    );
   }
 }
 
 // Flags someone might try for a secret. They are refused by name with the reason, rather than
 // as merely "unknown", so nobody retries with another spelling.
-const SECRET_FLAG = /^--?(?:password|passphrase|pass|passwd|pw|private-?key|privkey|pk|key|secret|mnemonic|seed)(?:=|$)/i;
+const SECRET_FLAG =
+  /^--?(?:password|passphrase|pass|passwd|pw|private-?key|privkey|pk|key|secret|mnemonic|seed)(?:=|$)/i;
 
 /** The sentence refusing a secret on the command line, or null when `args` hold none. */
 export function secretFlagProblem(args: readonly string[]): string | null {

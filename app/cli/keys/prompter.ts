@@ -37,7 +37,8 @@ function readHidden(question: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const character of chunk.toString("utf8")) {
         if (character === "\r" || character === "\n") return finish(null);
-        if (character === CTRL_C || character === CTRL_D) return finish(new PromptAbortedError("No passphrase was entered."));
+        if (character === CTRL_C || character === CTRL_D)
+          return finish(new PromptAbortedError("No passphrase was entered."));
         if (BACKSPACES.has(character)) typed = [...typed].slice(0, -1).join("");
         else typed += character;
       }
@@ -64,7 +65,11 @@ async function readLine(question: string): Promise<string> {
 }
 
 export function processPrompter(): Prompter {
-  return { interactive: process.stdin.isTTY === true && process.stderr.isTTY === true, ask: readLine, askHidden: readHidden };
+  return {
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    ask: readLine,
+    askHidden: readHidden,
+  };
 }
 
 /** The answer to "… [y/N]": only y or yes (any case) agrees; anything else, or nothing, declines. */

@@ -5,7 +5,14 @@
 // refused with hidden characters. Where the page offers a choice, the command takes an option.
 import type { ReleaseInput } from "../../chain/release.ts";
 import { releaseInputProblems } from "../../chain/releaseInput.ts";
-import { publishBlocker, recordedName, releaseCandidates, releaseInputsFor, siblingsOf, type ReleaseCandidate } from "../../features/publish/releaseCandidates.ts";
+import {
+  publishBlocker,
+  type ReleaseCandidate,
+  recordedName,
+  releaseCandidates,
+  releaseInputsFor,
+  siblingsOf,
+} from "../../features/publish/releaseCandidates.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 
 /** The archive cannot be published as asked: exit status 2, before any chain call. */
@@ -40,29 +47,47 @@ export interface ArchiveReleases {
 
 /** The images of one index (the platforms of one multi-platform image) together; every other image alone. */
 function groupsOf(candidates: readonly ReleaseCandidate[]): ReleaseCandidate[][] {
-  return candidates.filter((candidate) => siblingsOf(candidates, candidate)[0] === candidate).map((first) => siblingsOf(candidates, first));
+  return candidates
+    .filter((candidate) => siblingsOf(candidates, candidate)[0] === candidate)
+    .map((first) => siblingsOf(candidates, first));
 }
 
-const hexOf = (text: string) => text.trim().toLowerCase().replace(/^sha256:/, "");
+const hexOf = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, "");
 
 function describeGroup(group: readonly ReleaseCandidate[]): string {
   const first = group[0] as ReleaseCandidate;
   const names = [...new Set(group.flatMap((member) => member.claimedNames))];
-  const identity = group.length > 1 ? `index ${first.indexDigest} (${group.length} platforms)` : `image ${first.imageId}`;
+  const identity =
+    group.length > 1 ? `index ${first.indexDigest} (${group.length} platforms)` : `image ${first.imageId}`;
   return `${identity}${names.length > 0 ? ` tagged ${names.join(", ")}` : ""}`;
 }
 
 function chooseGroup(groups: readonly ReleaseCandidate[][], image: string | undefined): ReleaseCandidate[] {
   if (image === undefined) {
     if (groups.length === 1) return groups[0] as ReleaseCandidate[];
-    throw new ArchiveReleaseError(`The archive holds ${groups.length} images; choose one with --image <imageId or indexDigest>: ${groups.map(describeGroup).join("; ")}.`);
+    throw new ArchiveReleaseError(
+      `The archive holds ${groups.length} images; choose one with --image <imageId or indexDigest>: ${groups.map(describeGroup).join("; ")}.`,
+    );
   }
   const wanted = hexOf(image);
-  if (!/^[0-9a-f]{6,64}$/.test(wanted)) throw new ArchiveReleaseError(`--image must be an imageId or indexDigest (sha256:… or at least 6 hex digits of it): "${image}".`);
-  const matches = groups.filter((group) => group.some((member) => [member.imageId, member.indexDigest].some((digest) => digest !== null && hexOf(digest).startsWith(wanted))));
+  if (!/^[0-9a-f]{6,64}$/.test(wanted))
+    throw new ArchiveReleaseError(
+      `--image must be an imageId or indexDigest (sha256:… or at least 6 hex digits of it): "${image}".`,
+    );
+  const matches = groups.filter((group) =>
+    group.some((member) =>
+      [member.imageId, member.indexDigest].some((digest) => digest !== null && hexOf(digest).startsWith(wanted)),
+    ),
+  );
   if (matches.length === 1) return matches[0] as ReleaseCandidate[];
   throw new ArchiveReleaseError(
-    matches.length === 0 ? `No image in the archive has the imageId or indexDigest ${image}: it holds ${groups.map(describeGroup).join("; ")}.` : `--image ${image} matches ${matches.length} images: give more digits.`,
+    matches.length === 0
+      ? `No image in the archive has the imageId or indexDigest ${image}: it holds ${groups.map(describeGroup).join("; ")}.`
+      : `--image ${image} matches ${matches.length} images: give more digits.`,
   );
 }
 
@@ -70,7 +95,10 @@ function choosePlatforms(group: readonly ReleaseCandidate[], platforms: readonly
   if (platforms.length === 0) return [...group];
   const known = group.map((member) => member.platform);
   const unknown = platforms.filter((platform) => !known.includes(platform));
-  if (unknown.length > 0) throw new ArchiveReleaseError(`The image has no platform ${unknown.join(", ")}; it has ${known.map((p) => p ?? "an unnamed platform").join(", ")}.`);
+  if (unknown.length > 0)
+    throw new ArchiveReleaseError(
+      `The image has no platform ${unknown.join(", ")}; it has ${known.map((p) => p ?? "an unnamed platform").join(", ")}.`,
+    );
   return group.filter((member) => member.platform !== null && platforms.includes(member.platform));
 }
 
@@ -79,11 +107,15 @@ export function archiveReleases(report: ArchiveReport, choice: Choice): ArchiveR
   if (blocker !== null) {
     const problems = report.problems.map((problem) => problem.message);
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
-    if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more (imageseal inspect lists them all)`);
+    if (problems.length > shown.length)
+      shown.push(`and ${problems.length - shown.length} more (imageseal inspect lists them all)`);
     throw new ArchiveReleaseError(blocker, shown);
   }
   const isImage = report.format !== "file";
-  if (!isImage && (choice.image !== undefined || choice.platforms.length > 0)) throw new ArchiveReleaseError("The file holds no container image, so --image and --platform do not apply: it is recorded by its sha256.");
+  if (!isImage && (choice.image !== undefined || choice.platforms.length > 0))
+    throw new ArchiveReleaseError(
+      "The file holds no container image, so --image and --platform do not apply: it is recorded by its sha256.",
+    );
   const chosen = choosePlatforms(chooseGroup(groupsOf(releaseCandidates(report)), choice.image), choice.platforms);
   const recorded = recordedName(choice.name, isImage);
   if (recorded.problem !== null) throw new ArchiveReleaseError(recorded.problem);

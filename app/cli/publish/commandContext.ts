@@ -3,10 +3,10 @@
 // failing with a sentence and an exit status.
 import path from "node:path";
 import process from "node:process";
-import { terminalJson, terminalLine, terminalLines } from "../terminalText.ts";
 import type { CliIo } from "../command.ts";
 import { secretFlagProblem } from "../keys/loadSigningKey.ts";
-import { processPrompter, type Prompter } from "../keys/prompter.ts";
+import { type Prompter, processPrompter } from "../keys/prompter.ts";
+import { terminalJson, terminalLine, terminalLines } from "../terminalText.ts";
 import { PUBLISH_EXIT } from "./exitStatus.ts";
 
 /** What a command reads from outside its arguments; tests replace it. */
@@ -18,7 +18,11 @@ export interface CommandDeps {
 }
 
 export function processDeps(): CommandDeps {
-  return { prompter: processPrompter(), env: process.env, projectRoot: path.resolve(import.meta.dirname, "..", "..", "..") };
+  return {
+    prompter: processPrompter(),
+    env: process.env,
+    projectRoot: path.resolve(import.meta.dirname, "..", "..", ".."),
+  };
 }
 
 export interface Reporter {
@@ -40,7 +44,15 @@ export function reporter(io: CliIo, command: string, json: boolean, usage?: stri
     fail(message, status = PUBLISH_EXIT.badInput, kind = "bad-input", details = []) {
       const lines = details.length > 0 ? terminalLines(details.map((detail) => `  - ${detail}`)) : "";
       io.stderr.write(`${terminalLine(`imageseal ${command}: ${message}`)}${lines}${usage ? `\n${usage}` : ""}`);
-      if (json) io.stdout.write(terminalJson({ command, status: "failed", exitStatus: status, error: { kind, message, ...(details.length > 0 ? { details } : {}) } }));
+      if (json)
+        io.stdout.write(
+          terminalJson({
+            command,
+            status: "failed",
+            exitStatus: status,
+            error: { kind, message, ...(details.length > 0 ? { details } : {}) },
+          }),
+        );
       return status;
     },
   };
@@ -57,7 +69,13 @@ interface ParsedOptions {
  * options (a bad one fails with the usage), answer --help. The exit status to return at once,
  * or the parsed options.
  */
-export function startCommand<T extends ParsedOptions>(io: CliIo, command: string, usage: string, args: string[], parse: (args: string[]) => T): number | T {
+export function startCommand<T extends ParsedOptions>(
+  io: CliIo,
+  command: string,
+  usage: string,
+  args: string[],
+  parse: (args: string[]) => T,
+): number | T {
   const json = args.includes("--json");
   const secret = secretFlagProblem(args);
   if (secret !== null) return reporter(io, command, json).fail(secret);

@@ -19,8 +19,11 @@ describe("parseDeadline", () => {
   });
 
   test("refuses what would be read two ways, the past, and too far", () => {
-    for (const text of ["0", "367", "2026-12-31T18:00:00", "next week", "2026-13-01", "1.5"]) assert.throws(() => parseDeadline(text, NOW), DeadlineError, text);
+    for (const text of ["0", "367", "2026-12-31T18:00:00", "next week", "2026-13-01", "1.5"])
+      assert.throws(() => parseDeadline(text, NOW), DeadlineError, text);
     assert.throws(() => parseDeadline("2026-11-28", NOW), { message: "--deadline 2026-11-28 has already passed." });
-    assert.throws(() => parseDeadline("2028-01-01", NOW), { message: "--deadline 2028-01-01 is more than 366 days away; sign again later instead." });
+    assert.throws(() => parseDeadline("2028-01-01", NOW), {
+      message: "--deadline 2028-01-01 is more than 366 days away; sign again later instead.",
+    });
   });
 });

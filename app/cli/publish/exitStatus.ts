@@ -24,7 +24,9 @@ export function exitStatusOf(error: unknown): number {
     case "signed-release-invalid":
       // A damaged file, or one for another chain or registry than asked, is the input's fault;
       // an expired, voided or unauthorised signature is the registry's refusal, said before sending.
-      return ["malformed", "old-version", "wrong-chain", "wrong-registry"].includes(error.problem) ? PUBLISH_EXIT.badInput : PUBLISH_EXIT.refused;
+      return ["malformed", "old-version", "wrong-chain", "wrong-registry"].includes(error.problem)
+        ? PUBLISH_EXIT.badInput
+        : PUBLISH_EXIT.refused;
     default:
       return PUBLISH_EXIT.badInput;
   }

@@ -4,15 +4,20 @@
 // against their digests; with --pull every layer too). Then turned into releases.
 import type { ArchiveReport } from "../../image/report.ts";
 import type { CliIo } from "../command.ts";
-import { inspectTarget, type InspectTargetOptions } from "../verify/inspectTarget.ts";
+import { type InspectTargetOptions, inspectTarget } from "../verify/inspectTarget.ts";
 import type { VerifyTarget } from "../verify/verifyTarget.ts";
-import { archiveReleases, type ArchiveReleases, type Choice } from "./archiveReleases.ts";
+import { type ArchiveReleases, archiveReleases, type Choice } from "./archiveReleases.ts";
 
 export interface InspectedForPublishing extends ArchiveReleases {
   report: ArchiveReport;
 }
 
-export async function inspectForPublishing(target: VerifyTarget, choice: Choice, options: InspectTargetOptions, io: CliIo): Promise<InspectedForPublishing> {
+export async function inspectForPublishing(
+  target: VerifyTarget,
+  choice: Choice,
+  options: InspectTargetOptions,
+  io: CliIo,
+): Promise<InspectedForPublishing> {
   const report = await inspectTarget(target, options, io);
   return { ...archiveReleases(report, choice), report };
 }

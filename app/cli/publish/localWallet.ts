@@ -29,7 +29,11 @@ function askingAccount(account: PrivateKeyAccount, confirm: ConfirmSend): Privat
   };
 }
 
-export function localWriteClients(resolved: ResolvedChain, account: PrivateKeyAccount, confirm: ConfirmSend = async () => true): WriteClients {
+export function localWriteClients(
+  resolved: ResolvedChain,
+  account: PrivateKeyAccount,
+  confirm: ConfirmSend = async () => true,
+): WriteClients {
   const walletClient: WalletClient = createWalletClient({
     account: askingAccount(account, confirm),
     chain: resolved.chain,

@@ -62,4 +62,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runPublish(args, io);
 }
 
-export const publishCommand: Command = { name: "publish", summary: "record an archive's or image reference's release(s) in the registry", usage: PUBLISH_USAGE, run };
+export const publishCommand: Command = {
+  name: "publish",
+  summary: "record an archive's or image reference's release(s) in the registry",
+  usage: PUBLISH_USAGE,
+  run,
+};

@@ -3,13 +3,18 @@
 // decimal strings.
 import type { Address, Chain } from "viem";
 import type { PublishResult } from "../../chain/actions/publishRelease.ts";
-import type { WriteOutcome } from "../../chain/runWrite.ts";
 import { transactionUrl } from "../../chain/explorer.ts";
+import type { WriteOutcome } from "../../chain/runWrite.ts";
 
 export function publishedLines(outcome: WriteOutcome<PublishResult>, chain: Chain): string[] {
   const { releases, transactionHash, receipt } = outcome;
-  const lines = [`Published ${releases.length === 1 ? "1 release" : `${releases.length} releases`} in block ${receipt.blockNumber}, transaction ${transactionHash}.`];
-  for (const release of releases) lines.push(`  release ${release.id}  ${release.name}  (publisher ${release.publisher}${release.signer === null ? "" : `, signed by delegate key ${release.signer}`})`);
+  const lines = [
+    `Published ${releases.length === 1 ? "1 release" : `${releases.length} releases`} in block ${receipt.blockNumber}, transaction ${transactionHash}.`,
+  ];
+  for (const release of releases)
+    lines.push(
+      `  release ${release.id}  ${release.name}  (publisher ${release.publisher}${release.signer === null ? "" : `, signed by delegate key ${release.signer}`})`,
+    );
   const link = transactionUrl(chain, transactionHash);
   if (link !== null) lines.push(`  ${link}`);
   return lines;

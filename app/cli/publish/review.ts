@@ -2,9 +2,10 @@
 // be stored, every digest, whose release it is and which key signs, the chain and the registry.
 // Everything from the archive or a file is untrusted: the caller prints these lines through
 // terminalLines, which escapes hidden characters.
+
+import { type Address, type Chain, isAddressEqual } from "viem";
 import { DIGEST_KINDS, type ReleaseInput } from "../../chain/release.ts";
 import type { ArchiveReport } from "../../image/report.ts";
-import { isAddressEqual, type Address, type Chain } from "viem";
 
 export interface ReviewSubject {
   /** The archive or the signed-release file. */
@@ -28,22 +29,32 @@ const label = (text: string) => text.padEnd(16);
 
 export function reviewLines(subject: ReviewSubject): string[] {
   const { inputs, publisher, signer } = subject;
-  const lines = [`  ${label("from")}${subject.source}`, ...(subject.origin ?? []).map((line) => `  ${line}`), `  ${label("name")}${inputs[0]?.name ?? ""}`];
+  const lines = [
+    `  ${label("from")}${subject.source}`,
+    ...(subject.origin ?? []).map((line) => `  ${line}`),
+    `  ${label("name")}${inputs[0]?.name ?? ""}`,
+  ];
   inputs.forEach((input, index) => {
     const platform = subject.platforms[index];
     if (inputs.length > 1) lines.push(`  release ${index + 1} of ${inputs.length}${platform ? ` (${platform})` : ""}`);
     else if (platform) lines.push(`  ${label("platform")}${platform}`);
     for (const kind of DIGEST_KINDS) {
       const digest = input[kind];
-      if (digest !== null) lines.push(inputs.length > 1 ? `    ${kind.padEnd(14)}${digest}` : `  ${label(kind)}${digest}`);
+      if (digest !== null)
+        lines.push(inputs.length > 1 ? `    ${kind.padEnd(14)}${digest}` : `  ${label(kind)}${digest}`);
     }
   });
   const delegated = !isAddressEqual(publisher, signer);
   lines.push(`  ${label("publisher")}${publisher}${delegated ? "" : " (the signing key)"}`);
-  lines.push(`  ${label("signer")}${signer}${delegated ? " (a delegate key of the publisher: its delegation must be in force and cover the name)" : ""}`);
+  lines.push(
+    `  ${label("signer")}${signer}${delegated ? " (a delegate key of the publisher: its delegation must be in force and cover the name)" : ""}`,
+  );
   if (subject.sender !== undefined) lines.push(`  ${label("sent by")}${subject.sender} (pays the gas)`);
   lines.push(...(subject.extra ?? []).map((line) => `  ${line}`));
-  lines.push(`  ${label("chain")}${subject.chain.name} (chain id ${subject.chain.id})`, `  ${label("registry")}${subject.registry}`);
+  lines.push(
+    `  ${label("chain")}${subject.chain.name} (chain id ${subject.chain.id})`,
+    `  ${label("registry")}${subject.registry}`,
+  );
   return lines;
 }
 
@@ -52,7 +63,10 @@ export function reviewLines(subject: ReviewSubject): string[] {
  * what it resolved to, and how each digest was obtained (so a reviewer knows they were read
  * and checked, not typed in).
  */
-export function sourceOf(fileName: string, report: Pick<ArchiveReport, "source" | "images">): Pick<ReviewSubject, "source" | "origin"> {
+export function sourceOf(
+  fileName: string,
+  report: Pick<ArchiveReport, "source" | "images">,
+): Pick<ReviewSubject, "source" | "origin"> {
   const source = report.source;
   if (source === undefined) return { source: fileName };
   const layers = report.images.flatMap((image) => image.layers);

@@ -9,8 +9,8 @@ import { parseSignedRelease, type SignedRelease } from "../../chain/signedReleas
 import { validateSignedRelease } from "../../chain/validateSignedRelease.ts";
 import type { CliIo } from "../command.ts";
 import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
-import { ChainInputError, resolveChain, type ResolvedChain } from "../verify/resolveChain.ts";
-import { processDeps, reporter, startCommand, unattendedProblem, type CommandDeps } from "./commandContext.ts";
+import { ChainInputError, type ResolvedChain, resolveChain } from "../verify/resolveChain.ts";
+import { type CommandDeps, processDeps, reporter, startCommand, unattendedProblem } from "./commandContext.ts";
 import { confirmSend } from "./confirmSend.ts";
 import { exitStatusOf } from "./exitStatus.ts";
 import { localWriteClients } from "./localWallet.ts";
@@ -37,12 +37,22 @@ function parse(args: string[]) {
  * The chain, and the registry: --registry, else the chain's known deployment, else the one the
  * file was signed for (validation then refuses a file signed for another registry than a known one).
  */
-async function resolveFor(signed: SignedRelease, chainArg: string, registryArg: string | undefined, deps: CommandDeps): Promise<ResolvedChain> {
+async function resolveFor(
+  signed: SignedRelease,
+  chainArg: string,
+  registryArg: string | undefined,
+  deps: CommandDeps,
+): Promise<ResolvedChain> {
   const options = { projectRoot: deps.projectRoot, env: deps.env };
   try {
     return await resolveChain(chainArg, registryArg, options);
   } catch (error) {
-    if (!(error instanceof ChainInputError) || registryArg !== undefined || !/No (?:local )?ImageRegistry/.test(error.message)) throw error;
+    if (
+      !(error instanceof ChainInputError) ||
+      registryArg !== undefined ||
+      !/No (?:local )?ImageRegistry/.test(error.message)
+    )
+      throw error;
     return resolveChain(chainArg, signed.registry, options);
   }
 }
@@ -53,7 +63,8 @@ export async function runSubmit(args: string[], io: CliIo, deps: CommandDeps = p
   const { values, positionals } = parsed;
   const report = reporter(io, "submit", values.json === true);
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0 || values.chain === undefined) return reporter(io, "submit", values.json === true, SUBMIT_USAGE).fail("give one signed-release file and --chain");
+  if (file === undefined || extra.length > 0 || values.chain === undefined)
+    return reporter(io, "submit", values.json === true, SUBMIT_USAGE).fail("give one signed-release file and --chain");
   const unattended = unattendedProblem(deps.prompter, values.yes, "Submit");
   if (unattended !== null) return report.fail(unattended);
 
@@ -68,7 +79,12 @@ export async function runSubmit(args: string[], io: CliIo, deps: CommandDeps = p
   let key;
   let resolved;
   try {
-    key = await loadSigningKey({ keystore: values.keystore, env: deps.env, prompter: deps.prompter, warn: report.note });
+    key = await loadSigningKey({
+      keystore: values.keystore,
+      env: deps.env,
+      prompter: deps.prompter,
+      warn: report.note,
+    });
     resolved = await resolveFor(signed, values.chain, values.registry, deps);
   } catch (error) {
     if (error instanceof SigningKeyError || error instanceof ChainInputError) return report.fail(error.message);
@@ -86,7 +102,10 @@ export async function runSubmit(args: string[], io: CliIo, deps: CommandDeps = p
       sender: key.account.address,
       chain: resolved.chain,
       registry,
-      extra: [`${"nonce".padEnd(16)}${signed.nonce} (valid while it is the publisher's nonce)`, `${"deadline".padEnd(16)}${formatUnixTime(signed.deadline)}`],
+      extra: [
+        `${"nonce".padEnd(16)}${signed.nonce} (valid while it is the publisher's nonce)`,
+        `${"deadline".padEnd(16)}${formatUnixTime(signed.deadline)}`,
+      ],
     }),
   ]);
 
@@ -98,5 +117,9 @@ export async function runSubmit(args: string[], io: CliIo, deps: CommandDeps = p
     return report.fail(appError.message, exitStatusOf(appError), appError.kind);
   }
   const clients = localWriteClients(resolved, key.account, confirmSend(deps.prompter, values.yes, "Submit"));
-  return sendWrite(report, { command: "submit", chain: resolved.chain, registry, json: values.json === true }, (options) => submitSignedRelease(clients, resolved.registry, signed, options));
+  return sendWrite(
+    report,
+    { command: "submit", chain: resolved.chain, registry, json: values.json === true },
+    (options) => submitSignedRelease(clients, resolved.registry, signed, options),
+  );
 }

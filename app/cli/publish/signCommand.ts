@@ -27,4 +27,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runSign(args, io);
 }
 
-export const signCommand: Command = { name: "sign", summary: "sign a release for someone else to submit (no gas)", usage: SIGN_USAGE, run };
+export const signCommand: Command = {
+  name: "sign",
+  summary: "sign a release for someone else to submit (no gas)",
+  usage: SIGN_USAGE,
+  run,
+};

@@ -23,4 +23,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runSubmit(args, io);
 }
 
-export const submitCommand: Command = { name: "submit", summary: "publish a signed release, paying its gas", usage: SUBMIT_USAGE, run };
+export const submitCommand: Command = {
+  name: "submit",
+  summary: "publish a signed release, paying its gas",
+  usage: SUBMIT_USAGE,
+  run,
+};

@@ -40,8 +40,10 @@ function sameRegistry(key: string, domain: string): boolean {
   return host === domain;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const stringAt = (record: Record<string, unknown>, name: string) => (typeof record[name] === "string" ? (record[name] as string) : "");
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const stringAt = (record: Record<string, unknown>, name: string) =>
+  typeof record[name] === "string" ? (record[name] as string) : "";
 
 /** An `auths` entry → credentials, or why it cannot be used (the words never hold the secret). */
 export function decodeEntry(entry: unknown): StoredCredentials | string | null {
@@ -53,7 +55,8 @@ export function decodeEntry(entry: unknown): StoredCredentials | string | null {
     const decoded = Buffer.from(auth, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     // Go's base64.StdEncoding: padded, nothing outside the alphabet.
-    if (colon < 0 || auth.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(auth)) return `its "auth" is not base64 of user:password`;
+    if (colon < 0 || auth.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(auth))
+      return `its "auth" is not base64 of user:password`;
     username = decoded.slice(0, colon);
     password = decoded.slice(colon + 1).replace(/\0+$/, "");
   }
@@ -77,10 +80,12 @@ export function entryFor(config: unknown, domain: string, warn: (line: string) =
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : {};
   const helperKey = [serverUrl, domain].find((key) => typeof helpers[key] === "string" && helpers[key] !== "");
   if (helperKey !== undefined) return { kind: "helper", helper: helpers[helperKey] as string, serverUrl };
-  if (typeof config.credsStore === "string" && config.credsStore !== "") return { kind: "helper", helper: config.credsStore, serverUrl };
+  if (typeof config.credsStore === "string" && config.credsStore !== "")
+    return { kind: "helper", helper: config.credsStore, serverUrl };
   const auths = isRecord(config.auths) ? config.auths : {};
   const keys = Object.keys(auths);
-  const key = keys.find((candidate) => candidate === serverUrl) ?? keys.find((candidate) => sameRegistry(candidate, domain));
+  const key =
+    keys.find((candidate) => candidate === serverUrl) ?? keys.find((candidate) => sameRegistry(candidate, domain));
   if (key === undefined) return { kind: "none" };
   const decoded = decodeEntry(auths[key]);
   if (typeof decoded === "string") {

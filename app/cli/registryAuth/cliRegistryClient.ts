@@ -18,8 +18,16 @@ export interface CliRegistryOptions {
 }
 
 export function cliRegistryClient(options: CliRegistryOptions): RegistryClient {
-  const credentials = registryCredentials({ env: options.env, home: options.env.HOME, warn: options.note }, (domain, source) => options.note(`using the credentials for ${domain} from ${source}`));
-  return new RegistryClient({ credentials, sha256: nodeSha256, signal: options.signal, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const credentials = registryCredentials(
+    { env: options.env, home: options.env.HOME, warn: options.note },
+    (domain, source) => options.note(`using the credentials for ${domain} from ${source}`),
+  );
+  return new RegistryClient({
+    credentials,
+    sha256: nodeSha256,
+    signal: options.signal,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 }
 
 /** A note writer for a command: one escaped line on stderr. */

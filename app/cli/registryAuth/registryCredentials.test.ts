@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import fc from "fast-check";
-import { decodeEntry, DOCKER_HUB_KEY, hostOfKey } from "./authFile.ts";
+import { DOCKER_HUB_KEY, decodeEntry, hostOfKey } from "./authFile.ts";
 import { parseHelperOutput } from "./credentialHelper.ts";
 import { authFilePaths, findCredentials, registryCredentials } from "./registryCredentials.ts";
 
@@ -48,16 +48,28 @@ else { process.stdout.write("credentials not found in native keychain\\n"); proc
 describe("registry credentials from docker's config.json", () => {
   test("reads auths[host].auth (base64 user:password) from $DOCKER_CONFIG/config.json", async () => {
     const config = dir();
-    writeJson(path.join(config, "config.json"), { auths: { "127.0.0.1:5055": { auth: basic("alice", "s3cret:with:colons") } } });
+    writeJson(path.join(config, "config.json"), {
+      auths: { "127.0.0.1:5055": { auth: basic("alice", "s3cret:with:colons") } },
+    });
     const found = await findCredentials("127.0.0.1:5055", { env: { DOCKER_CONFIG: config }, home: dir() });
-    assert.deepEqual(found, { username: "alice", password: "s3cret:with:colons", source: path.join(config, "config.json") });
+    assert.deepEqual(found, {
+      username: "alice",
+      password: "s3cret:with:colons",
+      source: path.join(config, "config.json"),
+    });
   });
 
   test("reads ~/.docker/config.json when DOCKER_CONFIG is not set, and stores Docker Hub under https://index.docker.io/v1/", async () => {
     const home = dir();
-    writeJson(path.join(home, ".docker", "config.json"), { auths: { [DOCKER_HUB_KEY]: { auth: basic("hubuser", "hubpass") }, "ghcr.io": { auth: basic("gh", "ghp") } } });
+    writeJson(path.join(home, ".docker", "config.json"), {
+      auths: { [DOCKER_HUB_KEY]: { auth: basic("hubuser", "hubpass") }, "ghcr.io": { auth: basic("gh", "ghp") } },
+    });
     const hub = await findCredentials("docker.io", { env: {}, home });
-    assert.deepEqual(hub, { username: "hubuser", password: "hubpass", source: path.join(home, ".docker", "config.json") });
+    assert.deepEqual(hub, {
+      username: "hubuser",
+      password: "hubpass",
+      source: path.join(home, ".docker", "config.json"),
+    });
     const ghcr = await findCredentials("ghcr.io", { env: {}, home });
     assert.equal(ghcr?.username, "gh");
     assert.equal(await findCredentials("quay.io", { env: {}, home }), null);
@@ -65,14 +77,20 @@ describe("registry credentials from docker's config.json", () => {
 
   test("matches keys written as URLs by older docker logins (https://host/v1/), as docker's ConvertToHostname", async () => {
     const home = dir();
-    writeJson(path.join(home, ".docker", "config.json"), { auths: { "https://registry.example.com:5000/v1/": { auth: basic("u", "p") } } });
+    writeJson(path.join(home, ".docker", "config.json"), {
+      auths: { "https://registry.example.com:5000/v1/": { auth: basic("u", "p") } },
+    });
     assert.equal((await findCredentials("registry.example.com:5000", { env: {}, home }))?.password, "p");
     assert.equal(await findCredentials("registry.example.com", { env: {}, home }), null);
   });
 
   test("keeps an identitytoken for registries that issued one", async () => {
     const home = dir();
-    writeJson(path.join(home, ".docker", "config.json"), { auths: { "acme.azurecr.io": { auth: basic("00000000-0000-0000-0000-000000000000", ""), identitytoken: "refresh-token" } } });
+    writeJson(path.join(home, ".docker", "config.json"), {
+      auths: {
+        "acme.azurecr.io": { auth: basic("00000000-0000-0000-0000-000000000000", ""), identitytoken: "refresh-token" },
+      },
+    });
     assert.deepEqual(await findCredentials("acme.azurecr.io", { env: {}, home }), {
       username: "00000000-0000-0000-0000-000000000000",
       password: "",
@@ -86,10 +104,18 @@ describe("registry credentials from docker's config.json", () => {
     const bin = dir();
     const perHostLog = fakeHelper(bin, "perhost", { "ghcr.io": { Username: "helped", Secret: "from-helper" } });
     const storeLog = fakeHelper(bin, "store", { [DOCKER_HUB_KEY]: { Username: "hub", Secret: "from-store" } });
-    writeJson(path.join(home, ".docker", "config.json"), { credsStore: "store", credHelpers: { "ghcr.io": "perhost" }, auths: { "ghcr.io": {} } });
+    writeJson(path.join(home, ".docker", "config.json"), {
+      credsStore: "store",
+      credHelpers: { "ghcr.io": "perhost" },
+      auths: { "ghcr.io": {} },
+    });
     const env = { PATH: `${bin}:${process.env.PATH}` };
     const ghcr = await findCredentials("ghcr.io", { env, home });
-    assert.deepEqual(ghcr, { username: "helped", password: "from-helper", source: `docker-credential-perhost (named in ${path.join(home, ".docker", "config.json")})` });
+    assert.deepEqual(ghcr, {
+      username: "helped",
+      password: "from-helper",
+      source: `docker-credential-perhost (named in ${path.join(home, ".docker", "config.json")})`,
+    });
     const hub = await findCredentials("docker.io", { env, home });
     assert.equal(hub?.password, "from-store");
     assert.equal(readFileSync(perHostLog, "utf8"), "ghcr.io\n");
@@ -109,20 +135,41 @@ describe("registry credentials from docker's config.json", () => {
   test("a helper that is missing or has nothing goes on to podman's auth file, warning without secrets", async () => {
     const home = dir();
     const runtime = dir();
-    writeJson(path.join(home, ".docker", "config.json"), { credsStore: "missing-helper", auths: { "127.0.0.1:5055": { auth: basic("docker", "never-used") } } });
-    writeJson(path.join(runtime, "containers", "auth.json"), { auths: { "127.0.0.1:5055": { auth: basic("podman", "pw") } } });
+    writeJson(path.join(home, ".docker", "config.json"), {
+      credsStore: "missing-helper",
+      auths: { "127.0.0.1:5055": { auth: basic("docker", "never-used") } },
+    });
+    writeJson(path.join(runtime, "containers", "auth.json"), {
+      auths: { "127.0.0.1:5055": { auth: basic("podman", "pw") } },
+    });
     const warnings: string[] = [];
-    const found = await findCredentials("127.0.0.1:5055", { env: { PATH: dir(), XDG_RUNTIME_DIR: runtime }, home, warn: (line) => warnings.push(line) });
-    assert.deepEqual(found, { username: "podman", password: "pw", source: path.join(runtime, "containers", "auth.json") });
-    assert.deepEqual(warnings, [`credentials for 127.0.0.1:5055: docker-credential-missing-helper is not on PATH (named in ${path.join(home, ".docker", "config.json")}); trying the next source`]);
+    const found = await findCredentials("127.0.0.1:5055", {
+      env: { PATH: dir(), XDG_RUNTIME_DIR: runtime },
+      home,
+      warn: (line) => warnings.push(line),
+    });
+    assert.deepEqual(found, {
+      username: "podman",
+      password: "pw",
+      source: path.join(runtime, "containers", "auth.json"),
+    });
+    assert.deepEqual(warnings, [
+      `credentials for 127.0.0.1:5055: docker-credential-missing-helper is not on PATH (named in ${path.join(home, ".docker", "config.json")}); trying the next source`,
+    ]);
   });
 
   test("REGISTRY_AUTH_FILE replaces the runtime auth.json; ~/.config/containers/auth.json comes last", async () => {
     const home = dir();
     const chosen = path.join(dir(), "my-auth.json");
     writeJson(chosen, { auths: { "quay.io": { auth: basic("q", "chosen") } } });
-    writeJson(path.join(home, ".config", "containers", "auth.json"), { auths: { "quay.io": { auth: basic("q", "user-config") }, "docker.io": { auth: basic("d", "podman-hub") } } });
-    assert.deepEqual(authFilePaths({ REGISTRY_AUTH_FILE: chosen, XDG_RUNTIME_DIR: "/run/user/1" }, home), [path.join(home, ".docker", "config.json"), chosen, path.join(home, ".config", "containers", "auth.json")]);
+    writeJson(path.join(home, ".config", "containers", "auth.json"), {
+      auths: { "quay.io": { auth: basic("q", "user-config") }, "docker.io": { auth: basic("d", "podman-hub") } },
+    });
+    assert.deepEqual(authFilePaths({ REGISTRY_AUTH_FILE: chosen, XDG_RUNTIME_DIR: "/run/user/1" }, home), [
+      path.join(home, ".docker", "config.json"),
+      chosen,
+      path.join(home, ".config", "containers", "auth.json"),
+    ]);
     assert.equal((await findCredentials("quay.io", { env: { REGISTRY_AUTH_FILE: chosen }, home }))?.password, "chosen");
     // podman stores Docker Hub as "docker.io".
     assert.equal((await findCredentials("docker.io", { env: {}, home }))?.password, "podman-hub");
@@ -132,9 +179,15 @@ describe("registry credentials from docker's config.json", () => {
     const home = dir();
     const config = dir();
     writeFileSync(path.join(config, "config.json"), "{ not json");
-    writeJson(path.join(home, ".config", "containers", "auth.json"), { auths: { "127.0.0.1:5055": { auth: "c2VjcmV0LW5vLWNvbG9u" } } });
+    writeJson(path.join(home, ".config", "containers", "auth.json"), {
+      auths: { "127.0.0.1:5055": { auth: "c2VjcmV0LW5vLWNvbG9u" } },
+    });
     const warnings: string[] = [];
-    const found = await findCredentials("127.0.0.1:5055", { env: { DOCKER_CONFIG: config }, home, warn: (line) => warnings.push(line) });
+    const found = await findCredentials("127.0.0.1:5055", {
+      env: { DOCKER_CONFIG: config },
+      home,
+      warn: (line) => warnings.push(line),
+    });
     assert.equal(found, null);
     assert.deepEqual(warnings, [
       `${path.join(config, "config.json")} is not valid JSON: its registry credentials are not used`,
@@ -149,23 +202,31 @@ describe("registry credentials from docker's config.json", () => {
     const log = fakeHelper(bin, "count", { "ghcr.io": { Username: "u", Secret: "p" } });
     writeJson(path.join(home, ".docker", "config.json"), { credsStore: "count" });
     const heard: string[] = [];
-    const credentials = registryCredentials({ env: { PATH: bin }, home }, (domain, source) => heard.push(`${domain} ${source}`));
+    const credentials = registryCredentials({ env: { PATH: bin }, home }, (domain, source) =>
+      heard.push(`${domain} ${source}`),
+    );
     assert.deepEqual(await credentials("ghcr.io"), { username: "u", password: "p" });
     assert.deepEqual(await credentials("GHCR.io"), { username: "u", password: "p" });
     assert.equal(await credentials("quay.io"), null);
     assert.equal(readFileSync(log, "utf8"), "ghcr.io\nquay.io\n");
-    assert.deepEqual(heard, [`ghcr.io docker-credential-count (named in ${path.join(home, ".docker", "config.json")})`]);
+    assert.deepEqual(heard, [
+      `ghcr.io docker-credential-count (named in ${path.join(home, ".docker", "config.json")})`,
+    ]);
   });
 });
 
 describe("auth entries and helper answers, against a reference encoder", () => {
   test("decodeEntry inverts base64(user:password) for any user without a colon", () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !s.includes(":")), fc.string(), (user, pass) => {
-        // Go trims trailing NULs from the password; so does decodeEntry.
-        fc.pre(!pass.endsWith("\0") && (user !== "" || pass !== ""));
-        assert.deepEqual(decodeEntry({ auth: basic(user, pass) }), { username: user, password: pass });
-      }),
+      fc.property(
+        fc.string().filter((s) => !s.includes(":")),
+        fc.string(),
+        (user, pass) => {
+          // Go trims trailing NULs from the password; so does decodeEntry.
+          fc.pre(!pass.endsWith("\0") && (user !== "" || pass !== ""));
+          assert.deepEqual(decodeEntry({ auth: basic(user, pass) }), { username: user, password: pass });
+        },
+      ),
     );
   });
 
@@ -183,9 +244,18 @@ describe("auth entries and helper answers, against a reference encoder", () => {
   });
 
   test("parseHelperOutput reads Username and Secret, and never echoes the answer in its reasons", () => {
-    assert.deepEqual(parseHelperOutput(`{"ServerURL":"x","Username":"u","Secret":"s"}`), { kind: "found", credentials: { username: "u", password: "s" } });
-    assert.deepEqual(parseHelperOutput(`{"Username":"<token>","Secret":"t"}`), { kind: "found", credentials: { username: "", password: "", identityToken: "t" } });
+    assert.deepEqual(parseHelperOutput(`{"ServerURL":"x","Username":"u","Secret":"s"}`), {
+      kind: "found",
+      credentials: { username: "u", password: "s" },
+    });
+    assert.deepEqual(parseHelperOutput(`{"Username":"<token>","Secret":"t"}`), {
+      kind: "found",
+      credentials: { username: "", password: "", identityToken: "t" },
+    });
     assert.deepEqual(parseHelperOutput("secret-value"), { kind: "failed", reason: "its answer is not JSON" });
-    assert.deepEqual(parseHelperOutput(`{"Secret":"s"}`), { kind: "failed", reason: "its answer has no Username and Secret" });
+    assert.deepEqual(parseHelperOutput(`{"Secret":"s"}`), {
+      kind: "failed",
+      reason: "its answer has no Username and Secret",
+    });
   });
 });

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { entryFor, type StoredCredentials } from "./authFile.ts";
-import { runCredentialHelper, type RunHelper } from "./credentialHelper.ts";
+import { type RunHelper, runCredentialHelper } from "./credentialHelper.ts";
 
 export interface FoundCredentials extends StoredCredentials {
   /** Where they came from, for messages: "~/.docker/config.json", "docker-credential-pass". Never the secret. */
@@ -28,8 +28,14 @@ export interface CredentialSources {
 
 /** The auth files in the order they are read. */
 export function authFilePaths(env: Record<string, string | undefined>, home: string): string[] {
-  const docker = env.DOCKER_CONFIG ? path.join(env.DOCKER_CONFIG, "config.json") : path.join(home, ".docker", "config.json");
-  const podman = env.REGISTRY_AUTH_FILE ? [env.REGISTRY_AUTH_FILE] : env.XDG_RUNTIME_DIR ? [path.join(env.XDG_RUNTIME_DIR, "containers", "auth.json")] : [];
+  const docker = env.DOCKER_CONFIG
+    ? path.join(env.DOCKER_CONFIG, "config.json")
+    : path.join(home, ".docker", "config.json");
+  const podman = env.REGISTRY_AUTH_FILE
+    ? [env.REGISTRY_AUTH_FILE]
+    : env.XDG_RUNTIME_DIR
+      ? [path.join(env.XDG_RUNTIME_DIR, "containers", "auth.json")]
+      : [];
   const podmanUser = path.join(env.XDG_CONFIG_HOME || path.join(home, ".config"), "containers", "auth.json");
   return [...new Set([docker, ...podman, podmanUser])];
 }
@@ -40,7 +46,8 @@ async function readConfig(file: string, warn: (line: string) => void): Promise<u
     text = await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT" && code !== "ENOTDIR") warn(`cannot read ${file} (${code ?? "error"}): its registry credentials are not used`);
+    if (code !== "ENOENT" && code !== "ENOTDIR")
+      warn(`cannot read ${file} (${code ?? "error"}): its registry credentials are not used`);
     return undefined;
   }
   try {
@@ -63,8 +70,10 @@ export async function findCredentials(domain: string, sources: CredentialSources
     if (entry.kind === "inline") return { ...entry.credentials, source: file };
     if (entry.kind === "helper") {
       const answer = await runHelper(entry.helper, entry.serverUrl, sources.env);
-      if (answer.kind === "found") return { ...answer.credentials, source: `docker-credential-${entry.helper} (named in ${file})` };
-      if (answer.kind === "failed") warn(`credentials for ${domain}: ${answer.reason} (named in ${file}); trying the next source`);
+      if (answer.kind === "found")
+        return { ...answer.credentials, source: `docker-credential-${entry.helper} (named in ${file})` };
+      if (answer.kind === "failed")
+        warn(`credentials for ${domain}: ${answer.reason} (named in ${file}); trying the next source`);
     }
   }
   return null;
@@ -82,7 +91,10 @@ export interface ClientCredentials {
  * command's life (a helper may prompt or call a cloud CLI). `onFound` hears where each
  * registry's credentials came from (never what they are).
  */
-export function registryCredentials(sources: CredentialSources, onFound?: (domain: string, source: string) => void): (domain: string) => Promise<ClientCredentials | null> {
+export function registryCredentials(
+  sources: CredentialSources,
+  onFound?: (domain: string, source: string) => void,
+): (domain: string) => Promise<ClientCredentials | null> {
   const cache = new Map<string, Promise<ClientCredentials | null>>();
   return (domain) => {
     const key = domain.toLowerCase();

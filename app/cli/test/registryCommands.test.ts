@@ -19,7 +19,7 @@ import type { VerificationJson } from "../../verdict/verificationJson.ts";
 import { runClaim } from "../claim/runClaim.ts";
 import { runPublish } from "../publish/runPublish.ts";
 import { runVerify } from "../verify/runVerify.ts";
-import { runInProcess, type Run, type Runner } from "./runInProcess.ts";
+import { type Run, type Runner, runInProcess } from "./runInProcess.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CLI = fileURLToPath(new URL("../imageseal.ts", import.meta.url));
@@ -35,7 +35,10 @@ const MULTI_IMAGE_ID = "sha256:95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae
 
 const verify: Runner = (args, io) => runVerify(args, io);
 const json = (run: Run) => JSON.parse(run.stdout) as Record<string, any>;
-const verdictOf = (run: Run) => JSON.parse(run.stdout) as VerificationJson & { source?: { reference: string; repository: string; digest: string; layersPulled: boolean } };
+const verdictOf = (run: Run) =>
+  JSON.parse(run.stdout) as VerificationJson & {
+    source?: { reference: string; repository: string; digest: string; layersPulled: boolean };
+  };
 
 describe("imageseal verify, publish and claim by image reference", { timeout: 300_000 }, async () => {
   const temp = mkdtempSync(join(tmpdir(), "imageseal-byref-"));
@@ -51,7 +54,8 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
   const withKey = (account: 1 | 2) => ({ ...anonymous, IMAGESEAL_PRIVATE_KEY: KEYS[account] as string });
   const account = (index: number) => chain.accounts[index] as Address;
   const on = ["--chain", chain.url, "--registry", chain.registry];
-  const run = (runner: Runner, args: string[], env: Record<string, string> = anonymous) => runInProcess(runner, args, env, PROJECT_ROOT);
+  const run = (runner: Runner, args: string[], env: Record<string, string> = anonymous) =>
+    runInProcess(runner, args, env, PROJECT_ROOT);
   const reader = new RegistryClient({ sha256: nodeSha256, inBrowser: false });
 
   await pushArchive(open, fixture("docker20-save.tar"), "fixture/multi:2.0");
@@ -65,8 +69,25 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
     assert.equal(published.status, 0, published.stderr);
     const [release, ...more] = json(published).releases;
     assert.equal(more.length, 0);
-    assert.deepEqual({ ...release, id: undefined }, { id: undefined, name: REF, publisher: account(1), signer: null, imageId: MULTI_IMAGE_ID, manifestDigest: served.digest, indexDigest: null, archiveDigest: null });
-    assert.match(published.stderr, new RegExp(`\\n  from            ${REF} \\(registry\\)\\n  resolved to     ${served.digest}\\n  digests         read from the registry: the sha256 of each manifest and config it served,\\n                  checked; layers not pulled \\(--pull checks them\\)\\n  name            ${REF}\\n`));
+    assert.deepEqual(
+      { ...release, id: undefined },
+      {
+        id: undefined,
+        name: REF,
+        publisher: account(1),
+        signer: null,
+        imageId: MULTI_IMAGE_ID,
+        manifestDigest: served.digest,
+        indexDigest: null,
+        archiveDigest: null,
+      },
+    );
+    assert.match(
+      published.stderr,
+      new RegExp(
+        `\\n  from            ${REF} \\(registry\\)\\n  resolved to     ${served.digest}\\n  digests         read from the registry: the sha256 of each manifest and config it served,\\n                  checked; layers not pulled \\(--pull checks them\\)\\n  name            ${REF}\\n`,
+      ),
+    );
     // The other repository, same image: for the namespace cases below.
     assert.equal((await run(runPublish, [OTHER, ...on, "--yes"], withKey(1))).status, 0);
   });
@@ -84,21 +105,37 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
     assert.equal(verdictOf(byArchive).verdict, reference.verdict);
     assert.equal(reference.requestedName, REF);
     assert.equal(reference.format, "registry");
-    assert.deepEqual(reference.source, { reference: REF, repository: `${open.domain}/fixture/multi`, digest: served.digest, layersPulled: false });
+    assert.deepEqual(reference.source, {
+      reference: REF,
+      repository: `${open.domain}/fixture/multi`,
+      digest: served.digest,
+      layersPulled: false,
+    });
     assert.match(text.stdout, new RegExp(`^${REF}: VERIFIED\\n`));
-    assert.match(text.stdout, new RegExp(`\\nreference  ${REF} → ${served.digest}\\nlayers     not pulled \\(the manifest digest binds them; --pull downloads and checks each\\)\\n`));
+    assert.match(
+      text.stdout,
+      new RegExp(
+        `\\nreference  ${REF} → ${served.digest}\\nlayers     not pulled \\(the manifest digest binds them; --pull downloads and checks each\\)\\n`,
+      ),
+    );
     assert.match(text.stdout, new RegExp(`\\nname       ${REF}\\n`));
   });
 
   test("the imageseal entry verifies a reference as a child process, with --pull (the layers stream through node:zlib and node:crypto)", async () => {
     const result = await new Promise<Run>((resolve) => {
-      execFile(process.execPath, [CLI, "verify", REF, ...on, "--publisher", account(1), "--pull"], { env: { PATH: process.env.PATH, ...anonymous }, timeout: 120_000 }, (error, stdout, stderr) =>
-        resolve({ status: error ? Number(error.code) : 0, stdout, stderr, asked: [] }),
+      execFile(
+        process.execPath,
+        [CLI, "verify", REF, ...on, "--publisher", account(1), "--pull"],
+        { env: { PATH: process.env.PATH, ...anonymous }, timeout: 120_000 },
+        (error, stdout, stderr) => resolve({ status: error ? Number(error.code) : 0, stdout, stderr, asked: [] }),
       );
     });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, "");
-    assert.match(result.stdout, new RegExp(`^${REF}: VERIFIED\\n[^]*\\nlayers     pulled and checked against their digests\\n`));
+    assert.match(
+      result.stdout,
+      new RegExp(`^${REF}: VERIFIED\\n[^]*\\nlayers     pulled and checked against their digests\\n`),
+    );
   });
 
   test("verify --pull downloads and checks every layer; another tag's name is not the release's (UNTRUSTED)", async () => {
@@ -134,7 +171,12 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
     assert.equal(claim.check.status, "proven");
     assert.equal(claim.check.evidence.artifactDigest, artifact.digest);
     const text = await run(runClaim, ["list", account(1), ...on]);
-    assert.match(text.stdout, new RegExp(`^${account(1)}: 1 claim recorded, 1 proven now \\(Hardhat, registry ${chain.registry}\\)\\n  #0  oci://${open.domain}/fixture/multi   recorded \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\n       ✓ proven: push rights to the repository ${open.domain}/fixture/multi \\(artifact ${artifact.digest}, checked now\\)\\n$`));
+    assert.match(
+      text.stdout,
+      new RegExp(
+        `^${account(1)}: 1 claim recorded, 1 proven now \\(Hardhat, registry ${chain.registry}\\)\\n  #0  oci://${open.domain}/fixture/multi   recorded \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\n       ✓ proven: push rights to the repository ${open.domain}/fixture/multi \\(artifact ${artifact.digest}, checked now\\)\\n$`,
+      ),
+    );
     // Pushing again replaces the artifact and records nothing more.
     const again = await run(runClaim, ["push", `${open.domain}/fixture/multi`, ...on, "--yes", "--json"], withKey(1));
     assert.equal(again.status, 0, again.stderr);
@@ -149,20 +191,48 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
     assert.equal(json(proven).check.status, "proven");
     const stranger = await run(runClaim, ["check", location, "--publisher", account(2), ...on]);
     assert.equal(stranger.status, 1);
-    assert.match(stranger.stdout, new RegExp(`^${location} for ${account(2)} \\(Hardhat, registry ${chain.registry}\\):\\n  ✗ no-claim-for-publisher: `));
+    assert.match(
+      stranger.stdout,
+      new RegExp(
+        `^${location} for ${account(2)} \\(Hardhat, registry ${chain.registry}\\):\\n  ✗ no-claim-for-publisher: `,
+      ),
+    );
     // A second publisher's push keeps the first one's claim in the artifact.
-    const second = await run(runClaim, ["push", `${open.domain}/fixture/multi`, ...on, "--yes", "--no-record", "--json"], withKey(2));
+    const second = await run(
+      runClaim,
+      ["push", `${open.domain}/fixture/multi`, ...on, "--yes", "--no-record", "--json"],
+      withKey(2),
+    );
     assert.equal(second.status, 0, second.stderr);
     assert.equal(json(second).status, "pushed");
     assert.equal(json(second).claim, null);
     assert.match(second.stderr, /\(manifest sha256:[0-9a-f]{64}, with the 1 other claim it held\)/);
-    const both = await Promise.all([account(1), account(2)].map((publisher) => run(runClaim, ["check", location, "--publisher", publisher, ...on, "--json"])));
-    assert.deepEqual(both.map((result) => [result.status, json(result).check.status]), [[0, "proven"], [0, "proven"]]);
-    const declined = await runInProcess(runClaim, ["push", `${open.domain}/fixture/declined`, ...on], withKey(2), PROJECT_ROOT, { interactive: true, answer: "n" });
+    const both = await Promise.all(
+      [account(1), account(2)].map((publisher) =>
+        run(runClaim, ["check", location, "--publisher", publisher, ...on, "--json"]),
+      ),
+    );
+    assert.deepEqual(
+      both.map((result) => [result.status, json(result).check.status]),
+      [
+        [0, "proven"],
+        [0, "proven"],
+      ],
+    );
+    const declined = await runInProcess(
+      runClaim,
+      ["push", `${open.domain}/fixture/declined`, ...on],
+      withKey(2),
+      PROJECT_ROOT,
+      { interactive: true, answer: "n" },
+    );
     assert.equal(declined.status, 3);
     assert.deepEqual(declined.asked, ["Push and record? [y/N] "]);
     assert.match(declined.stderr, /imageseal claim push: You declined, so nothing was signed, pushed or sent\.\n$/);
-    await assert.rejects(reader.getManifest({ domain: open.domain, path: "fixture/declined" }, "imageseal-claim"), /not found \(404\)/);
+    await assert.rejects(
+      reader.getManifest({ domain: open.domain, path: "fixture/declined" }, "imageseal-claim"),
+      /not found \(404\)/,
+    );
     const help = await run(runClaim, ["--help"]);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^usage: imageseal claim push <repository> --chain <c>/);
@@ -188,7 +258,8 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
   test("claim well-known writes the domain's document; served and recorded, it is proven", async () => {
     let served: Buffer | null = null;
     const server = createServer((request, response) => {
-      if (request.url === "/.well-known/imageseal.json" && served !== null) response.writeHead(200, { "content-type": "application/json" }).end(served);
+      if (request.url === "/.well-known/imageseal.json" && served !== null)
+        response.writeHead(200, { "content-type": "application/json" }).end(served);
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -197,9 +268,15 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
       const out = join(temp, "imageseal.json");
       const written = await run(runClaim, ["well-known", domain, "--out", out, ...on, "--json"], withKey(2));
       assert.equal(written.status, 0, written.stderr);
-      const document = JSON.parse(readFileSync(out, "utf8")) as { imageseal: string; claims: { publisher: string; scope: string; chainId: number; registry: string; signature: string }[] };
+      const document = JSON.parse(readFileSync(out, "utf8")) as {
+        imageseal: string;
+        claims: { publisher: string; scope: string; chainId: number; registry: string; signature: string }[];
+      };
       assert.equal(document.imageseal, "claims/v1");
-      assert.deepEqual(document.claims.map(({ signature: _, ...claim }) => claim), [{ publisher: account(2), scope: domain, chainId: 31337, registry: chain.registry }]);
+      assert.deepEqual(
+        document.claims.map(({ signature: _, ...claim }) => claim),
+        [{ publisher: account(2), scope: domain, chainId: 31337, registry: chain.registry }],
+      );
       assert.equal(json(written).url, `http://${domain}/.well-known/imageseal.json`);
       assert.match(written.stderr, new RegExp(`Serve it at http://${domain}/\\.well-known/imageseal\\.json`));
       // Recorded before it is served: allowed, and said.
@@ -236,11 +313,16 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
     try {
       await pushArchive(lying, fixture("docker20-save.tar"), "fixture/multi:2.0");
       const manifest = await reader.getManifest({ domain: lying.domain, path: "fixture/multi" }, "2.0");
-      const layer = (JSON.parse(new TextDecoder().decode(manifest.bytes)) as { layers: { digest: string; size: number }[] }).layers[0];
+      const layer = (
+        JSON.parse(new TextDecoder().decode(manifest.bytes)) as { layers: { digest: string; size: number }[] }
+      ).layers[0];
       assert.ok(layer !== undefined);
       writeFileSync(lying.blobPath(layer.digest as `sha256:${string}`), Buffer.alloc(layer.size, 0x41));
       const ref = `${lying.domain}/fixture/multi:2.0`;
-      const [pulled, unpulled] = await Promise.all([run(verify, [ref, ...on, "--publisher", account(1), "--pull"]), run(verify, [ref, ...on, "--publisher", account(1), "--json"])]);
+      const [pulled, unpulled] = await Promise.all([
+        run(verify, [ref, ...on, "--publisher", account(1), "--pull"]),
+        run(verify, [ref, ...on, "--publisher", account(1), "--json"]),
+      ]);
       assert.equal(pulled.status, 1, pulled.stderr);
       assert.match(pulled.stdout, new RegExp(`^${ref}: TAMPERED\\n`));
       assert.ok(pulled.stdout.includes(layer.digest), pulled.stdout);
@@ -259,14 +341,32 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
       const refused = await run(verify, [ref, ...on, "--publisher", account(1)]);
       assert.equal(refused.status, 2);
       assert.equal(refused.stdout, "");
-      assert.equal(refused.stderr, `imageseal verify: ${basic.domain} needs credentials for this. Log in (docker login ${basic.domain}) or give a user and a password or token that can read it.\n`);
+      assert.equal(
+        refused.stderr,
+        `imageseal verify: ${basic.domain} needs credentials for this. Log in (docker login ${basic.domain}) or give a user and a password or token that can read it.\n`,
+      );
       const dockerConfig = join(temp, "docker-basic");
       mkdirSync(dockerConfig, { recursive: true });
-      writeFileSync(join(dockerConfig, "config.json"), JSON.stringify({ auths: { [basic.domain]: { auth: Buffer.from(`${DEFAULT_USER.username}:${DEFAULT_USER.password}`).toString("base64") } } }));
-      const read = await run(verify, [ref, ...on, "--publisher", account(1), "--name", REF, "--json"], { ...anonymous, DOCKER_CONFIG: dockerConfig });
+      writeFileSync(
+        join(dockerConfig, "config.json"),
+        JSON.stringify({
+          auths: {
+            [basic.domain]: {
+              auth: Buffer.from(`${DEFAULT_USER.username}:${DEFAULT_USER.password}`).toString("base64"),
+            },
+          },
+        }),
+      );
+      const read = await run(verify, [ref, ...on, "--publisher", account(1), "--name", REF, "--json"], {
+        ...anonymous,
+        DOCKER_CONFIG: dockerConfig,
+      });
       assert.equal(read.status, 0, read.stderr);
       assert.equal(verdictOf(read).verdict, "VERIFIED");
-      assert.equal(read.stderr, `imageseal verify: using the credentials for ${basic.domain} from ${join(dockerConfig, "config.json")}\n`);
+      assert.equal(
+        read.stderr,
+        `imageseal verify: using the credentials for ${basic.domain} from ${join(dockerConfig, "config.json")}\n`,
+      );
       assert.ok(!read.stderr.includes(DEFAULT_USER.password));
     } finally {
       await basic.stop();
@@ -284,8 +384,20 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
       assert.equal(json(await run(runClaim, ["list", account(2), ...on, "--json"])).claims.length, before);
       const dockerConfig = join(temp, "docker-token");
       mkdirSync(dockerConfig, { recursive: true });
-      writeFileSync(join(dockerConfig, "config.json"), JSON.stringify({ auths: { [token.domain]: { auth: Buffer.from(`${DEFAULT_USER.username}:${DEFAULT_USER.password}`).toString("base64") } } }));
-      const pushed = await run(runClaim, ["push", repository, ...on, "--yes", "--json"], { ...withKey(2), DOCKER_CONFIG: dockerConfig });
+      writeFileSync(
+        join(dockerConfig, "config.json"),
+        JSON.stringify({
+          auths: {
+            [token.domain]: {
+              auth: Buffer.from(`${DEFAULT_USER.username}:${DEFAULT_USER.password}`).toString("base64"),
+            },
+          },
+        }),
+      );
+      const pushed = await run(runClaim, ["push", repository, ...on, "--yes", "--json"], {
+        ...withKey(2),
+        DOCKER_CONFIG: dockerConfig,
+      });
       assert.equal(pushed.status, 0, pushed.stderr);
       assert.equal(json(pushed).check.status, "proven");
       const after = json(await run(runClaim, ["list", account(2), ...on, "--json"])).claims;
@@ -300,10 +412,25 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
 
   test("exit 2 for bad input: a forced reference that is not one, --pull with an archive, a repository with a tag", async () => {
     const cases: [Runner, string[], Record<string, string>, RegExp][] = [
-      [verify, ["not a reference", ...on, "--reference"], anonymous, /imageseal verify: "not a reference" is not an image reference\./],
-      [verify, [fixture("docker20-save.tar"), ...on, "--pull"], anonymous, /--pull downloads a registry reference's layers/],
+      [
+        verify,
+        ["not a reference", ...on, "--reference"],
+        anonymous,
+        /imageseal verify: "not a reference" is not an image reference\./,
+      ],
+      [
+        verify,
+        [fixture("docker20-save.tar"), ...on, "--pull"],
+        anonymous,
+        /--pull downloads a registry reference's layers/,
+      ],
       [verify, [`${open.domain}/fixture/missing:1`, ...on], anonymous, /not found \(404\)/],
-      [runClaim, ["push", `${open.domain}/fixture/multi:2.0`, ...on, "--yes"], withKey(2), /is not a repository: write it as docker does, without a tag/],
+      [
+        runClaim,
+        ["push", `${open.domain}/fixture/multi:2.0`, ...on, "--yes"],
+        withKey(2),
+        /is not a repository: write it as docker does, without a tag/,
+      ],
       [runClaim, ["record", "ftp://example.com", ...on, "--yes"], withKey(2), /ftp:\/\/example\.com/],
     ];
     for (const [runner, args, env, expected] of cases) {

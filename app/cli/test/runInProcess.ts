@@ -20,11 +20,21 @@ export interface Terminal {
   answer?: string;
 }
 
-export async function runInProcess(run: Runner, args: string[], env: Record<string, string>, projectRoot: string, terminal: Terminal = {}): Promise<Run> {
+export async function runInProcess(
+  run: Runner,
+  args: string[],
+  env: Record<string, string>,
+  projectRoot: string,
+  terminal: Terminal = {},
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const asked: string[] = [];
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, interrupt: new AbortController().signal };
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    interrupt: new AbortController().signal,
+  };
   const prompter: Prompter = {
     interactive: terminal.interactive ?? false,
     ask: async (question) => {

@@ -17,16 +17,33 @@ export interface InspectTargetOptions {
   registryClient: () => RegistryClient;
 }
 
-export async function inspectTarget(target: VerifyTarget, options: InspectTargetOptions, io: CliIo): Promise<ArchiveReport> {
+export async function inspectTarget(
+  target: VerifyTarget,
+  options: InspectTargetOptions,
+  io: CliIo,
+): Promise<ArchiveReport> {
   const bar = createProgressBar(io.stderr);
   try {
     if (target.kind === "reference") {
-      const [{ inspectReference }, { nodeRegistryHashTools }] = await Promise.all([import("../../registry/inspectReference.ts"), import("../../registry/nodeHashTools.ts")]);
-      return await inspectReference(options.registryClient(), target.reference, { pull: options.pull, onProgress: bar.update, signal: io.interrupt, hashTools: nodeRegistryHashTools });
+      const [{ inspectReference }, { nodeRegistryHashTools }] = await Promise.all([
+        import("../../registry/inspectReference.ts"),
+        import("../../registry/nodeHashTools.ts"),
+      ]);
+      return await inspectReference(options.registryClient(), target.reference, {
+        pull: options.pull,
+        onProgress: bar.update,
+        signal: io.interrupt,
+        hashTools: nodeRegistryHashTools,
+      });
     }
     const pool = createNodeHashPool();
     try {
-      return await inspectFile(target.path, { hashPool: pool, signal: io.interrupt, onProgress: bar.update, archiveDigest: true });
+      return await inspectFile(target.path, {
+        hashPool: pool,
+        signal: io.interrupt,
+        onProgress: bar.update,
+        archiveDigest: true,
+      });
     } finally {
       await pool.close();
     }

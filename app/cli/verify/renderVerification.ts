@@ -3,8 +3,8 @@
 // the archive's claims are untrusted: every line is escaped for the terminal (terminalText.ts).
 import type { Chain } from "viem";
 import { shortDigest } from "../../image/digest.ts";
-import { countWords, releaseWords } from "../../verdict/describe.ts";
 import type { ArchiveReport } from "../../image/report.ts";
+import { countWords, releaseWords } from "../../verdict/describe.ts";
 import type { OtherReleaseList } from "../../verdict/otherReleases.ts";
 import type { TargetVerdict, Tone, VerificationResult } from "../../verdict/verdict.ts";
 import { terminalLines } from "../terminalText.ts";
@@ -20,7 +20,10 @@ function digestLines(t: TargetVerdict): string[] {
           ["manifestDigest", target.manifestDigest],
           ["indexDigest", target.indexDigests.join(", ") || null],
           ["archiveDigest", target.archiveDigest],
-          ["claimed names", target.claimedNames.length > 0 ? `${target.claimedNames.join(", ")}   (the archive's claims)` : null],
+          [
+            "claimed names",
+            target.claimedNames.length > 0 ? `${target.claimedNames.join(", ")}   (the archive's claims)` : null,
+          ],
         ]
       : [["archiveDigest", target.archiveDigest]];
   return rows.filter(([, value]) => value !== null).map(([label, value]) => `    ${label.padEnd(15)} ${value}`);
@@ -30,14 +33,22 @@ function targetLines(t: TargetVerdict, alone: boolean): string[] {
   const matched = t.matched.length > 0 ? `   (matched by ${t.matched.join(", ")})` : "";
   // With one target the overall summary above is this one's.
   const summary = alone ? [] : [`    ${t.summary}`];
-  return [`  ${t.word.padEnd(9)} ${t.label}${matched}`, ...summary, ...digestLines(t), ...t.evidence.map((e) => `    ${MARKS[e.tone]} ${e.message}`)];
+  return [
+    `  ${t.word.padEnd(9)} ${t.label}${matched}`,
+    ...summary,
+    ...digestLines(t),
+    ...t.evidence.map((e) => `    ${MARKS[e.tone]} ${e.message}`),
+  ];
 }
 
 /** `--others N`: the newest releases by other publishers of each digest that has unread ones. */
 function otherLines(lists: readonly OtherReleaseList[]): string[] {
   return lists.flatMap((list) => [
     `other releases naming ${shortDigest(list.digest)}: ${list.releases.length === 0 ? "none by other publishers" : `the newest ${countWords(list.releases.length)}`} (${countWords(list.total)} releases by anyone name it)`,
-    ...list.releases.map((release) => `  · ${releaseWords(release)}${release.valid ? "" : release.revokedAt !== null ? " (revoked)" : " (no longer valid)"}`),
+    ...list.releases.map(
+      (release) =>
+        `  · ${releaseWords(release)}${release.valid ? "" : release.revokedAt !== null ? " (revoked)" : " (no longer valid)"}`,
+    ),
     "",
   ]);
 }
@@ -55,11 +66,20 @@ function sourceLines(report: Pick<ArchiveReport, "source" | "images"> | undefine
 }
 
 /** `--json` with a reference: what it was and what it resolved to (nothing for an archive). */
-export function sourceJson(report: Pick<ArchiveReport, "source" | "images">): { source?: { reference: string; repository: string; digest: string; layersPulled: boolean } } {
+export function sourceJson(report: Pick<ArchiveReport, "source" | "images">): {
+  source?: { reference: string; repository: string; digest: string; layersPulled: boolean };
+} {
   const source = report.source;
   if (source === undefined) return {};
   const layers = report.images.flatMap((image) => image.layers);
-  return { source: { reference: source.reference, repository: source.repository, digest: source.digest, layersPulled: layers.length > 0 && layers.every((layer) => layer.status !== "not-pulled") } };
+  return {
+    source: {
+      reference: source.reference,
+      repository: source.repository,
+      digest: source.digest,
+      layersPulled: layers.length > 0 && layers.every((layer) => layer.status !== "not-pulled"),
+    },
+  };
 }
 
 /** `others`: what `--others N` listed (null when it was not asked for); `report`: the engine's, for a reference's source. */

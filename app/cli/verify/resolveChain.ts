@@ -5,13 +5,13 @@
 // chain's 31337, whose deployment npm start recorded).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createPublicClient, getAddress, http, isAddress, type Address, type Chain } from "viem";
+import { type Address, type Chain, createPublicClient, getAddress, http, isAddress } from "viem";
 import { getChainId } from "viem/actions";
 import { toAppError } from "../../chain/errors.ts";
+import type { ReadClient } from "../../chain/readClient.ts";
 import { readTransport } from "../../chain/readTransport.ts";
 import { publicDeployments } from "../../config/deployments.ts";
-import { EnvError, parseEnv, type AppEnv } from "../../config/env.ts";
-import type { ReadClient } from "../../chain/readClient.ts";
+import { type AppEnv, EnvError, parseEnv } from "../../config/env.ts";
 
 /** Bad `--chain` / `--registry` input, or a chain that cannot be reached: exit status 2. */
 export class ChainInputError extends Error {
@@ -38,7 +38,12 @@ const loadChains = () => import("../../config/chains.ts");
 const LOCAL_CHAIN_ID = 31337;
 
 function customChain(id: number, name: string, rpcUrl: string): Chain {
-  return { id, name, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } };
+  return {
+    id,
+    name,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  };
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -74,11 +79,21 @@ async function fromUrl(url: string, registry: Address | undefined, local: Addres
   const deployment = publicDeployments.find((d) => d.chainId === chainId);
   // The local dev chain reached by its URL (http://127.0.0.1:8545) finds npm start's deployment, as `localhost` does.
   const address = registry ?? deployment?.address ?? (chainId === LOCAL_CHAIN_ID ? local : undefined);
-  if (address === undefined) throw new ChainInputError(`No ImageRegistry deployment is known on chain ${chainId}: pass --registry <address>.`);
-  return { client: client(chain, url), chain, rpcUrl: url, registry: { registry: address, deployedOnBlock: registry === undefined ? (deployment?.deployedOnBlock ?? 0n) : 0n } };
+  if (address === undefined)
+    throw new ChainInputError(`No ImageRegistry deployment is known on chain ${chainId}: pass --registry <address>.`);
+  return {
+    client: client(chain, url),
+    chain,
+    rpcUrl: url,
+    registry: { registry: address, deployedOnBlock: registry === undefined ? (deployment?.deployedOnBlock ?? 0n) : 0n },
+  };
 }
 
-export async function resolveChain(chainArg: string, registryArg: string | undefined, options: ResolveOptions): Promise<ResolvedChain> {
+export async function resolveChain(
+  chainArg: string,
+  registryArg: string | undefined,
+  options: ResolveOptions,
+): Promise<ResolvedChain> {
   const registry = parseRegistry(registryArg);
   let env;
   try {
@@ -88,20 +103,31 @@ export async function resolveChain(chainArg: string, registryArg: string | undef
     throw error;
   }
   const localAddress = () => env.localRegistry?.address ?? localDeployment(options.projectRoot);
-  if (/^https?:\/\//i.test(chainArg)) return fromUrl(chainArg, registry, registry === undefined ? localAddress() : undefined);
+  if (/^https?:\/\//i.test(chainArg))
+    return fromUrl(chainArg, registry, registry === undefined ? localAddress() : undefined);
   if (chainArg === "localhost") {
     const address = registry ?? localAddress();
-    if (address === undefined) throw new ChainInputError("No local ImageRegistry: run `npm start` (it deploys one), or pass --registry <address>.");
+    if (address === undefined)
+      throw new ChainInputError(
+        "No local ImageRegistry: run `npm start` (it deploys one), or pass --registry <address>.",
+      );
     const local = customChain(LOCAL_CHAIN_ID, "Hardhat", env.localRpcUrl);
     const deployedOnBlock = registry === undefined && env.localRegistry ? env.localRegistry.deployedOnBlock : 0n;
-    return { client: client(local, env.localRpcUrl), chain: local, rpcUrl: env.localRpcUrl, registry: { registry: address, deployedOnBlock } };
+    return {
+      client: client(local, env.localRpcUrl),
+      chain: local,
+      rpcUrl: env.localRpcUrl,
+      registry: { registry: address, deployedOnBlock },
+    };
   }
   return fromName(chainArg, registry, env);
 }
 
 async function fromName(chainArg: string, registry: Address | undefined, env: AppEnv): Promise<ResolvedChain> {
   const { registryChains, supportedChains } = await loadChains();
-  const wanted = /^\d+$/.test(chainArg) ? Number(chainArg) : (ALIASES[squash(chainArg)] ?? supportedChains.find((c) => squash(c.name) === squash(chainArg))?.id);
+  const wanted = /^\d+$/.test(chainArg)
+    ? Number(chainArg)
+    : (ALIASES[squash(chainArg)] ?? supportedChains.find((c) => squash(c.name) === squash(chainArg))?.id);
   const known = supportedChains.find((c) => c.id === wanted);
   if (known === undefined) {
     const names = supportedChains.map((c) => squash(c.name)).join(", ");
@@ -109,12 +135,18 @@ async function fromName(chainArg: string, registry: Address | undefined, env: Ap
   }
   // The local chain (31337) is reached as `localhost`; by name only public deployments count.
   const configured = registryChains(env).find((c) => c.chain.id === known.id && c.chain.id !== LOCAL_CHAIN_ID);
-  if (known.id === LOCAL_CHAIN_ID && registry === undefined) throw new ChainInputError("The local chain is `--chain localhost`.");
+  if (known.id === LOCAL_CHAIN_ID && registry === undefined)
+    throw new ChainInputError("The local chain is `--chain localhost`.");
   if (configured === undefined && registry === undefined) {
-    throw new ChainInputError(`No ImageRegistry deployment is known on ${known.name} (app/config/deployments.ts): pass --chain <RPC URL> --registry <address>.`);
+    throw new ChainInputError(
+      `No ImageRegistry deployment is known on ${known.name} (app/config/deployments.ts): pass --chain <RPC URL> --registry <address>.`,
+    );
   }
   const rpcUrl = configured?.rpcUrl ?? env.rpcOverrides[known.id] ?? known.rpcUrls.default.http[0] ?? "";
   const chain: Chain = { ...known, rpcUrls: { default: { http: [rpcUrl] } } };
-  const ref = registry !== undefined ? { registry, deployedOnBlock: 0n } : { registry: configured?.registry as Address, deployedOnBlock: configured?.deployedOnBlock ?? 0n };
+  const ref =
+    registry !== undefined
+      ? { registry, deployedOnBlock: 0n }
+      : { registry: configured?.registry as Address, deployedOnBlock: configured?.deployedOnBlock ?? 0n };
   return { client: client(chain, rpcUrl), chain, rpcUrl, registry: ref };
 }

@@ -86,4 +86,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   return runVerify(args, io);
 }
 
-export const verifyCommand: Command = { name: "verify", summary: "check an archive or image reference against the releases in the registry", usage: VERIFY_USAGE, run };
+export const verifyCommand: Command = {
+  name: "verify",
+  summary: "check an archive or image reference against the releases in the registry",
+  usage: VERIFY_USAGE,
+  run,
+};

@@ -2,15 +2,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { parseImageReference } from "../../registry/reference.ts";
 import { RegistryError } from "../../registry/errors.ts";
+import { parseImageReference } from "../../registry/reference.ts";
 import { classifyTarget } from "./verifyTarget.ts";
 
 const none = () => false;
-const kindOf = (argument: string, exists: (path: string) => boolean = none) => classifyTarget(argument, false, exists).kind;
+const kindOf = (argument: string, exists: (path: string) => boolean = none) =>
+  classifyTarget(argument, false, exists).kind;
 
 test("an existing path is a file, even when it also parses as a reference", () => {
-  assert.deepEqual(classifyTarget("nginx", false, (path) => path === "nginx"), { kind: "file", path: "nginx" });
+  assert.deepEqual(
+    classifyTarget("nginx", false, (path) => path === "nginx"),
+    { kind: "file", path: "nginx" },
+  );
 });
 
 test("--reference makes it a reference even when a file has that name", () => {
@@ -25,7 +29,7 @@ test("a missing path that parses as a reference is a reference, normalized as do
   assert.equal(kindOf("ghcr.io/acme/api@sha256:" + "a".repeat(64)), "reference");
 });
 
-test("archive-like names stay files (a mistyped path says \"cannot open\") unless a registry host comes first", () => {
+test('archive-like names stay files (a mistyped path says "cannot open") unless a registry host comes first', () => {
   assert.equal(kindOf("app.tar"), "file");
   assert.equal(kindOf("images/app.tar.gz"), "file");
   assert.equal(kindOf("/tmp/missing.tar"), "file");
@@ -35,7 +39,10 @@ test("archive-like names stay files (a mistyped path says \"cannot open\") unles
 });
 
 test("--reference with text that is not a reference throws the registry's bad-reference error", () => {
-  assert.throws(() => classifyTarget("Not A Reference", true), (error: unknown) => error instanceof RegistryError && error.code === "bad-reference");
+  assert.throws(
+    () => classifyTarget("Not A Reference", true),
+    (error: unknown) => error instanceof RegistryError && error.code === "bad-reference",
+  );
 });
 
 test("without --reference it never throws, and is a reference only where parseImageReference accepts the text", () => {

@@ -4,7 +4,7 @@
 // reference that is also a file's name in the current directory, e.g. "nginx"). Anything
 // else stays a file, so a mistyped path says "cannot open …" as before.
 import { statSync } from "node:fs";
-import { parseImageReference, type ImageReference } from "../../registry/reference.ts";
+import { type ImageReference, parseImageReference } from "../../registry/reference.ts";
 
 export type VerifyTarget = { kind: "file"; path: string } | { kind: "reference"; reference: ImageReference };
 
@@ -24,7 +24,11 @@ function exists(path: string): boolean {
 }
 
 /** Throws RegistryError "bad-reference" only with `forceReference`. */
-export function classifyTarget(argument: string, forceReference: boolean, pathExists: (path: string) => boolean = exists): VerifyTarget {
+export function classifyTarget(
+  argument: string,
+  forceReference: boolean,
+  pathExists: (path: string) => boolean = exists,
+): VerifyTarget {
   if (forceReference) return { kind: "reference", reference: parseImageReference(argument) };
   if (pathExists(argument)) return { kind: "file", path: argument };
   let reference: ImageReference;

@@ -29,8 +29,13 @@ export function ClaimCheckItem({ check }: { check: ClaimCheck }) {
     );
   }
   return (
-    <li className={UNCHECKABLE.has(check.reason) ? "evidence-warn" : "evidence-bad"} data-testid="claim" data-status="failed">
-      <strong>Does not check out:</strong> claims {what} <UntrustedText text={check.location.scope} what="scope" code /> — <UntrustedText text={check.message} what="message" />{" "}
+    <li
+      className={UNCHECKABLE.has(check.reason) ? "evidence-warn" : "evidence-bad"}
+      data-testid="claim"
+      data-status="failed"
+    >
+      <strong>Does not check out:</strong> claims {what} <UntrustedText text={check.location.scope} what="scope" code />{" "}
+      — <UntrustedText text={check.message} what="message" />{" "}
       <span className="muted">(never counted as trust; checked {formatDate(check.checkedAt)})</span>
     </li>
   );

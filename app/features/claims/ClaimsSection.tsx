@@ -17,9 +17,10 @@ export function ClaimsSection({ registryChain, publisher }: { registryChain: Reg
     <section className="claims" aria-labelledby="claims-title">
       <h2 id="claims-title">Claims</h2>
       <p className="muted">
-        What this publisher proves it controls: a repository (a signed artifact pushed into it — push rights to that one repository, not its namespace) or a
-        host (a signed file at its <code>/.well-known/imageseal.json</code> — the whole host). Each is checked now, from this browser; one that does not check
-        out is shown and never counts as trust.
+        What this publisher proves it controls: a repository (a signed artifact pushed into it — push rights to that one
+        repository, not its namespace) or a host (a signed file at its <code>/.well-known/imageseal.json</code> — the
+        whole host). Each is checked now, from this browser; one that does not check out is shown and never counts as
+        trust.
       </p>
       {checks.isPending && <p role="status">Checking claims…</p>}
       {checks.isError && (

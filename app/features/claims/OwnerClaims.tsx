@@ -1,28 +1,34 @@
 // Loaded only with the wallet chunk, shown only on the connected account's own page: make a
 // claim (sign → push or download → record on chain) and withdraw recorded ones.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import type { Address } from "viem";
-import { addClaim, type AddClaimResult } from "../../chain/actions/addClaim.ts";
-import { withdrawClaim, type WithdrawClaimResult } from "../../chain/actions/withdrawClaim.ts";
+import { type AddClaimResult, addClaim } from "../../chain/actions/addClaim.ts";
+import { type WithdrawClaimResult, withdrawClaim } from "../../chain/actions/withdrawClaim.ts";
 import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import { normalizeScope } from "../../claims/scope.ts";
+import { wellKnownUrl } from "../../claims/wellKnown.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { downloadText } from "../../ui/downloadText.ts";
 import { formatDate } from "../../ui/format.ts";
 import { Hex } from "../../ui/Hex.tsx";
+import { RegistryLoginFields } from "../../ui/RegistryLoginFields.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
 import { useWriteClients } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
-import { wellKnownUrl } from "../../claims/wellKnown.ts";
 import { claimLocationFor } from "./claimLocationFor.ts";
-import { claimDocumentText } from "./createClaim.ts";
 import { recordedClaimsQuery } from "./claimsQuery.ts";
+import { claimDocumentText } from "./createClaim.ts";
 import { useCreateClaim } from "./useCreateClaim.ts";
-import { RegistryLoginFields } from "../../ui/RegistryLoginFields.tsx";
 
-export default function OwnerClaims({ registryChain, publisher }: { registryChain: RegistryChain; publisher: Address }) {
+export default function OwnerClaims({
+  registryChain,
+  publisher,
+}: {
+  registryChain: RegistryChain;
+  publisher: Address;
+}) {
   const wallet = useWriteClients(registryChain);
   if (wallet.address?.toLowerCase() !== publisher.toLowerCase()) return null;
   return (
@@ -51,7 +57,8 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
     event.preventDefault();
     const clients = wallet.clients;
     if (clients === null) return;
-    if (scope === null || scopeLocation === null) return setError("Enter a repository (127.0.0.1:5055/acme/api, ghcr.io/acme/api) or a host (acme.com).");
+    if (scope === null || scopeLocation === null)
+      return setError("Enter a repository (127.0.0.1:5055/acme/api, ghcr.io/acme/api) or a host (acme.com).");
     setError(null);
     record.reset();
     void create(clients, scopeLocation.scope, kind, username !== "" && password !== "" ? { username, password } : null);
@@ -64,7 +71,8 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
       addClaim(clients, registryChain, location, {
         onPhase: (phase) => {
           onPhase(phase);
-          if (phase.status === "confirmed") void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
+          if (phase.status === "confirmed")
+            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
         },
       }),
     );
@@ -77,7 +85,18 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
       <h3>Prove control of a repository or a host</h3>
       <label className="field">
         Repository or host
-        <input type="text" value={text} onChange={(event) => { setText(event.target.value); reset(); record.reset(); }} placeholder="ghcr.io/acme/api or acme.com" spellCheck={false} autoComplete="off" />
+        <input
+          type="text"
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            reset();
+            record.reset();
+          }}
+          placeholder="ghcr.io/acme/api or acme.com"
+          spellCheck={false}
+          autoComplete="off"
+        />
         <small>
           {scopeLocation === null
             ? "A repository proves push rights to that one repository; a host proves control of the whole host (serve the file at its /.well-known/imageseal.json)."
@@ -96,12 +115,24 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
           onPassword={setPassword}
         />
       )}
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       <button type="submit" className="button button-primary" disabled={busy || wallet.clients === null}>
         {kind === "repository" ? "Sign and push the claim" : "Sign the claim"}
       </button>
-      {state.step === "signing" && <p role="status">Confirm in your wallet: you sign that you control <UntrustedText text={state.scope} what="scope" code />.</p>}
-      {state.step === "pushing" && <p role="status">Pushing the signed claim into <UntrustedText text={state.claim.scope} what="scope" code />…</p>}
+      {state.step === "signing" && (
+        <p role="status">
+          Confirm in your wallet: you sign that you control <UntrustedText text={state.scope} what="scope" code />.
+        </p>
+      )}
+      {state.step === "pushing" && (
+        <p role="status">
+          Pushing the signed claim into <UntrustedText text={state.claim.scope} what="scope" code />…
+        </p>
+      )}
       {state.step === "failed" && (
         <p role="alert" className="error-text">
           <UntrustedText text={state.message} what="message" />
@@ -111,20 +142,36 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
         <div className="form" data-testid="claim-ready">
           {ready.artifactDigest !== null ? (
             <p role="status">
-              Pushed: <UntrustedText text={`${ready.claim.scope}:imageseal-claim`} what="reference" code /> is artifact <Hex value={ready.artifactDigest} label="claim artifact digest" />.
+              Pushed: <UntrustedText text={`${ready.claim.scope}:imageseal-claim`} what="reference" code /> is artifact{" "}
+              <Hex value={ready.artifactDigest} label="claim artifact digest" />.
             </p>
           ) : (
             <p>
               Serve this file at <code>{wellKnownUrl(location)}</code>, then record the claim.{" "}
-              <button type="button" className="button" onClick={() => downloadText("imageseal.json", claimDocumentText(ready.claim))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => downloadText("imageseal.json", claimDocumentText(ready.claim))}
+              >
                 Download imageseal.json
               </button>
             </p>
           )}
-          <button type="button" className="button button-primary" disabled={record.busy || wallet.clients === null} onClick={() => recordOnChain(location.location)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={record.busy || wallet.clients === null}
+            onClick={() => recordOnChain(location.location)}
+          >
             Record the claim on chain
           </button>
-          {record.phase && <WritePhaseView phase={record.phase} chain={registryChain.chain} confirmed={() => <p>Recorded: verifiers find this claim from your address.</p>} />}
+          {record.phase && (
+            <WritePhaseView
+              phase={record.phase}
+              chain={registryChain.chain}
+              confirmed={() => <p>Recorded: verifiers find this claim from your address.</p>}
+            />
+          )}
         </div>
       )}
     </form>
@@ -141,14 +188,29 @@ function WithdrawClaims({ registryChain, publisher }: { registryChain: RegistryC
       {claims.map((claim) => (
         <li key={claim.index} className="row">
           <UntrustedText text={claim.location} what="location" code />
-          <WithdrawControl registryChain={registryChain} index={claim.index} location={claim.location} withdrawnAt={claim.withdrawnAt} />
+          <WithdrawControl
+            registryChain={registryChain}
+            index={claim.index}
+            location={claim.location}
+            withdrawnAt={claim.withdrawnAt}
+          />
         </li>
       ))}
     </ul>
   );
 }
 
-function WithdrawControl({ registryChain, index, location, withdrawnAt }: { registryChain: RegistryChain; index: number; location: string; withdrawnAt: number | null }) {
+function WithdrawControl({
+  registryChain,
+  index,
+  location,
+  withdrawnAt,
+}: {
+  registryChain: RegistryChain;
+  index: number;
+  location: string;
+  withdrawnAt: number | null;
+}) {
   const wallet = useWriteClients(registryChain);
   const write = useWriteRun<WithdrawClaimResult>();
   const queryClient = useQueryClient();
@@ -159,7 +221,8 @@ function WithdrawControl({ registryChain, index, location, withdrawnAt }: { regi
       withdrawClaim(clients, registryChain, index, {
         onPhase: (phase) => {
           onPhase(phase);
-          if (phase.status === "confirmed") void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
+          if (phase.status === "confirmed")
+            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
         },
       }),
     );
@@ -167,13 +230,25 @@ function WithdrawControl({ registryChain, index, location, withdrawnAt }: { regi
   return (
     <>
       {withdrawnAt === null ? (
-        <button type="button" className="button button-danger" disabled={write.busy || wallet.clients === null} onClick={withdraw} aria-label={`Withdraw the claim ${location}`}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={write.busy || wallet.clients === null}
+          onClick={withdraw}
+          aria-label={`Withdraw the claim ${location}`}
+        >
           Withdraw
         </button>
       ) : (
         <span className="muted">withdrawn {formatDate(withdrawnAt)}</span>
       )}
-      {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={() => <p>Withdrawn: verifiers no longer count it.</p>} />}
+      {write.phase && (
+        <WritePhaseView
+          phase={write.phase}
+          chain={registryChain.chain}
+          confirmed={() => <p>Withdrawn: verifiers no longer count it.</p>}
+        />
+      )}
     </>
   );
 }

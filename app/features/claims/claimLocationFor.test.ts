@@ -5,7 +5,11 @@ import { claimLocationFor } from "./claimLocationFor.ts";
 
 describe("claimLocationFor", () => {
   it("puts a repository's claim in that repository", () => {
-    assert.deepEqual(claimLocationFor("127.0.0.1:5055/fixture/multi"), { kind: "repository", scope: "127.0.0.1:5055/fixture/multi", location: "oci://127.0.0.1:5055/fixture/multi" });
+    assert.deepEqual(claimLocationFor("127.0.0.1:5055/fixture/multi"), {
+      kind: "repository",
+      scope: "127.0.0.1:5055/fixture/multi",
+      location: "oci://127.0.0.1:5055/fixture/multi",
+    });
     assert.equal(claimLocationFor("ghcr.io/acme/api")?.location, "oci://ghcr.io/acme/api");
   });
 

@@ -6,7 +6,7 @@
 import { withAppErrors } from "../../chain/errors.ts";
 import { preflight, type WriteClients } from "../../chain/runWrite.ts";
 import { pushClaimArtifact, readClaimArtifact } from "../../claims/claimArtifact.ts";
-import { makeClaimDocument, parseClaimDocument, withClaim, type SignedClaim } from "../../claims/claimDocument.ts";
+import { makeClaimDocument, parseClaimDocument, type SignedClaim, withClaim } from "../../claims/claimDocument.ts";
 import { signClaim as signWithWallet } from "../../claims/signClaim.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { Digest } from "../../image/digest.ts";
@@ -14,7 +14,11 @@ import { RegistryClient, type RegistryCredentials } from "../../registry/client.
 import { RegistryError } from "../../registry/errors.ts";
 
 /** The wallet's signature over (its address, scope) in this registry's EIP-712 domain, after checking it is on the registry's chain. */
-export async function signClaim(clients: WriteClients, registryChain: RegistryChain, scope: string): Promise<SignedClaim> {
+export async function signClaim(
+  clients: WriteClients,
+  registryChain: RegistryChain,
+  scope: string,
+): Promise<SignedClaim> {
   return withAppErrors(
     async () => {
       const { chainId } = await preflight(clients, registryChain.registry);
@@ -36,7 +40,9 @@ export function claimDocumentText(claim: SignedClaim): string {
 export async function pushClaim(claim: SignedClaim, credentials: RegistryCredentials | null): Promise<Digest> {
   const slash = claim.scope.indexOf("/");
   const repository = { domain: claim.scope.slice(0, slash), path: claim.scope.slice(slash + 1) };
-  const client = new RegistryClient({ credentials: async (asked) => (credentials !== null && asked === repository.domain ? credentials : null) });
+  const client = new RegistryClient({
+    credentials: async (asked) => (credentials !== null && asked === repository.domain ? credentials : null),
+  });
   let existing = null;
   try {
     const artifact = await readClaimArtifact(client, repository);

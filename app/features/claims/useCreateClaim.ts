@@ -24,12 +24,21 @@ export function useCreateClaim(registryChain: RegistryChain) {
     try {
       setState({ step: "ready", claim, artifactDigest: await pushClaim(claim, credentials) });
     } catch (error) {
-      setState({ step: "failed", claim, message: `The claim is signed but could not be pushed: ${registryErrorWords(error, claim.scope).message}` });
+      setState({
+        step: "failed",
+        claim,
+        message: `The claim is signed but could not be pushed: ${registryErrorWords(error, claim.scope).message}`,
+      });
     }
   }, []);
 
   const create = useCallback(
-    async (clients: WriteClients, scope: string, kind: "repository" | "domain", credentials: RegistryCredentials | null) => {
+    async (
+      clients: WriteClients,
+      scope: string,
+      kind: "repository" | "domain",
+      credentials: RegistryCredentials | null,
+    ) => {
       setState({ step: "signing", scope });
       let claim: SignedClaim;
       try {

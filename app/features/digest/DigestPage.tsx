@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { releasesByDigestQuery } from "../../chain/queries/releaseQueries.ts";
+import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
+import type { Digest } from "../../image/digest.ts";
 import { isSha256Digest } from "../../image/digest.ts";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
-import type { RegistryChain } from "../../config/chains.ts";
-import type { Digest } from "../../image/digest.ts";
 
 /** `#/digest/sha256:…`: every release that names a digest, in any role. */
 export function DigestPage({ digest }: { digest: string }) {
@@ -17,7 +17,8 @@ export function DigestPage({ digest }: { digest: string }) {
       <section className="page">
         <h1>Releases naming a digest</h1>
         <p role="alert">
-          “<UntrustedText text={digest} what="link" flag={false} />”<HiddenCharactersFlag text={digest} what="link" /> is not a digest: expected sha256: followed by 64 hex digits.
+          “<UntrustedText text={digest} what="link" flag={false} />”<HiddenCharactersFlag text={digest} what="link" />{" "}
+          is not a digest: expected sha256: followed by 64 hex digits.
         </p>
       </section>
     );
@@ -43,7 +44,10 @@ function DigestReleases({ registryChain, digest }: { registryChain: RegistryChai
       <p>
         <code className="break">{digest}</code> on {registryChain.chain.name}
       </p>
-      <p className="muted">Anyone can publish any name: a release is only as good as its publisher. Check who published it before you trust it.</p>
+      <p className="muted">
+        Anyone can publish any name: a release is only as good as its publisher. Check who published it before you trust
+        it.
+      </p>
       {first.isPending && <p role="status">Reading releases…</p>}
       {first.isError && (
         <p role="alert">
@@ -53,7 +57,8 @@ function DigestReleases({ registryChain, digest }: { registryChain: RegistryChai
       {first.data?.total === 0 && <p role="status">No release names this digest.</p>}
       {first.data && total > 0 && (
         <p role="status" data-testid="digest-total">
-          {total.toLocaleString("en-US")} release{total === 1 ? "" : "s"} name{total === 1 ? "s" : ""} this digest, newest first.
+          {total.toLocaleString("en-US")} release{total === 1 ? "" : "s"} name{total === 1 ? "s" : ""} this digest,
+          newest first.
         </p>
       )}
       {Array.from({ length: pages }, (_, index) => (
@@ -68,7 +73,15 @@ function DigestReleases({ registryChain, digest }: { registryChain: RegistryChai
   );
 }
 
-function DigestReleasePage({ registryChain, digest, offset }: { registryChain: RegistryChain; digest: Digest; offset: number }) {
+function DigestReleasePage({
+  registryChain,
+  digest,
+  offset,
+}: {
+  registryChain: RegistryChain;
+  digest: Digest;
+  offset: number;
+}) {
   const page = useQuery(releasesByDigestQuery(registryChain, digest, { offset, limit: PAGE }));
   if (offset > 0 && page.isPending) return <p role="status">Reading more releases…</p>;
   if (offset > 0 && page.isError) {

@@ -20,7 +20,10 @@ export function groupCandidates(candidates: readonly ReleaseCandidate[]): Candid
 function groupLabel(group: CandidateGroup): string {
   const names = [...new Set(group.members.flatMap((member) => member.claimedNames))];
   const first = group.members[0];
-  const identity = group.members.length > 1 ? `${group.members.length} platforms of index ${shortDigest(first?.indexDigest ?? "")}` : shortDigest(first?.imageId ?? "");
+  const identity =
+    group.members.length > 1
+      ? `${group.members.length} platforms of index ${shortDigest(first?.indexDigest ?? "")}`
+      : shortDigest(first?.imageId ?? "");
   return `${names.length > 0 ? names.join(", ") : "untagged"} — ${identity}`;
 }
 
@@ -45,17 +48,30 @@ export function ChooseRelease({
       {groups.length > 1 &&
         groups.map((candidate) => (
           <label key={candidate.key} className="checkbox">
-            <input type="radio" name="image-group" checked={candidate.key === groupKey} onChange={() => onGroup(candidate.key)} /> <UntrustedText text={groupLabel(candidate)} what="name" />
+            <input
+              type="radio"
+              name="image-group"
+              checked={candidate.key === groupKey}
+              onChange={() => onGroup(candidate.key)}
+            />{" "}
+            <UntrustedText text={groupLabel(candidate)} what="name" />
           </label>
         ))}
       {group && group.members.length > 1 && (
         <div className="form">
-          <p className="muted">A multi-platform image: one release per platform, all sharing the index digest. Untick a platform to leave it out.</p>
+          <p className="muted">
+            A multi-platform image: one release per platform, all sharing the index digest. Untick a platform to leave
+            it out.
+          </p>
           {group.members.map((member) => (
             <label key={member.key} className="checkbox">
-              <input type="checkbox" checked={chosenKeys.has(member.key)} onChange={(event) => onToggle(member.key, event.target.checked)} />{" "}
-              {member.platform === null ? "unknown platform" : <UntrustedText text={member.platform} what="platform" />} ·{" "}
-              <code>{shortDigest(member.imageId ?? "")}</code>
+              <input
+                type="checkbox"
+                checked={chosenKeys.has(member.key)}
+                onChange={(event) => onToggle(member.key, event.target.checked)}
+              />{" "}
+              {member.platform === null ? "unknown platform" : <UntrustedText text={member.platform} what="platform" />}{" "}
+              · <code>{shortDigest(member.imageId ?? "")}</code>
             </label>
           ))}
         </div>

@@ -4,7 +4,11 @@ import type { Delegation } from "../../chain/actions/getDelegation.ts";
 import { formatUnixTime } from "../../chain/formatTime.ts";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
-export type DelegationRead = { status: "idle" } | { status: "pending" } | { status: "error"; message: string } | { status: "done"; delegation: Delegation | null };
+export type DelegationRead =
+  | { status: "idle" }
+  | { status: "pending" }
+  | { status: "error"; message: string }
+  | { status: "done"; delegation: Delegation | null };
 
 /** "Publish on behalf of": a publisher's address; then the connected key's delegation from it, read before the wallet opens. */
 export function OnBehalfField({
@@ -25,7 +29,15 @@ export function OnBehalfField({
     <div className="card form">
       <label className="field">
         Publish on behalf of <small>(optional: a publisher that authorized your key)</small>
-        <input type="text" value={value} onChange={(event) => onChange(event.target.value)} placeholder="0x… (leave empty to publish as yourself)" spellCheck={false} autoComplete="off" aria-describedby={hintId} />
+        <input
+          type="text"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          placeholder="0x… (leave empty to publish as yourself)"
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={hintId}
+        />
       </label>
       <small id={hintId}>
         {problem ? (
@@ -41,9 +53,20 @@ export function OnBehalfField({
         ) : read.status === "done" && read.delegation !== null ? (
           <span data-testid="delegation-scope">
             Your key may publish for <code>{publisher}</code>{" "}
-            {read.delegation.namePrefix === "" ? "every name" : <>names starting with <UntrustedText text={read.delegation.namePrefix} what="prefix" code /></>}, until{" "}
-            {formatUnixTime(read.delegation.expiresAt)}
-            {read.delegation.revokedAt !== null ? ` (revoked on ${formatUnixTime(read.delegation.revokedAt)})` : read.delegation.active ? "" : " (expired)"}.
+            {read.delegation.namePrefix === "" ? (
+              "every name"
+            ) : (
+              <>
+                names starting with <UntrustedText text={read.delegation.namePrefix} what="prefix" code />
+              </>
+            )}
+            , until {formatUnixTime(read.delegation.expiresAt)}
+            {read.delegation.revokedAt !== null
+              ? ` (revoked on ${formatUnixTime(read.delegation.revokedAt)})`
+              : read.delegation.active
+                ? ""
+                : " (expired)"}
+            .
           </span>
         ) : null}
       </small>

@@ -1,16 +1,16 @@
 import { useMemo, useState } from "react";
 import { publishForRelease } from "../../chain/actions/publishForRelease.ts";
-import { publishRelease, type PublishResult } from "../../chain/actions/publishRelease.ts";
+import { type PublishResult, publishRelease } from "../../chain/actions/publishRelease.ts";
 import { publishReleaseBatch } from "../../chain/actions/publishReleaseBatch.ts";
 import { releaseInputProblems } from "../../chain/releaseInput.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
-import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
-import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
 import { Hex } from "../../ui/Hex.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
+import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
+import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
@@ -18,18 +18,32 @@ import { ChooseRelease, groupCandidates } from "./ChooseRelease.tsx";
 import { NameField } from "./NameField.tsx";
 import { OnBehalfField } from "./OnBehalfField.tsx";
 import { PublishedReleases } from "./PublishedReleases.tsx";
-import { claimedNameOf, recordedName, releaseCandidates, releaseInputsFor } from "./releaseCandidates.ts";
 import { ReleaseReview } from "./ReleaseReview.tsx";
+import { claimedNameOf, recordedName, releaseCandidates, releaseInputsFor } from "./releaseCandidates.ts";
 import { SignReleaseForm } from "./SignReleaseForm.tsx";
 import { useOnBehalf } from "./useOnBehalf.ts";
 
 /** `defaultName`: the name to prefill when the report claims none (a registry reference: the reference itself). */
-export function PublishArchive({ fileName, report, registryChain, wallet, defaultName = "" }: { fileName: string; report: ArchiveReport; registryChain: RegistryChain; wallet: WriteClientsState; defaultName?: string }) {
+export function PublishArchive({
+  fileName,
+  report,
+  registryChain,
+  wallet,
+  defaultName = "",
+}: {
+  fileName: string;
+  report: ArchiveReport;
+  registryChain: RegistryChain;
+  wallet: WriteClientsState;
+  defaultName?: string;
+}) {
   const candidates = useMemo(() => releaseCandidates(report), [report]);
   const groups = useMemo(() => groupCandidates(candidates), [candidates]);
   const [groupKey, setGroupKey] = useState(groups[0]?.key ?? "");
   const group = groups.find(({ key }) => key === groupKey) ?? groups[0];
-  const [chosenKeys, setChosenKeys] = useState<ReadonlySet<string>>(() => new Set(group?.members.map(({ key }) => key)));
+  const [chosenKeys, setChosenKeys] = useState<ReadonlySet<string>>(
+    () => new Set(group?.members.map(({ key }) => key)),
+  );
   const chosen = (group?.members ?? []).filter(({ key }) => chosenKeys.has(key));
   const isImage = report.format !== "file";
   // Prefilled with the archive's claimed tag, as Docker would spell it in full; never with a
@@ -43,8 +57,13 @@ export function PublishArchive({ fileName, report, registryChain, wallet, defaul
   const inputs = releaseInputsFor(chosen, recorded.name);
   const behalf = useOnBehalf(registryChain, wallet.address);
   const ownProblems =
-    chosen.length === 0 ? ["Choose at least one platform."] : [...(recorded.problem ? [recorded.problem] : []), ...new Set(inputs.flatMap(releaseInputProblems))];
-  const problems = [...ownProblems, ...(ownProblems.length === 0 ? behalf.problems(inputs.map((input) => input.name)) : [])];
+    chosen.length === 0
+      ? ["Choose at least one platform."]
+      : [...(recorded.problem ? [recorded.problem] : []), ...new Set(inputs.flatMap(releaseInputProblems))];
+  const problems = [
+    ...ownProblems,
+    ...(ownProblems.length === 0 ? behalf.problems(inputs.map((input) => input.name)) : []),
+  ];
   const write = useWriteRun<PublishResult>();
 
   function chooseGroup(key: string) {
@@ -85,14 +104,27 @@ export function PublishArchive({ fileName, report, registryChain, wallet, defaul
             groupKey={group?.key ?? ""}
             chosenKeys={chosenKeys}
             onGroup={chooseGroup}
-            onToggle={(key, on) => setChosenKeys((keys) => (on ? new Set([...keys, key]) : new Set([...keys].filter((known) => known !== key))))}
+            onToggle={(key, on) =>
+              setChosenKeys((keys) =>
+                on ? new Set([...keys, key]) : new Set([...keys].filter((known) => known !== key)),
+              )
+            }
           />
           {chosen.map((candidate) => {
-            const image = report.images.find((candidateImage) => candidateImage.imageId === candidate.imageId && candidateImage.indexDigest === (candidate.indexDigest ?? undefined));
+            const image = report.images.find(
+              (candidateImage) =>
+                candidateImage.imageId === candidate.imageId &&
+                candidateImage.indexDigest === (candidate.indexDigest ?? undefined),
+            );
             return image ? (
               <details key={candidate.key} className="card">
                 <summary>
-                  What the archive holds for {candidate.platform === null ? "this image" : <UntrustedText text={candidate.platform} what="platform" />}
+                  What the archive holds for{" "}
+                  {candidate.platform === null ? (
+                    "this image"
+                  ) : (
+                    <UntrustedText text={candidate.platform} what="platform" />
+                  )}
                 </summary>
                 <ImageFacts image={image} />
               </details>
@@ -101,7 +133,16 @@ export function PublishArchive({ fileName, report, registryChain, wallet, defaul
         </>
       )}
       <NameField name={name} onChange={setName} claimed={claimedNameOf(chosen)} recorded={recorded.name} />
-      <OnBehalfField value={behalf.text} onChange={(text) => { behalf.setText(text); write.reset(); }} problem={behalf.problem} publisher={behalf.publisher} read={behalf.read} />
+      <OnBehalfField
+        value={behalf.text}
+        onChange={(text) => {
+          behalf.setText(text);
+          write.reset();
+        }}
+        problem={behalf.problem}
+        publisher={behalf.publisher}
+        read={behalf.read}
+      />
       {problems.length > 0 ? (
         <ul className="problems" aria-label="Before publishing">
           {problems.map((problem) => (
@@ -112,15 +153,38 @@ export function PublishArchive({ fileName, report, registryChain, wallet, defaul
         </ul>
       ) : (
         <>
-          <ReleaseReview inputs={inputs} publisher={behalf.publisher ?? wallet.address} delegate={behalf.publisher === null ? undefined : wallet.address} registryChain={registryChain} />
+          <ReleaseReview
+            inputs={inputs}
+            publisher={behalf.publisher ?? wallet.address}
+            delegate={behalf.publisher === null ? undefined : wallet.address}
+            registryChain={registryChain}
+          />
           <WalletGate wallet={wallet} registryChain={registryChain} action="publish">
             <div className="row">
-              <button type="button" className="button button-primary" disabled={write.busy || wallet.clients === null} onClick={publish}>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={write.busy || wallet.clients === null}
+                onClick={publish}
+              >
                 {inputs.length === 1 ? "Publish release" : `Publish ${inputs.length} releases`}
               </button>
             </div>
-            {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={(done) => <PublishedReleases releases={done.releases} />} />}
-            {inputs.length === 1 && inputs[0] && <SignReleaseForm input={inputs[0]} registryChain={registryChain} wallet={wallet} publisher={behalf.publisher} />}
+            {write.phase && (
+              <WritePhaseView
+                phase={write.phase}
+                chain={registryChain.chain}
+                confirmed={(done) => <PublishedReleases releases={done.releases} />}
+              />
+            )}
+            {inputs.length === 1 && inputs[0] && (
+              <SignReleaseForm
+                input={inputs[0]}
+                registryChain={registryChain}
+                wallet={wallet}
+                publisher={behalf.publisher}
+              />
+            )}
           </WalletGate>
         </>
       )}

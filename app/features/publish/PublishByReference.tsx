@@ -13,19 +13,36 @@ import { useReferenceInspection } from "../reference/useReferenceInspection.ts";
 import { PublishArchive } from "./PublishArchive.tsx";
 import { publishBlocker } from "./releaseCandidates.ts";
 
-export function PublishByReference({ registryChain, wallet }: { registryChain: RegistryChain; wallet: WriteClientsState }) {
+export function PublishByReference({
+  registryChain,
+  wallet,
+}: {
+  registryChain: RegistryChain;
+  wallet: WriteClientsState;
+}) {
   const { state, start } = useReferenceInspection();
   const text = state.status === "idle" ? "" : state.text.trim();
   const blocker = state.status === "done" ? publishBlocker(state.report) : null;
   return (
     <>
-      <ReferenceForm title="Or publish a registry reference" initial="" busy={state.status === "inspecting"} submitLabel="Read reference" onSubmit={start} />
+      <ReferenceForm
+        title="Or publish a registry reference"
+        initial=""
+        busy={state.status === "inspecting"}
+        submitLabel="Read reference"
+        onSubmit={start}
+      />
       {state.status === "inspecting" && (
         <p role="status" className="card">
           Reading <UntrustedText text={text} what="reference" code /> from its registry…
         </p>
       )}
-      {state.status === "failed" && <ReferenceProblem problem={state.problem} command={publishCommand({ reference: text, rpcUrl: registryChain.rpcUrl, registry: registryChain.registry })} />}
+      {state.status === "failed" && (
+        <ReferenceProblem
+          problem={state.problem}
+          command={publishCommand({ reference: text, rpcUrl: registryChain.rpcUrl, registry: registryChain.registry })}
+        />
+      )}
       {state.status === "done" && (
         <div data-testid="reference-result">
           <ReferenceSummary name={state.reference.name} report={state.report} ms={state.ms} />
@@ -37,7 +54,14 @@ export function PublishByReference({ registryChain, wallet }: { registryChain: R
               <ArchiveReportView report={state.report} />
             </>
           ) : (
-            <PublishArchive key={`${state.reference.name}:${state.ms}`} fileName={state.reference.name} report={state.report} registryChain={registryChain} wallet={wallet} defaultName={state.reference.name} />
+            <PublishArchive
+              key={`${state.reference.name}:${state.ms}`}
+              fileName={state.reference.name}
+              report={state.report}
+              registryChain={registryChain}
+              wallet={wallet}
+              defaultName={state.reference.name}
+            />
           )}
         </div>
       )}

@@ -16,7 +16,8 @@ import { SubmitSignedRelease } from "./SubmitSignedRelease.tsx";
 
 export default function PublishPage() {
   const registryChain = useRegistryChain();
-  if (registryChain === null) return <p role="alert">This build knows no chain with an ImageRegistry, so nothing can be published.</p>;
+  if (registryChain === null)
+    return <p role="alert">This build knows no chain with an ImageRegistry, so nothing can be published.</p>;
   return <PublishFlow registryChain={registryChain} />;
 }
 
@@ -29,8 +30,9 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
     <section className="page" aria-labelledby="publish-title">
       <h1 id="publish-title">Publish a release</h1>
       <p className="muted">
-        Drop the archive you are releasing. Its identities are computed here, in your browser; your wallet then records them under a name on{" "}
-        {registryChain.chain.name}. Nothing is uploaded, and a release is never overwritten — only revoked, by you.
+        Drop the archive you are releasing. Its identities are computed here, in your browser; your wallet then records
+        them under a name on {registryChain.chain.name}. Nothing is uploaded, and a release is never overwritten — only
+        revoked, by you.
       </p>
       <DropZone onFile={onFile} label="Choose an archive" hint="or drop it anywhere on this page" />
       <InspectionProgress state={state} store={store} />
@@ -43,7 +45,13 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
         </>
       )}
       {state.status === "done" && blocker === null && (
-        <PublishArchive key={`${state.file.name}:${state.ms}`} fileName={state.file.name} report={state.report} registryChain={registryChain} wallet={wallet} />
+        <PublishArchive
+          key={`${state.file.name}:${state.ms}`}
+          fileName={state.file.name}
+          report={state.report}
+          registryChain={registryChain}
+          wallet={wallet}
+        />
       )}
       <PublishByReference registryChain={registryChain} wallet={wallet} />
       <SubmitSignedRelease registryChain={registryChain} wallet={wallet} />

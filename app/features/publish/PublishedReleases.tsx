@@ -5,16 +5,29 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
 /** After a publish: where each release now lives, and the link a publisher puts in a README. */
 export function PublishedReleases({ releases }: { releases: Release[] }) {
   const publisher = releases[0]?.publisher;
-  const verifyLink = publisher ? new URL(routeHref({ page: "verify" }, { publisher }), window.location.href).toString() : null;
+  const verifyLink = publisher
+    ? new URL(routeHref({ page: "verify" }, { publisher }), window.location.href).toString()
+    : null;
   return (
     <div>
       <p>
-        <strong>Published.</strong> {releases[0]?.signer ? (releases.length === 1 ? "The publisher's release is" : "The publisher's releases are") : releases.length === 1 ? "Your release is" : "Your releases are"} on chain:
+        <strong>Published.</strong>{" "}
+        {releases[0]?.signer
+          ? releases.length === 1
+            ? "The publisher's release is"
+            : "The publisher's releases are"
+          : releases.length === 1
+            ? "Your release is"
+            : "Your releases are"}{" "}
+        on chain:
       </p>
       <ul>
         {releases.map((release) => (
           <li key={release.id.toString()}>
-            <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })} data-testid="published-release-link">
+            <a
+              href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}
+              data-testid="published-release-link"
+            >
               <UntrustedText text={release.name} what="name" flag={false} /> (release {release.id.toString()})
             </a>
           </li>
@@ -22,7 +35,10 @@ export function PublishedReleases({ releases }: { releases: Release[] }) {
       </ul>
       {verifyLink && (
         <p>
-          {releases[0]?.signer ? "A verify link that trusts the publisher, for its README" : "A verify link that trusts you, for your README"}: <code>{verifyLink}</code>
+          {releases[0]?.signer
+            ? "A verify link that trusts the publisher, for its README"
+            : "A verify link that trusts you, for your README"}
+          : <code>{verifyLink}</code>
         </p>
       )}
     </div>

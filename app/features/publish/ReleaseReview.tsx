@@ -28,15 +28,16 @@ export function ReleaseReview({
     <section className="card" aria-labelledby="review-title">
       <h2 id="review-title">What will be recorded</h2>
       <p className="muted">
-        {inputs.length === 1 ? "One release" : `${inputs.length} releases, in one transaction`} by {publisher ? <code>{publisher}</code> : "your account"}
+        {inputs.length === 1 ? "One release" : `${inputs.length} releases, in one transaction`} by{" "}
+        {publisher ? <code>{publisher}</code> : "your account"}
         {delegate && (
           <>
             {" "}
             through delegate key <code>{delegate}</code>
           </>
         )}{" "}
-        in the ImageRegistry at{" "}
-        <code>{registryChain.registry}</code> on {registryChain.chain.name}. Public and permanent.
+        in the ImageRegistry at <code>{registryChain.registry}</code> on {registryChain.chain.name}. Public and
+        permanent.
       </p>
       {inputs.map((input, index) => (
         <dl key={index} className="facts review" aria-label={`Release ${index + 1}`}>
@@ -48,7 +49,9 @@ export function ReleaseReview({
           {FIELDS.map(({ key, label }) => (
             <div key={key} className="contents">
               <dt>{label}</dt>
-              <dd>{input[key] ? <Hex value={input[key]} label={label} /> : <span className="muted">not recorded</span>}</dd>
+              <dd>
+                {input[key] ? <Hex value={input[key]} label={label} /> : <span className="muted">not recorded</span>}
+              </dd>
             </div>
           ))}
         </dl>

@@ -44,7 +44,10 @@ export function SignReleaseForm({
       const signed = await signRelease(wallet.clients, registryChain, input, deadline, publisher ? { publisher } : {});
       const fileName = fileNameFor(input);
       downloadText(fileName, serializeSignedRelease(signed));
-      setStatus({ kind: "status", text: `Signed. Saved ${fileName}: anyone can submit it on this page until ${new Date(Number(deadline) * 1000).toLocaleString()}.` });
+      setStatus({
+        kind: "status",
+        text: `Signed. Saved ${fileName}: anyone can submit it on this page until ${new Date(Number(deadline) * 1000).toLocaleString()}.`,
+      });
     } catch (error) {
       setStatus({ kind: "alert", text: isAppError(error) ? error.message : String(error) });
     } finally {
@@ -57,9 +60,10 @@ export function SignReleaseForm({
       <summary>No gas? Sign it now, let someone else submit it</summary>
       <div className="form">
         <p className="muted">
-          Your wallet signs exactly the release above (a typed message it shows you field by field). You get a file; anyone who submits it pays the gas, and
-          the release is still {publisher ? "the publisher's" : "yours"}. It stops working at the deadline, or as soon as {publisher ? "the publisher" : "you"} revoke a
-          release or cancel outstanding signed releases.
+          Your wallet signs exactly the release above (a typed message it shows you field by field). You get a file;
+          anyone who submits it pays the gas, and the release is still {publisher ? "the publisher's" : "yours"}. It
+          stops working at the deadline, or as soon as {publisher ? "the publisher" : "you"} revoke a release or cancel
+          outstanding signed releases.
         </p>
         <label className="field">
           Valid for

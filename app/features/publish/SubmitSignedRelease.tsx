@@ -5,8 +5,8 @@ import { isAppError } from "../../chain/errors.ts";
 import { parseSignedRelease, type SignedRelease } from "../../chain/signedRelease.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
-import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
+import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
@@ -14,7 +14,13 @@ import { PublishedReleases } from "./PublishedReleases.tsx";
 import { ReleaseReview } from "./ReleaseReview.tsx";
 
 /** Submit a release a publisher signed (publishBySig): this wallet pays, the release is the publisher's. */
-export function SubmitSignedRelease({ registryChain, wallet }: { registryChain: RegistryChain; wallet: WriteClientsState }) {
+export function SubmitSignedRelease({
+  registryChain,
+  wallet,
+}: {
+  registryChain: RegistryChain;
+  wallet: WriteClientsState;
+}) {
   const [signed, setSigned] = useState<SignedRelease | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const write = useWriteRun<PublishResult>();
@@ -39,14 +45,21 @@ export function SubmitSignedRelease({ registryChain, wallet }: { registryChain: 
   return (
     <section className="card form" aria-labelledby="submit-signed-title">
       <h2 id="submit-signed-title">Submit a signed release</h2>
-      <p className="muted">A publisher signed a release without paying gas and sent you the file. Submitting it records their release; you pay the gas.</p>
+      <p className="muted">
+        A publisher signed a release without paying gas and sent you the file. Submitting it records their release; you
+        pay the gas.
+      </p>
       <label className="field">
         Signed release file
-        <input type="file" accept="application/json,.json" onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) void load(file);
-          event.target.value = "";
-        }} />
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void load(file);
+            event.target.value = "";
+          }}
+        />
       </label>
       {problem && (
         <p role="alert" className="error-text">
@@ -64,17 +77,29 @@ export function SubmitSignedRelease({ registryChain, wallet }: { registryChain: 
           {/* This page refuses to publish such a name; a release someone else signed is theirs, so it is only warned about. */}
           {hasHiddenCharacters(signed.release.name) && (
             <p role="alert" className="error-text">
-              Its name holds control, bidi or invisible characters (marked above): it reads as something it is not. Submit it only if you know why.
+              Its name holds control, bidi or invisible characters (marked above): it reads as something it is not.
+              Submit it only if you know why.
             </p>
           )}
           <p className="muted">
             Signed for chain {signed.chainId}, valid until {new Date(Number(signed.deadline) * 1000).toLocaleString()}.
           </p>
           <WalletGate wallet={wallet} registryChain={registryChain} action="submit it">
-            <button type="button" className="button button-primary" disabled={write.busy || wallet.clients === null} onClick={submit}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={write.busy || wallet.clients === null}
+              onClick={submit}
+            >
               Submit signed release
             </button>
-            {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={(done) => <PublishedReleases releases={done.releases} />} />}
+            {write.phase && (
+              <WritePhaseView
+                phase={write.phase}
+                chain={registryChain.chain}
+                confirmed={(done) => <PublishedReleases releases={done.releases} />}
+              />
+            )}
           </WalletGate>
         </>
       )}

@@ -2,9 +2,9 @@
 // sha256; an image archive offers one release per image, and the platforms of one
 // multi-platform image (they share an indexDigest) go together, one release each.
 import type { ReleaseInput } from "../../chain/release.ts";
+import type { Digest } from "../../image/digest.ts";
 import { formatPlatform } from "../../image/formats/platform.ts";
 import type { ArchiveReport } from "../../image/report.ts";
-import type { Digest } from "../../image/digest.ts";
 import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 
@@ -28,13 +28,24 @@ export function publishBlocker(report: ArchiveReport): string | null {
     const reason = report.problems[0]?.message ?? "its format is not supported";
     return `ImageSeal cannot vouch for this archive (${reason}), so it cannot be published.`;
   }
-  if (report.format !== "file" && report.images.every((image) => image.imageId === null)) return "No image in this archive has a config, so there is nothing to publish.";
+  if (report.format !== "file" && report.images.every((image) => image.imageId === null))
+    return "No image in this archive has a config, so there is nothing to publish.";
   return null;
 }
 
 export function releaseCandidates(report: ArchiveReport): ReleaseCandidate[] {
   if (report.format === "file") {
-    return [{ key: "file", imageId: null, manifestDigest: null, indexDigest: null, archiveDigest: report.archiveDigest ?? null, platform: null, claimedNames: [] }];
+    return [
+      {
+        key: "file",
+        imageId: null,
+        manifestDigest: null,
+        indexDigest: null,
+        archiveDigest: report.archiveDigest ?? null,
+        platform: null,
+        claimedNames: [],
+      },
+    ];
   }
   return report.images
     .filter((image) => image.imageId !== null)
@@ -61,7 +72,13 @@ export function claimedNameOf(chosen: readonly ReleaseCandidate[]): string {
 }
 
 export function releaseInputsFor(chosen: readonly ReleaseCandidate[], name: string): ReleaseInput[] {
-  return chosen.map(({ imageId, manifestDigest, indexDigest, archiveDigest }) => ({ name, imageId, manifestDigest, indexDigest, archiveDigest }));
+  return chosen.map(({ imageId, manifestDigest, indexDigest, archiveDigest }) => ({
+    name,
+    imageId,
+    manifestDigest,
+    indexDigest,
+    archiveDigest,
+  }));
 }
 
 /**
@@ -75,10 +92,17 @@ export function releaseInputsFor(chosen: readonly ReleaseCandidate[], name: stri
 export function recordedName(typed: string, isImage: boolean): { name: string; problem: string | null } {
   const trimmed = typed.trim();
   if (hasHiddenCharacters(trimmed)) {
-    return { name: trimmed, problem: `“${trimmed}” holds control, bidi or invisible characters (marked in it): verifiers would read a name that is not what it looks like. Remove them.` };
+    return {
+      name: trimmed,
+      problem: `“${trimmed}” holds control, bidi or invisible characters (marked in it): verifiers would read a name that is not what it looks like. Remove them.`,
+    };
   }
   if (!isImage || trimmed === "") return { name: trimmed, problem: null };
   const normalized = normalizeImageName(trimmed);
-  if (normalized === null) return { name: trimmed, problem: `“${trimmed}” is not an image reference Docker would accept; use e.g. docker.io/acme/api:1.4.2.` };
+  if (normalized === null)
+    return {
+      name: trimmed,
+      problem: `“${trimmed}” is not an image reference Docker would accept; use e.g. docker.io/acme/api:1.4.2.`,
+    };
   return { name: normalized, problem: null };
 }

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { getAddress, isAddress, zeroAddress, type Address } from "viem";
-import type { RegistryChain } from "../../config/chains.ts";
+import { type Address, getAddress, isAddress, zeroAddress } from "viem";
 import { delegationQuery } from "../../chain/queries/releaseQueries.ts";
+import type { RegistryChain } from "../../config/chains.ts";
 import { delegationProblems } from "./delegationScope.ts";
 import type { DelegationRead } from "./OnBehalfField.tsx";
 
@@ -18,9 +18,18 @@ export function useOnBehalf(registryChain: RegistryChain, account: Address | und
   const publisher = valid ? getAddress(trimmed) : null;
   const self = publisher !== null && account !== undefined && publisher === getAddress(account);
   const problem =
-    trimmed === "" ? null : !valid ? "Enter the publisher's full address: 0x and 40 hex digits (mixed case must match its checksum)." : self ? "That is your own address: leave the field empty to publish as yourself." : null;
+    trimmed === ""
+      ? null
+      : !valid
+        ? "Enter the publisher's full address: 0x and 40 hex digits (mixed case must match its checksum)."
+        : self
+          ? "That is your own address: leave the field empty to publish as yourself."
+          : null;
   const enabled = publisher !== null && !self && account !== undefined;
-  const query = useQuery({ ...delegationQuery(registryChain, publisher ?? zeroAddress, account ?? zeroAddress), enabled });
+  const query = useQuery({
+    ...delegationQuery(registryChain, publisher ?? zeroAddress, account ?? zeroAddress),
+    enabled,
+  });
   const read: DelegationRead = !enabled
     ? { status: "idle" }
     : query.isPending
@@ -31,7 +40,8 @@ export function useOnBehalf(registryChain: RegistryChain, account: Address | und
   function problems(names: string[]): string[] {
     if (trimmed === "") return [];
     if (problem !== null) return [problem];
-    if (publisher === null || account === undefined) return ["Connect the wallet of the delegate key to publish on a publisher's behalf."];
+    if (publisher === null || account === undefined)
+      return ["Connect the wallet of the delegate key to publish on a publisher's behalf."];
     if (read.status === "pending") return ["Reading your key's delegation…"];
     if (read.status === "error") return [`Could not read your key's delegation: ${read.message}`];
     if (read.status !== "done") return [];

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import type { Address } from "viem";
-import { authorizeDelegate, type AuthorizeDelegateResult } from "../../chain/actions/authorizeDelegate.ts";
+import { type AuthorizeDelegateResult, authorizeDelegate } from "../../chain/actions/authorizeDelegate.ts";
 import { formatUnixTime } from "../../chain/formatTime.ts";
 import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
@@ -10,10 +10,18 @@ import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
 import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
-import { checkDelegateAddress, checkExpiry, checkNamePrefix, prefixWarning, type ExpiryInput } from "./delegateForm.ts";
+import { checkDelegateAddress, checkExpiry, checkNamePrefix, type ExpiryInput, prefixWarning } from "./delegateForm.ts";
 
 /** Grants a key the right to publish names under a prefix on your behalf until an expiry; every field checked before the wallet opens. */
-export function AuthorizeDelegateForm({ registryChain, publisher, wallet }: { registryChain: RegistryChain; publisher: Address; wallet: WriteClientsState }) {
+export function AuthorizeDelegateForm({
+  registryChain,
+  publisher,
+  wallet,
+}: {
+  registryChain: RegistryChain;
+  publisher: Address;
+  wallet: WriteClientsState;
+}) {
   const [address, setAddress] = useState("");
   const [prefix, setPrefix] = useState("");
   const [expiryKind, setExpiryKind] = useState<ExpiryInput["kind"]>("days");
@@ -26,7 +34,10 @@ export function AuthorizeDelegateForm({ registryChain, publisher, wallet }: { re
 
   const delegate = checkDelegateAddress(address, publisher);
   const namePrefix = checkNamePrefix(prefix);
-  const expiry = checkExpiry(expiryKind === "days" ? { kind: "days", days } : { kind: "date", local: date }, Date.now() / 1000);
+  const expiry = checkExpiry(
+    expiryKind === "days" ? { kind: "days", days } : { kind: "date", local: date },
+    Date.now() / 1000,
+  );
   const problems = [delegate, namePrefix, expiry].flatMap((checked) => (checked.ok ? [] : [checked.problem]));
   const warning = namePrefix.ok ? prefixWarning(prefix) : null;
 
@@ -39,7 +50,8 @@ export function AuthorizeDelegateForm({ registryChain, publisher, wallet }: { re
       authorizeDelegate(clients, registryChain, delegate.value, namePrefix.value, expiry.value, {
         onPhase: (phase) => {
           onPhase(phase);
-          if (phase.status === "confirmed") void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
+          if (phase.status === "confirmed")
+            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
         },
       }),
     );
@@ -49,16 +61,32 @@ export function AuthorizeDelegateForm({ registryChain, publisher, wallet }: { re
     <form className="card form" onSubmit={submit} aria-labelledby="authorize-title">
       <h3 id="authorize-title">Authorize a delegate key</h3>
       <p className="muted">
-        The key (a CI job's, a colleague's) can then publish releases under your address for names starting with the prefix, until the expiry. Its releases
-        show as yours, “through delegate key …”. You can revoke it at any time; its releases then stop counting.
+        The key (a CI job's, a colleague's) can then publish releases under your address for names starting with the
+        prefix, until the expiry. Its releases show as yours, “through delegate key …”. You can revoke it at any time;
+        its releases then stop counting.
       </p>
       <label className="field">
         Delegate key address
-        <input type="text" value={address} onChange={(event) => setAddress(event.target.value)} placeholder="0x… (all 40 hex digits)" spellCheck={false} autoComplete="off" />
+        <input
+          type="text"
+          value={address}
+          onChange={(event) => setAddress(event.target.value)}
+          placeholder="0x… (all 40 hex digits)"
+          spellCheck={false}
+          autoComplete="off"
+        />
       </label>
       <label className="field">
         Names starting with
-        <input type="text" value={prefix} onChange={(event) => setPrefix(event.target.value)} placeholder="docker.io/acme/" spellCheck={false} autoComplete="off" aria-describedby={warning ? warningId : undefined} />
+        <input
+          type="text"
+          value={prefix}
+          onChange={(event) => setPrefix(event.target.value)}
+          placeholder="docker.io/acme/"
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={warning ? warningId : undefined}
+        />
       </label>
       {warning && (
         <p id={warningId} className="error-text" role="note" data-testid="prefix-warning">
@@ -68,12 +96,40 @@ export function AuthorizeDelegateForm({ registryChain, publisher, wallet }: { re
       <fieldset className="form">
         <legend>Expires</legend>
         <label className="checkbox">
-          <input type="radio" name="expiry-kind" checked={expiryKind === "days"} onChange={() => setExpiryKind("days")} /> in{" "}
-          <input type="number" min={1} step={1} value={days} onChange={(event) => setDays(event.target.value)} aria-label="Days until it expires" /> days
+          <input
+            type="radio"
+            name="expiry-kind"
+            checked={expiryKind === "days"}
+            onChange={() => setExpiryKind("days")}
+          />{" "}
+          in{" "}
+          <input
+            type="number"
+            min={1}
+            step={1}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+            aria-label="Days until it expires"
+          />{" "}
+          days
         </label>
         <label className="checkbox">
-          <input type="radio" name="expiry-kind" checked={expiryKind === "date"} onChange={() => setExpiryKind("date")} /> on{" "}
-          <input type="datetime-local" value={date} onChange={(event) => { setDate(event.target.value); setExpiryKind("date"); }} aria-label="Expiry date and time" />
+          <input
+            type="radio"
+            name="expiry-kind"
+            checked={expiryKind === "date"}
+            onChange={() => setExpiryKind("date")}
+          />{" "}
+          on{" "}
+          <input
+            type="datetime-local"
+            value={date}
+            onChange={(event) => {
+              setDate(event.target.value);
+              setExpiryKind("date");
+            }}
+            aria-label="Expiry date and time"
+          />
         </label>
         {expiry.ok && <small>Until {formatUnixTime(expiry.value)}.</small>}
       </fieldset>

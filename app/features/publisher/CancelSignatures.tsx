@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { invalidateNonces, type InvalidateNoncesResult } from "../../chain/actions/invalidateNonces.ts";
+import { type InvalidateNoncesResult, invalidateNonces } from "../../chain/actions/invalidateNonces.ts";
 import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
@@ -8,7 +8,13 @@ import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { useWriteRun } from "../../wallet/useWriteRun.ts";
 
 /** Voids every signed release file of this publisher not yet submitted (invalidateNonces to current + 1). */
-export function CancelSignatures({ registryChain, wallet }: { registryChain: RegistryChain; wallet: WriteClientsState }) {
+export function CancelSignatures({
+  registryChain,
+  wallet,
+}: {
+  registryChain: RegistryChain;
+  wallet: WriteClientsState;
+}) {
   const [open, setOpen] = useState(false);
   const write = useWriteRun<InvalidateNoncesResult>();
   const queryClient = useQueryClient();
@@ -20,7 +26,8 @@ export function CancelSignatures({ registryChain, wallet }: { registryChain: Reg
       invalidateNonces(clients, registryChain, undefined, {
         onPhase: (phase) => {
           onPhase(phase);
-          if (phase.status === "confirmed") void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
+          if (phase.status === "confirmed")
+            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
         },
       }),
     );
@@ -30,8 +37,8 @@ export function CancelSignatures({ registryChain, wallet }: { registryChain: Reg
     <section className="card form" aria-labelledby="cancel-signatures-title">
       <h3 id="cancel-signatures-title">Signed release files</h3>
       <p>
-        Every signed release file you made and nobody has submitted yet stops working: submitting one is then refused. Releases already on chain are not
-        touched. (Revoking a release does this too.)
+        Every signed release file you made and nobody has submitted yet stops working: submitting one is then refused.
+        Releases already on chain are not touched. (Revoking a release does this too.)
       </p>
       {!open ? (
         <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
@@ -39,7 +46,12 @@ export function CancelSignatures({ registryChain, wallet }: { registryChain: Reg
         </button>
       ) : (
         <div className="row">
-          <button type="button" className="button button-danger" disabled={write.busy || wallet.clients === null} onClick={cancel}>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={write.busy || wallet.clients === null}
+            onClick={cancel}
+          >
             Cancel my outstanding signed releases
           </button>
           <button type="button" className="button" disabled={write.busy} onClick={() => setOpen(false)}>
@@ -48,7 +60,13 @@ export function CancelSignatures({ registryChain, wallet }: { registryChain: Reg
         </div>
       )}
       {write.phase && (
-        <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={(done) => <p>Cancelled: only signatures made for nonce {done.nonce.toString()} or later are accepted now.</p>} />
+        <WritePhaseView
+          phase={write.phase}
+          chain={registryChain.chain}
+          confirmed={(done) => (
+            <p>Cancelled: only signatures made for nonce {done.nonce.toString()} or later are accepted now.</p>
+          )}
+        />
       )}
     </section>
   );

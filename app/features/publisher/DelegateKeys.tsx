@@ -16,7 +16,10 @@ export function DelegateKeys({ registryChain, publisher }: { registryChain: Regi
   return (
     <section className="delegate-keys" aria-labelledby="delegate-keys-title">
       <h2 id="delegate-keys-title">Delegate keys</h2>
-      <p className="muted">Keys this publisher allowed to publish names under a prefix on its behalf, until an expiry. A revoked or expired key's releases do not count.</p>
+      <p className="muted">
+        Keys this publisher allowed to publish names under a prefix on its behalf, until an expiry. A revoked or expired
+        key's releases do not count.
+      </p>
       {listing.isPending && <p role="status">Reading delegate keys…</p>}
       {listing.isError && (
         <p role="alert">
@@ -25,7 +28,8 @@ export function DelegateKeys({ registryChain, publisher }: { registryChain: Regi
       )}
       {listing.data && !listing.data.complete && (
         <p role="alert">
-          Some blocks could not be read ({listing.data.gaps.map((gap) => `${gap.fromBlock}–${gap.toBlock}`).join(", ")}): keys granted there are missing.
+          Some blocks could not be read ({listing.data.gaps.map((gap) => `${gap.fromBlock}–${gap.toBlock}`).join(", ")}
+          ): keys granted there are missing.
         </p>
       )}
       {listing.data?.delegations.length === 0 && <p role="status">No delegate keys.</p>}
@@ -36,7 +40,11 @@ export function DelegateKeys({ registryChain, publisher }: { registryChain: Regi
             delegation.revokedAt === null && (
               <WalletScope>
                 <Suspense fallback={null}>
-                  <RevokeDelegateControl registryChain={registryChain} publisher={publisher} delegate={delegation.delegate} />
+                  <RevokeDelegateControl
+                    registryChain={registryChain}
+                    publisher={publisher}
+                    delegate={delegation.delegate}
+                  />
                 </Suspense>
               </WalletScope>
             )

@@ -5,7 +5,13 @@ import { useWriteClients } from "../../wallet/useWriteClients.ts";
 import { AuthorizeDelegateForm } from "./AuthorizeDelegateForm.tsx";
 import { CancelSignatures } from "./CancelSignatures.tsx";
 
-export default function OwnerDelegation({ registryChain, publisher }: { registryChain: RegistryChain; publisher: Address }) {
+export default function OwnerDelegation({
+  registryChain,
+  publisher,
+}: {
+  registryChain: RegistryChain;
+  publisher: Address;
+}) {
   const wallet = useWriteClients(registryChain);
   if (wallet.address?.toLowerCase() !== publisher.toLowerCase()) return null;
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { getAddress, isAddress, type Address } from "viem";
+import { type FormEvent, useState } from "react";
+import { type Address, getAddress, isAddress } from "viem";
 import { nameHistoryQuery, releasesByPublisherQuery } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
@@ -31,7 +31,8 @@ export function PublisherPage({ address }: { address: string | null }) {
       <section className="page">
         <h1>Publisher</h1>
         <p role="alert">
-          “<UntrustedText text={address} what="link" flag={false} />”<HiddenCharactersFlag text={address} what="link" /> is not an address: expected 0x and 40 hex digits.
+          “<UntrustedText text={address} what="link" flag={false} />”<HiddenCharactersFlag text={address} what="link" />{" "}
+          is not an address: expected 0x and 40 hex digits.
         </p>
       </section>
     );
@@ -54,9 +55,19 @@ function PublisherLookup() {
       <form className="card form" onSubmit={submit}>
         <label className="field">
           Publisher address
-          <input type="text" value={value} onChange={(event) => setValue(event.target.value)} placeholder="0x…" spellCheck={false} />
+          <input
+            type="text"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            placeholder="0x…"
+            spellCheck={false}
+          />
         </label>
-        {error && <p role="alert" className="error-text">{error}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
         <button type="submit" className="button button-primary">
           Show releases
         </button>
@@ -70,7 +81,11 @@ function TrustButton({ publisher }: { publisher: Address }) {
   const pins = usePins();
   const trusted = pins.some((pin) => pin.name === ANY_NAME && pin.publisher === publisher);
   return trusted ? (
-    <button type="button" className="button trust-grant" onClick={() => trustStore.remove({ name: ANY_NAME, publisher })}>
+    <button
+      type="button"
+      className="button trust-grant"
+      onClick={() => trustStore.remove({ name: ANY_NAME, publisher })}
+    >
       Stop trusting <code>{publisher}</code> for every name
     </button>
   ) : (

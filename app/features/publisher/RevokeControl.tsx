@@ -1,7 +1,7 @@
 // Loaded only with the wallet chunk: the Revoke action on a release, shown only to its publisher.
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { revokeRelease, type RevokeResult } from "../../chain/actions/revokeRelease.ts";
+import { type FormEvent, useState } from "react";
+import { type RevokeResult, revokeRelease } from "../../chain/actions/revokeRelease.ts";
 import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { Release } from "../../chain/release.ts";
 import type { RegistryChain } from "../../config/chains.ts";
@@ -27,7 +27,8 @@ export default function RevokeControl({ registryChain, release }: { registryChai
       revokeRelease(clients, registryChain, release.id, reason.trim(), {
         onPhase: (phase) => {
           onPhase(phase);
-          if (phase.status === "confirmed") void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
+          if (phase.status === "confirmed")
+            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
         },
       }),
     );
@@ -42,10 +43,19 @@ export default function RevokeControl({ registryChain, release }: { registryChai
   }
   return (
     <form className="form" onSubmit={submit} aria-label={`Revoke release ${release.id}`}>
-      <p className="muted">Revoking is public and final: verifiers will see this release as REVOKED, with your reason. The release stays readable.</p>
+      <p className="muted">
+        Revoking is public and final: verifiers will see this release as REVOKED, with your reason. The release stays
+        readable.
+      </p>
       <label className="field">
         Reason
-        <input type="text" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} placeholder="e.g. CVE-2026-1234 in the base image" />
+        <input
+          type="text"
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+          placeholder="e.g. CVE-2026-1234 in the base image"
+        />
       </label>
       <WalletGate wallet={wallet} registryChain={registryChain} action="revoke">
         <div className="row">
@@ -57,7 +67,9 @@ export default function RevokeControl({ registryChain, release }: { registryChai
           </button>
         </div>
       </WalletGate>
-      {write.phase && <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={() => <p>Revoked.</p>} />}
+      {write.phase && (
+        <WritePhaseView phase={write.phase} chain={registryChain.chain} confirmed={() => <p>Revoked.</p>} />
+      )}
     </form>
   );
 }

@@ -19,10 +19,17 @@ describe("checkDelegateAddress", () => {
     const typo = `${DELEGATE.slice(0, 41)}${DELEGATE.at(-1) === "8" ? "9" : "8"}`;
     assert.deepEqual(checkDelegateAddress(typo, PUBLISHER), {
       ok: false,
-      problem: "This address's upper and lower case letters do not match its checksum (EIP-55): a digit is probably mistyped. Copy the address again.",
+      problem:
+        "This address's upper and lower case letters do not match its checksum (EIP-55): a digit is probably mistyped. Copy the address again.",
     });
-    assert.deepEqual(checkDelegateAddress(`0x${"0".repeat(40)}`, PUBLISHER), { ok: false, problem: "The zero address cannot be a delegate." });
-    assert.deepEqual(checkDelegateAddress(PUBLISHER.toLowerCase(), PUBLISHER), { ok: false, problem: "This is your own address: you publish under every name already." });
+    assert.deepEqual(checkDelegateAddress(`0x${"0".repeat(40)}`, PUBLISHER), {
+      ok: false,
+      problem: "The zero address cannot be a delegate.",
+    });
+    assert.deepEqual(checkDelegateAddress(PUBLISHER.toLowerCase(), PUBLISHER), {
+      ok: false,
+      problem: "This is your own address: you publish under every name already.",
+    });
   });
 
   test("agrees with viem's strict isAddress on any text (the reference for EIP-55)", () => {
@@ -30,7 +37,11 @@ describe("checkDelegateAddress", () => {
     fc.assert(
       fc.property(fc.oneof(hex, fc.string()), (text) => {
         const checked = checkDelegateAddress(text, PUBLISHER);
-        const reference = isAddress(text, { strict: true }) && /^0x[0-9a-fA-F]{40}$/.test(text) && !/^0x0{40}$/.test(text) && getAddress(text) !== PUBLISHER;
+        const reference =
+          isAddress(text, { strict: true }) &&
+          /^0x[0-9a-fA-F]{40}$/.test(text) &&
+          !/^0x0{40}$/.test(text) &&
+          getAddress(text) !== PUBLISHER;
         assert.equal(checked.ok, reference, text);
         if (checked.ok) assert.equal(checked.value, getAddress(text));
       }),
@@ -67,10 +78,25 @@ describe("checkExpiry", () => {
 
   test("a date and time is read in the local time zone, and must be in the future and before 2106", () => {
     const local = new Date(2027, 0, 31, 18, 0, 0);
-    assert.deepEqual(checkExpiry({ kind: "date", local: "2027-01-31T18:00" }, NOW), { ok: true, value: local.getTime() / 1000 });
-    assert.deepEqual(checkExpiry({ kind: "date", local: "2020-01-01T00:00" }, NOW), { ok: false, problem: "The expiry must be in the future." });
-    assert.deepEqual(checkExpiry({ kind: "date", local: "2027-02-31T12:00" }, NOW), { ok: false, problem: "This date does not exist (or this time is skipped by a clock change)." });
-    assert.deepEqual(checkExpiry({ kind: "date", local: "2107-01-01T00:00" }, NOW), { ok: false, problem: "The registry stores expiries until 2106-02-07; choose an earlier one." });
-    assert.deepEqual(checkExpiry({ kind: "date", local: "" }, NOW), { ok: false, problem: "Choose a date and a time." });
+    assert.deepEqual(checkExpiry({ kind: "date", local: "2027-01-31T18:00" }, NOW), {
+      ok: true,
+      value: local.getTime() / 1000,
+    });
+    assert.deepEqual(checkExpiry({ kind: "date", local: "2020-01-01T00:00" }, NOW), {
+      ok: false,
+      problem: "The expiry must be in the future.",
+    });
+    assert.deepEqual(checkExpiry({ kind: "date", local: "2027-02-31T12:00" }, NOW), {
+      ok: false,
+      problem: "This date does not exist (or this time is skipped by a clock change).",
+    });
+    assert.deepEqual(checkExpiry({ kind: "date", local: "2107-01-01T00:00" }, NOW), {
+      ok: false,
+      problem: "The registry stores expiries until 2106-02-07; choose an earlier one.",
+    });
+    assert.deepEqual(checkExpiry({ kind: "date", local: "" }, NOW), {
+      ok: false,
+      problem: "Choose a date and a time.",
+    });
   });
 });

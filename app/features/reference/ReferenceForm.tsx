@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import type { RegistryCredentials } from "../../registry/client.ts";
 import { RegistryLoginFields } from "../../ui/RegistryLoginFields.tsx";
 
@@ -6,7 +6,19 @@ import { RegistryLoginFields } from "../../ui/RegistryLoginFields.tsx";
  * A registry reference to read instead of an archive, with an optional login for registries
  * that ask for one. The login is handed to the one check and dropped: never stored.
  */
-export function ReferenceForm({ title, initial, busy, onSubmit, submitLabel }: { title: string; initial: string; busy: boolean; onSubmit: (text: string, credentials: RegistryCredentials | null) => void; submitLabel: string }) {
+export function ReferenceForm({
+  title,
+  initial,
+  busy,
+  onSubmit,
+  submitLabel,
+}: {
+  title: string;
+  initial: string;
+  busy: boolean;
+  onSubmit: (text: string, credentials: RegistryCredentials | null) => void;
+  submitLabel: string;
+}) {
   const [text, setText] = useState(initial);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -23,8 +35,18 @@ export function ReferenceForm({ title, initial, busy, onSubmit, submitLabel }: {
       <h2 id={titleId}>{title}</h2>
       <label className="field">
         Image reference
-        <input type="text" value={text} onChange={(event) => setText(event.target.value)} placeholder="ghcr.io/acme/api:1.4.2 or …@sha256:…" spellCheck={false} autoComplete="off" />
-        <small>Read from the registry by this browser: manifests and configs, each checked against its digest. The registry must allow browsers (CORS).</small>
+        <input
+          type="text"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="ghcr.io/acme/api:1.4.2 or …@sha256:…"
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <small>
+          Read from the registry by this browser: manifests and configs, each checked against its digest. The registry
+          must allow browsers (CORS).
+        </small>
       </label>
       <RegistryLoginFields
         summary="The registry needs a login"

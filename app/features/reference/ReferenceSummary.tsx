@@ -23,7 +23,8 @@ export function ReferenceSummary({ name, report, ms }: { name: string; report: A
         </>
       )}{" "}
       · read from its registry in {(ms / 1000).toFixed(2)} s — {VERDICT_WORDS[report.verdict]}.
-      {notPulled && " Layers were not downloaded: the manifest digest binds them, and docker pull checks each one as it downloads."}
+      {notPulled &&
+        " Layers were not downloaded: the manifest digest binds them, and docker pull checks each one as it downloads."}
     </p>
   );
 }

@@ -4,9 +4,9 @@
 import { useEffect, useRef } from "react";
 import type { RegistryChain } from "../../config/chains.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
+import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { Trust } from "../../verdict/trust.ts";
 import { namespacesFor, publishersTrustedFor } from "../../verdict/trust.ts";
-import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { Verification } from "../verify/Verification.tsx";
 import { verifyCommand } from "./cliCommand.ts";
 import { ReferenceForm } from "./ReferenceForm.tsx";
@@ -14,7 +14,17 @@ import { ReferenceProblem } from "./ReferenceProblem.tsx";
 import { ReferenceSummary } from "./ReferenceSummary.tsx";
 import { useReferenceInspection } from "./useReferenceInspection.ts";
 
-export function ReferenceVerification({ registryChain, trust, requestedName, linkedReference }: { registryChain: RegistryChain | null; trust: Trust; requestedName: string | null; linkedReference: string | null }) {
+export function ReferenceVerification({
+  registryChain,
+  trust,
+  requestedName,
+  linkedReference,
+}: {
+  registryChain: RegistryChain | null;
+  trust: Trust;
+  requestedName: string | null;
+  linkedReference: string | null;
+}) {
   const { state, start } = useReferenceInspection();
   // `#/?ref=…` checks the reference as the page opens (once per link).
   const started = useRef<string | null>(null);
@@ -27,11 +37,25 @@ export function ReferenceVerification({ registryChain, trust, requestedName, lin
   const text = state.status === "idle" ? (linkedReference ?? "") : state.text.trim();
   const name = requestedName ?? (state.status === "done" ? state.reference.name : null);
   const command = registryChain
-    ? verifyCommand({ reference: text, rpcUrl: registryChain.rpcUrl, registry: registryChain.registry, publishers: publishersTrustedFor(trust, name ?? text), namespaces: namespacesFor(trust, name ?? text), name: requestedName })
+    ? verifyCommand({
+        reference: text,
+        rpcUrl: registryChain.rpcUrl,
+        registry: registryChain.registry,
+        publishers: publishersTrustedFor(trust, name ?? text),
+        namespaces: namespacesFor(trust, name ?? text),
+        name: requestedName,
+      })
     : "";
   return (
     <>
-      <ReferenceForm key={linkedReference ?? ""} title="Or verify a registry reference" initial={linkedReference ?? ""} busy={state.status === "inspecting"} submitLabel="Verify reference" onSubmit={start} />
+      <ReferenceForm
+        key={linkedReference ?? ""}
+        title="Or verify a registry reference"
+        initial={linkedReference ?? ""}
+        busy={state.status === "inspecting"}
+        submitLabel="Verify reference"
+        onSubmit={start}
+      />
       {state.status === "inspecting" && (
         <p role="status" className="card">
           Reading <UntrustedText text={state.text.trim()} what="reference" code /> from its registry…
@@ -44,7 +68,13 @@ export function ReferenceVerification({ registryChain, trust, requestedName, lin
           {registryChain === null ? (
             <ArchiveReportView report={state.report} />
           ) : (
-            <Verification archiveName={state.reference.name} report={state.report} registryChain={registryChain} trust={trust} requestedName={name} />
+            <Verification
+              archiveName={state.reference.name}
+              report={state.report}
+              registryChain={registryChain}
+              trust={trust}
+              requestedName={name}
+            />
           )}
         </div>
       )}

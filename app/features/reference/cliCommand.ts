@@ -25,7 +25,15 @@ export interface VerifyCommandInput {
 
 /** `imageseal verify <ref> --chain … --registry … --publisher …`, every value quoted for a shell. */
 export function verifyCommand(input: VerifyCommandInput): string {
-  const parts = ["imageseal", "verify", shellQuote(input.reference), "--chain", shellQuote(input.rpcUrl), "--registry", input.registry];
+  const parts = [
+    "imageseal",
+    "verify",
+    shellQuote(input.reference),
+    "--chain",
+    shellQuote(input.rpcUrl),
+    "--registry",
+    input.registry,
+  ];
   const namespaces = input.namespaces ?? [];
   if (input.publishers.length === 0 && namespaces.length === 0) parts.push("--publisher", "<publisher address>");
   for (const publisher of input.publishers) parts.push("--publisher", publisher);
@@ -36,5 +44,13 @@ export function verifyCommand(input: VerifyCommandInput): string {
 
 /** `imageseal publish <ref> --chain … --registry …`: the CLI reads the identities from the registry itself. */
 export function publishCommand(input: Pick<VerifyCommandInput, "reference" | "rpcUrl" | "registry">): string {
-  return ["imageseal", "publish", shellQuote(input.reference), "--chain", shellQuote(input.rpcUrl), "--registry", input.registry].join(" ");
+  return [
+    "imageseal",
+    "publish",
+    shellQuote(input.reference),
+    "--chain",
+    shellQuote(input.rpcUrl),
+    "--registry",
+    input.registry,
+  ].join(" ");
 }

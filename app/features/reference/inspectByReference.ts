@@ -5,14 +5,18 @@
 import type { ArchiveReport } from "../../image/report.ts";
 import { RegistryClient, type RegistryCredentials } from "../../registry/client.ts";
 import { inspectReference } from "../../registry/inspectReference.ts";
-import { parseImageReference, type ImageReference } from "../../registry/reference.ts";
+import { type ImageReference, parseImageReference } from "../../registry/reference.ts";
 
 export interface ReferenceInspection {
   reference: ImageReference;
   report: ArchiveReport;
 }
 
-export async function inspectByReference(text: string, credentials: RegistryCredentials | null, signal?: AbortSignal): Promise<ReferenceInspection> {
+export async function inspectByReference(
+  text: string,
+  credentials: RegistryCredentials | null,
+  signal?: AbortSignal,
+): Promise<ReferenceInspection> {
   const reference = parseImageReference(text.trim());
   const client = new RegistryClient({
     credentials: async (domain) => (credentials !== null && domain === reference.domain ? credentials : null),

@@ -10,7 +10,8 @@ export interface RegistryProblem {
 }
 
 export function registryErrorWords(error: unknown, reference: string): RegistryProblem {
-  if (!(error instanceof RegistryError)) return { message: error instanceof Error ? error.message : String(error), useCli: false };
+  if (!(error instanceof RegistryError))
+    return { message: error instanceof Error ? error.message : String(error), useCli: false };
   switch (error.code) {
     case "bad-reference":
       return { message: error.message, useCli: false };
@@ -22,7 +23,10 @@ export function registryErrorWords(error: unknown, reference: string): RegistryP
     case "forbidden":
       return { message: `The registry refuses to let these credentials read ${reference} (403).`, useCli: false };
     case "not-found":
-      return { message: `The registry has no ${reference} (404): check the repository and the tag or digest.`, useCli: false };
+      return {
+        message: `The registry has no ${reference} (404): check the repository and the tag or digest.`,
+        useCli: false,
+      };
     case "rate-limited":
       return {
         message: `The registry limits how often it may be asked (429)${error.retryAfter === undefined ? "" : `: try again in ${error.retryAfter} s`}. Signed-in requests usually get a higher limit.`,
@@ -30,7 +34,10 @@ export function registryErrorWords(error: unknown, reference: string): RegistryP
       };
     case "browser-blocked":
     case "unreachable":
-      return { message: `This registry does not allow browsers to read it (CORS), or it cannot be reached from here. Use the CLI instead:`, useCli: true };
+      return {
+        message: `This registry does not allow browsers to read it (CORS), or it cannot be reached from here. Use the CLI instead:`,
+        useCli: true,
+      };
     case "aborted":
       return { message: "Stopped.", useCli: false };
     default:

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RegistryCredentials } from "../../registry/client.ts";
 import { inspectByReference, type ReferenceInspection } from "./inspectByReference.ts";
-import { registryErrorWords, type RegistryProblem } from "./registryErrorWords.ts";
+import { type RegistryProblem, registryErrorWords } from "./registryErrorWords.ts";
 
 export type ReferenceState =
   | { status: "idle" }
@@ -26,7 +26,8 @@ export function useReferenceInspection() {
         if (!controller.signal.aborted) setState({ status: "done", text, ms: performance.now() - started, ...result });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: "failed", text, problem: registryErrorWords(error, text.trim()) });
+        if (!controller.signal.aborted)
+          setState({ status: "failed", text, problem: registryErrorWords(error, text.trim()) });
       },
     );
   }, []);

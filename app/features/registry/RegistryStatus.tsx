@@ -8,7 +8,11 @@ import { useRegistryStatus } from "./useRegistryStatus.ts";
 export function RegistryStatus() {
   const registryChain = useRegistryChain();
   if (registryChain === null) {
-    return <p role="status">No ImageRegistry deployment is configured for this build (see the README: “Deploy to a public chain”).</p>;
+    return (
+      <p role="status">
+        No ImageRegistry deployment is configured for this build (see the README: “Deploy to a public chain”).
+      </p>
+    );
   }
   return <RegistryStatusOf registryChain={registryChain} />;
 }
@@ -32,11 +36,15 @@ function RegistryStatusOf({ registryChain }: { registryChain: RegistryChain }) {
       <div>
         <dt>Contract</dt>
         <dd data-testid="registry-info">
-          {status.isPending ? "checking…" : status.isError ? (
+          {status.isPending ? (
+            "checking…"
+          ) : status.isError ? (
             <span role="alert">
               <UntrustedText text={status.error.message} what="message" />
             </span>
-          ) : `${status.data.name} v${status.data.version}, answering`}
+          ) : (
+            `${status.data.name} v${status.data.version}, answering`
+          )}
         </dd>
       </div>
     </dl>

@@ -28,7 +28,11 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
   return (
     <section className="page" aria-labelledby="release-title">
       <h1 id="release-title">Release {id.toString()}</h1>
-      {release.isPending && <p role="status">Reading release {id.toString()} from {registryChain.chain.name}…</p>}
+      {release.isPending && (
+        <p role="status">
+          Reading release {id.toString()} from {registryChain.chain.name}…
+        </p>
+      )}
       {release.isError && (
         <p role="alert">
           <UntrustedText text={release.error.message} what="message" />
@@ -58,7 +62,12 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
 function ReleaseWithDelegation({ registryChain, release }: { registryChain: RegistryChain; release: Release }) {
   const delegation = useQuery(releaseDelegationQuery(registryChain, release));
   return (
-    <ReleaseCard release={release} chain={registryChain.chain} headingLevel={2} delegation={release.signer === null ? undefined : delegation.data}>
+    <ReleaseCard
+      release={release}
+      chain={registryChain.chain}
+      headingLevel={2}
+      delegation={release.signer === null ? undefined : delegation.data}
+    >
       <Revocation registryChain={registryChain} release={release} />
     </ReleaseCard>
   );

@@ -9,7 +9,10 @@ import type { RegistryChain } from "../../config/chains.ts";
 export function releaseDelegationQuery(registryChain: RegistryChain, release: Release) {
   return queryOptions({
     queryKey: [...registryQueryKey(registryChain), "delegation", release.publisher, release.signer],
-    queryFn: () => (release.signer === null ? null : getDelegation(publicClientFor(registryChain), registryChain, release.publisher, release.signer)),
+    queryFn: () =>
+      release.signer === null
+        ? null
+        : getDelegation(publicClientFor(registryChain), registryChain, release.publisher, release.signer),
     enabled: release.signer !== null,
     staleTime: 30_000,
   });

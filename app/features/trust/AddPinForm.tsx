@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { getAddress, isAddress } from "viem";
 import { ANY_NAME } from "../../trust/trustFile.ts";
 import { trustStore } from "../../trust/trustStore.ts";
@@ -29,22 +29,48 @@ export function AddPinForm({ onAdded }: { onAdded: (message: string) => void }) 
     <form className="card form" onSubmit={submit} aria-label="Trust a publisher">
       <label className="field">
         Publisher address
-        <input type="text" value={publisher} onChange={(event) => setPublisher(event.target.value)} placeholder="0x…" spellCheck={false} autoComplete="off" />
+        <input
+          type="text"
+          value={publisher}
+          onChange={(event) => setPublisher(event.target.value)}
+          placeholder="0x…"
+          spellCheck={false}
+          autoComplete="off"
+        />
       </label>
       <label className="field">
         Image name
-        <input type="text" value={name} disabled={everyName} onChange={(event) => setName(event.target.value)} placeholder="docker.io/acme/api:1.4.2" spellCheck={false} />
+        <input
+          type="text"
+          value={name}
+          disabled={everyName}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="docker.io/acme/api:1.4.2"
+          spellCheck={false}
+        />
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={everyName} onChange={(event) => setEveryName(event.target.checked)} /> Trust this publisher for every name
+        <input type="checkbox" checked={everyName} onChange={(event) => setEveryName(event.target.checked)} /> Trust
+        this publisher for every name
       </label>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       <button type="submit" className="button button-primary trust-grant">
         {address === null ? (
           "Trust"
         ) : (
           <>
-            Trust <code>{address}</code> for {everyName ? "every name" : pinName === "" ? "…" : <UntrustedText text={pinName} what="name" flag={false} />}
+            Trust <code>{address}</code> for{" "}
+            {everyName ? (
+              "every name"
+            ) : pinName === "" ? (
+              "…"
+            ) : (
+              <UntrustedText text={pinName} what="name" flag={false} />
+            )}
           </>
         )}
       </button>

@@ -6,7 +6,19 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
  * publisher is shown in full (a shortened address invites look-alikes) with the name it would
  * be trusted for, hidden characters made visible.
  */
-export function ImportReview({ fileName, pins, scopes = [], onConfirm, onCancel }: { fileName: string; pins: TrustPin[]; scopes?: string[]; onConfirm: () => void; onCancel: () => void }) {
+export function ImportReview({
+  fileName,
+  pins,
+  scopes = [],
+  onConfirm,
+  onCancel,
+}: {
+  fileName: string;
+  pins: TrustPin[];
+  scopes?: string[];
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   return (
     <section className="card form" aria-labelledby="import-review-title">
       <h2 id="import-review-title">
@@ -15,7 +27,8 @@ export function ImportReview({ fileName, pins, scopes = [], onConfirm, onCancel 
       <ul className="break">
         {pins.map((pin) => (
           <li key={`${pin.name} ${pin.publisher}`}>
-            <code>{pin.publisher}</code> for {pin.name === ANY_NAME ? <em>every name</em> : <UntrustedText text={pin.name} what="name" code />}
+            <code>{pin.publisher}</code> for{" "}
+            {pin.name === ANY_NAME ? <em>every name</em> : <UntrustedText text={pin.name} what="name" code />}
           </li>
         ))}
         {scopes.map((scope) => (
@@ -26,7 +39,11 @@ export function ImportReview({ fileName, pins, scopes = [], onConfirm, onCancel 
       </ul>
       <div className="row">
         <button type="button" className="button button-primary" onClick={onConfirm}>
-          {pins.length + scopes.length === 1 ? (pins.length === 1 ? "Trust this publisher" : "Trust this scope") : `Trust these ${pins.length + scopes.length} entries`}
+          {pins.length + scopes.length === 1
+            ? pins.length === 1
+              ? "Trust this publisher"
+              : "Trust this scope"
+            : `Trust these ${pins.length + scopes.length} entries`}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           Cancel

@@ -1,6 +1,14 @@
 import { useState } from "react";
 import { routeHref } from "../../routing/route.ts";
-import { ANY_NAME, mergePins, mergeScopes, parseTrustList, TrustFileError, type TrustedScope, type TrustPin } from "../../trust/trustFile.ts";
+import {
+  ANY_NAME,
+  mergePins,
+  mergeScopes,
+  parseTrustList,
+  type TrustedScope,
+  TrustFileError,
+  type TrustPin,
+} from "../../trust/trustFile.ts";
 import { trustStore } from "../../trust/trustStore.ts";
 import { useLinkPublishers, usePins, useTrustedScopes } from "../../trust/useTrust.ts";
 import { downloadText } from "../../ui/downloadText.ts";
@@ -26,7 +34,8 @@ export function TrustPage() {
       const list = parseTrustList(await file.text());
       const fresh = mergePins(pins, list.pins).slice(pins.length);
       const freshScopes = mergeScopes(scopes, list.scopes).slice(scopes.length);
-      if (fresh.length === 0 && freshScopes.length === 0) setMessage({ kind: "status", text: `${file.name} holds no pin you do not have already.` });
+      if (fresh.length === 0 && freshScopes.length === 0)
+        setMessage({ kind: "status", text: `${file.name} holds no pin you do not have already.` });
       else {
         setMessage(null);
         setPending({ fileName: file.name, pins: fresh, scopes: freshScopes });
@@ -49,13 +58,16 @@ export function TrustPage() {
     <section className="page" aria-labelledby="trust-title">
       <h1 id="trust-title">Trusted publishers</h1>
       <p className="muted">
-        Anyone can publish any name, so ImageSeal says VERIFIED only for releases by publishers you trust. Pin a publisher for one name, or for every
-        name. The list stays in this browser; export it to share it or move it.
+        Anyone can publish any name, so ImageSeal says VERIFIED only for releases by publishers you trust. Pin a
+        publisher for one name, or for every name. The list stays in this browser; export it to share it or move it.
       </p>
       {link.publishers.length > 0 && (
         <p className="card" role="note">
-          This page's link also trusts {link.publishers.map((address) => <Hex key={address} value={address} label="publisher from the link" />)} for
-          every name, for as long as you follow it.
+          This page's link also trusts{" "}
+          {link.publishers.map((address) => (
+            <Hex key={address} value={address} label="publisher from the link" />
+          ))}{" "}
+          for every name, for as long as you follow it.
         </p>
       )}
       <AddPinForm onAdded={(text) => setMessage({ kind: "status", text })} />
@@ -64,7 +76,15 @@ export function TrustPage() {
           <UntrustedText text={message.text} />
         </p>
       )}
-      {pending && <ImportReview fileName={pending.fileName} pins={pending.pins} scopes={pending.scopes.map((entry) => entry.scope)} onConfirm={confirmImport} onCancel={() => setPending(null)} />}
+      {pending && (
+        <ImportReview
+          fileName={pending.fileName}
+          pins={pending.pins}
+          scopes={pending.scopes.map((entry) => entry.scope)}
+          onConfirm={confirmImport}
+          onCancel={() => setPending(null)}
+        />
+      )}
       <table className="pins">
         <caption className="visually-hidden">Your pins</caption>
         <thead>
@@ -87,7 +107,9 @@ export function TrustPage() {
           )}
           {pins.map((pin) => (
             <tr key={`${pin.name} ${pin.publisher}`}>
-              <td>{pin.name === ANY_NAME ? <em>every name</em> : <UntrustedText text={pin.name} what="name" code />}</td>
+              <td>
+                {pin.name === ANY_NAME ? <em>every name</em> : <UntrustedText text={pin.name} what="name" code />}
+              </td>
               <td>
                 <a href={routeHref({ page: "publisher", address: pin.publisher })}>
                   <code>{pin.publisher}</code>
@@ -95,7 +117,12 @@ export function TrustPage() {
               </td>
               <td>{pin.addedAt > 0 ? formatDate(pin.addedAt / 1000) : ""}</td>
               <td>
-                <button type="button" className="button" aria-label={`Stop trusting ${pin.publisher} for ${pin.name === ANY_NAME ? "every name" : visibleText(pin.name)}`} onClick={() => trustStore.remove(pin)}>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Stop trusting ${pin.publisher} for ${pin.name === ANY_NAME ? "every name" : visibleText(pin.name)}`}
+                  onClick={() => trustStore.remove(pin)}
+                >
                   Remove
                 </button>
               </td>
@@ -105,16 +132,26 @@ export function TrustPage() {
       </table>
       <ScopeTrust onAdded={(text) => setMessage({ kind: "status", text })} />
       <div className="row">
-        <button type="button" className="button" disabled={pins.length === 0 && scopes.length === 0} onClick={() => downloadText("imageseal-trust.json", trustStore.exportFile())}>
+        <button
+          type="button"
+          className="button"
+          disabled={pins.length === 0 && scopes.length === 0}
+          onClick={() => downloadText("imageseal-trust.json", trustStore.exportFile())}
+        >
           Export as a file
         </button>
         <label className="button">
           Import a file
-          <input className="visually-hidden" type="file" accept="application/json,.json" onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void readImport(file);
-            event.target.value = "";
-          }} />
+          <input
+            className="visually-hidden"
+            type="file"
+            accept="application/json,.json"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void readImport(file);
+              event.target.value = "";
+            }}
+          />
         </label>
       </div>
     </section>

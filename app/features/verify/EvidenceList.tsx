@@ -16,7 +16,9 @@ function Extra({ item, registryChain }: { item: Evidence; registryChain: Registr
       const url = transactionUrl(registryChain.chain, item.release.transactionHash);
       return (
         <span className="evidence-links">
-          <a href={routeHref({ page: "release", chainId: item.release.chainId, id: item.release.id })}>release {item.release.id.toString()}</a>
+          <a href={routeHref({ page: "release", chainId: item.release.chainId, id: item.release.id })}>
+            release {item.release.id.toString()}
+          </a>
           {url && (
             <>
               {" · "}
@@ -34,8 +36,13 @@ function Extra({ item, registryChain }: { item: Evidence; registryChain: Registr
         <span className="evidence-links">
           <a href={routeHref({ page: "publisher", address: item.release.publisher })}>who is this?</a>{" "}
           {/* It grants trust: the full address (a shortened one invites look-alikes) and the name, hidden characters shown. */}
-          <button type="button" className="button trust-grant" onClick={() => trustStore.add({ name: item.release.name, publisher: item.release.publisher })}>
-            Trust <code>{item.release.publisher}</code> for <UntrustedText text={item.release.name} what="name" flag={false} />
+          <button
+            type="button"
+            className="button trust-grant"
+            onClick={() => trustStore.add({ name: item.release.name, publisher: item.release.publisher })}
+          >
+            Trust <code>{item.release.publisher}</code> for{" "}
+            <UntrustedText text={item.release.name} what="name" flag={false} />
           </button>
           <HiddenCharactersFlag text={item.release.name} what="name" />
         </span>
@@ -52,7 +59,9 @@ export function EvidenceList({ evidence, registryChain }: { evidence: Evidence[]
     <ul className="evidence" aria-label="Evidence">
       {evidence.map((item, index) => (
         <li key={index} className={`evidence-${item.tone}`} data-kind={item.kind}>
-          <span className="visually-hidden">{item.tone === "bad" ? "Problem: " : item.tone === "warn" ? "Warning: " : ""}</span>
+          <span className="visually-hidden">
+            {item.tone === "bad" ? "Problem: " : item.tone === "warn" ? "Warning: " : ""}
+          </span>
           <UntrustedText text={item.message} /> <Extra item={item} registryChain={registryChain} />
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { getAddress, isAddress } from "viem";
 import { isSha256Digest } from "../../image/digest.ts";
 import { routeHref } from "../../routing/route.ts";
@@ -19,8 +19,10 @@ export function LookupForm() {
       return;
     }
     const name = normalizeImageName(text);
-    if (name === null) return setError("Enter a digest (sha256: and 64 hex digits) or an image name such as docker.io/acme/api:1.4.2.");
-    if (!isAddress(publisher.trim(), { strict: false })) return setError("To look up a name, also give the publisher's address (0x and 40 hex digits).");
+    if (name === null)
+      return setError("Enter a digest (sha256: and 64 hex digits) or an image name such as docker.io/acme/api:1.4.2.");
+    if (!isAddress(publisher.trim(), { strict: false }))
+      return setError("To look up a name, also give the publisher's address (0x and 40 hex digits).");
     window.location.hash = routeHref({ page: "publisher", address: getAddress(publisher.trim()) }, { name });
   }
 
@@ -29,13 +31,29 @@ export function LookupForm() {
       <h2 id="lookup-title">No file? Look up a digest or a name</h2>
       <label className="field">
         Digest or image name
-        <input type="text" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="sha256:… or docker.io/acme/api:1.4.2" spellCheck={false} />
+        <input
+          type="text"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="sha256:… or docker.io/acme/api:1.4.2"
+          spellCheck={false}
+        />
       </label>
       <label className="field">
         Publisher <small>(for a name)</small>
-        <input type="text" value={publisher} onChange={(event) => setPublisher(event.target.value)} placeholder="0x…" spellCheck={false} />
+        <input
+          type="text"
+          value={publisher}
+          onChange={(event) => setPublisher(event.target.value)}
+          placeholder="0x…"
+          spellCheck={false}
+        />
       </label>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       <button type="submit" className="button">
         Look up
       </button>

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { hexToBigInt, type Hex as HexString } from "viem";
+import { type Hex as HexString, hexToBigInt } from "viem";
 import { formatUnixTime } from "../../chain/formatTime.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
@@ -9,8 +9,8 @@ import { NoNetworkContext } from "../../ui/noNetwork.ts";
 import { RefusedFile } from "../../ui/RefusedFile.tsx";
 import type { Trust } from "../../verdict/trust.ts";
 import { OfflineBanner } from "./OfflineBanner.tsx";
+import { type LoadedBundle, offlineVerificationQuery } from "./offlineVerificationQuery.ts";
 import { parseBlockHash } from "./offlineVerify.ts";
-import { offlineVerificationQuery, type LoadedBundle } from "./offlineVerificationQuery.ts";
 import { VerificationView } from "./VerificationView.tsx";
 
 interface Props {
@@ -37,14 +37,26 @@ export function OfflineVerification({ loaded, report, registryChain, trust, requ
       <section className="card form offline-bundle" aria-labelledby="offline-title">
         <h2 id="offline-title">Offline verification with a proof bundle</h2>
         <p>
-          Proof bundle <code>{loaded.fileName}</code>, which says it was made at block {hexToBigInt(bundle.block.number).toString()} ({formatUnixTime(hexToBigInt(bundle.block.timestamp))}) of
-          chain {bundle.chainId}. Nothing in it counts until it is checked against a block hash you trust; it is checked against registry <code>{registryChain.registry}</code> on{" "}
-          {registryChain.chain.name}, without contacting it.
+          Proof bundle <code>{loaded.fileName}</code>, which says it was made at block{" "}
+          {hexToBigInt(bundle.block.number).toString()} ({formatUnixTime(hexToBigInt(bundle.block.timestamp))}) of chain{" "}
+          {bundle.chainId}. Nothing in it counts until it is checked against a block hash you trust; it is checked
+          against registry <code>{registryChain.registry}</code> on {registryChain.chain.name}, without contacting it.
         </p>
         <label className="field">
           Trusted block hash
-          <small>from a source you trust — a node or block explorer of your own, or the person who made the bundle, by another way than the file</small>
-          <input type="text" value={hashText} onChange={(event) => setHashText(event.target.value)} placeholder="0x… (64 hex digits)" spellCheck={false} autoComplete="off" aria-invalid={hashText.trim() !== "" && trustedBlockHash === null} />
+          <small>
+            from a source you trust — a node or block explorer of your own, or the person who made the bundle, by
+            another way than the file
+          </small>
+          <input
+            type="text"
+            value={hashText}
+            onChange={(event) => setHashText(event.target.value)}
+            placeholder="0x… (64 hex digits)"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={hashText.trim() !== "" && trustedBlockHash === null}
+          />
         </label>
         {hashText.trim() !== "" && trustedBlockHash === null && (
           <p role="alert" className="error-text">
@@ -57,14 +69,30 @@ export function OfflineVerification({ loaded, report, registryChain, trust, requ
         </button>
       </section>
       {report !== null && trustedBlockHash !== null && (
-        <OfflineResult loaded={loaded} report={report} registryChain={registryChain} trustedBlockHash={trustedBlockHash} trust={trust} requestedName={requestedName} />
+        <OfflineResult
+          loaded={loaded}
+          report={report}
+          registryChain={registryChain}
+          trustedBlockHash={trustedBlockHash}
+          trust={trust}
+          requestedName={requestedName}
+        />
       )}
     </>
   );
 }
 
-function OfflineResult({ loaded, report, registryChain, trustedBlockHash, trust, requestedName }: Omit<Props, "onClear" | "report"> & { report: ArchiveReport; trustedBlockHash: HexString }) {
-  const verification = useQuery(offlineVerificationQuery(registryChain, report, loaded, trustedBlockHash, trust, requestedName));
+function OfflineResult({
+  loaded,
+  report,
+  registryChain,
+  trustedBlockHash,
+  trust,
+  requestedName,
+}: Omit<Props, "onClear" | "report"> & { report: ArchiveReport; trustedBlockHash: HexString }) {
+  const verification = useQuery(
+    offlineVerificationQuery(registryChain, report, loaded, trustedBlockHash, trust, requestedName),
+  );
   if (verification.isPending) {
     return (
       <p role="status" className="card">
@@ -74,7 +102,14 @@ function OfflineResult({ loaded, report, registryChain, trustedBlockHash, trust,
   }
   if (verification.isError) {
     const { error } = verification;
-    return <RefusedFile what="proof bundle" message={error.message} expected={error instanceof BundleError} testId="bundle-refused" />;
+    return (
+      <RefusedFile
+        what="proof bundle"
+        message={error.message}
+        expected={error instanceof BundleError}
+        testId="bundle-refused"
+      />
+    );
   }
   const { result } = verification.data;
   return (

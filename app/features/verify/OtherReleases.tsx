@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { RegistryChain } from "../../config/chains.ts";
 import type { Release } from "../../chain/release.ts";
+import type { RegistryChain } from "../../config/chains.ts";
 import { Hex } from "../../ui/Hex.tsx";
 import { useNoNetwork } from "../../ui/noNetwork.ts";
 import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
@@ -9,7 +9,12 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { OtherReleaseCount } from "../../verdict/verdict.ts";
 import { otherReleasesQuery } from "./otherReleasesQuery.ts";
 
-const KIND_WORDS = { imageId: "image ID", manifestDigest: "manifest digest", indexDigest: "index digest", archiveDigest: "file sha256" } as const;
+const KIND_WORDS = {
+  imageId: "image ID",
+  manifestDigest: "manifest digest",
+  indexDigest: "index digest",
+  archiveDigest: "file sha256",
+} as const;
 const count = (n: number) => n.toLocaleString("en-US");
 
 /**
@@ -17,7 +22,13 @@ const count = (n: number) => n.toLocaleString("en-US");
  * (anyone can add to them, so reading them all would let a stranger slow every verification);
  * each digest's list is read here a page of 10 at a time, when asked.
  */
-export function OtherReleases({ counts, registryChain }: { counts: readonly OtherReleaseCount[]; registryChain: RegistryChain }) {
+export function OtherReleases({
+  counts,
+  registryChain,
+}: {
+  counts: readonly OtherReleaseCount[];
+  registryChain: RegistryChain;
+}) {
   const shown = counts.filter((c) => c.unread > 0);
   if (shown.length === 0) return null;
   return (
@@ -40,7 +51,8 @@ function DigestOthers({ count: c, registryChain }: { count: OtherReleaseCount; r
   return (
     <div className="card form" aria-label={`Releases naming ${c.digest}`} data-testid="other-releases">
       <p>
-        {count(c.total)} release{c.total === 1 ? "" : "s"} by anyone name{c.total === 1 ? "s" : ""} its {KIND_WORDS[c.kind]} <Hex value={c.digest} label={KIND_WORDS[c.kind]} />
+        {count(c.total)} release{c.total === 1 ? "" : "s"} by anyone name{c.total === 1 ? "s" : ""} its{" "}
+        {KIND_WORDS[c.kind]} <Hex value={c.digest} label={KIND_WORDS[c.kind]} />
         {c.unread < c.total && ` (${count(c.total - c.unread)} of them shown above)`}.
       </p>
       {loaded.map((release) => (
@@ -63,7 +75,12 @@ function DigestOthers({ count: c, registryChain }: { count: OtherReleaseCount; r
         rest > 0 && (
           <p>
             and {count(rest)} more{" "}
-            <button type="button" className="button" onClick={() => void pages.fetchNextPage()} disabled={!pages.hasNextPage}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void pages.fetchNextPage()}
+              disabled={!pages.hasNextPage}
+            >
               Show more
             </button>
           </p>

@@ -32,20 +32,36 @@ export function SignedReleaseVerification({ loaded, report, registryChain, trust
       <section className="card form offline-bundle" aria-labelledby="signed-release-title">
         <h2 id="signed-release-title">Verification against a signed release</h2>
         <p>
-          Signed release <code>{loaded.fileName}</code> of <UntrustedText text={signed.release.name} what="name" /> by <code>{signed.publisher}</code>, signed for nonce {signed.nonce.toString()} and submittable until{" "}
-          {formatUnixTime(signed.deadline)}. It is checked by its signature alone, for registry <code>{registryChain.registry}</code> on {registryChain.chain.name}, without contacting it.
+          Signed release <code>{loaded.fileName}</code> of <UntrustedText text={signed.release.name} what="name" /> by{" "}
+          <code>{signed.publisher}</code>, signed for nonce {signed.nonce.toString()} and submittable until{" "}
+          {formatUnixTime(signed.deadline)}. It is checked by its signature alone, for registry{" "}
+          <code>{registryChain.registry}</code> on {registryChain.chain.name}, without contacting it.
         </p>
         {report === null && <p className="muted">Now choose or drop the archive to verify.</p>}
         <button type="button" className="button" onClick={onClear}>
           Remove the signed release (verify online)
         </button>
       </section>
-      {report !== null && <SignedReleaseResult loaded={loaded} report={report} registryChain={registryChain} trust={trust} requestedName={requestedName} />}
+      {report !== null && (
+        <SignedReleaseResult
+          loaded={loaded}
+          report={report}
+          registryChain={registryChain}
+          trust={trust}
+          requestedName={requestedName}
+        />
+      )}
     </>
   );
 }
 
-function SignedReleaseResult({ loaded, report, registryChain, trust, requestedName }: Omit<Props, "onClear" | "report"> & { report: ArchiveReport }) {
+function SignedReleaseResult({
+  loaded,
+  report,
+  registryChain,
+  trust,
+  requestedName,
+}: Omit<Props, "onClear" | "report"> & { report: ArchiveReport }) {
   const verification = useQuery(signedReleaseVerificationQuery(registryChain, report, loaded, trust, requestedName));
   if (verification.isPending) {
     return (
@@ -56,15 +72,22 @@ function SignedReleaseResult({ loaded, report, registryChain, trust, requestedNa
   }
   if (verification.isError) {
     const { error } = verification;
-    return <RefusedFile what="signed release" message={error.message} expected={error instanceof BundleError} testId="signed-release-refused" />;
+    return (
+      <RefusedFile
+        what="signed release"
+        message={error.message}
+        expected={error instanceof BundleError}
+        testId="signed-release-refused"
+      />
+    );
   }
   return (
     <NoNetworkContext.Provider value={true}>
       <div className="card offline-banner" role="note" data-testid="signed-release-banner">
         <p>
           <strong>
-            Checked by the signed release's signature alone: {loaded.signed.publisher}'s key signed it, but it was never recorded on chain here, so whether the publisher revoked it or
-            cancelled the signature cannot be known.
+            Checked by the signed release's signature alone: {loaded.signed.publisher}'s key signed it, but it was never
+            recorded on chain here, so whether the publisher revoked it or cancelled the signature cannot be known.
           </strong>
         </p>
       </div>

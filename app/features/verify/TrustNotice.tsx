@@ -32,9 +32,12 @@ export function TrustNotice({ requestedName }: { requestedName: string | null })
         </p>
       )}
       <p>
-        You trust {pins.length === 0 ? "no publisher yet" : `${pins.length} publisher pin${pins.length === 1 ? "" : "s"}`}
-        {scopes.length > 0 && ` and whoever proves control of ${scopes.length === 1 ? "1 scope" : `${scopes.length} scopes`}`} in this browser (
-        <a href={routeHref({ page: "trust" })}>manage</a>).{requestedName && (
+        You trust{" "}
+        {pins.length === 0 ? "no publisher yet" : `${pins.length} publisher pin${pins.length === 1 ? "" : "s"}`}
+        {scopes.length > 0 &&
+          ` and whoever proves control of ${scopes.length === 1 ? "1 scope" : `${scopes.length} scopes`}`}{" "}
+        in this browser (<a href={routeHref({ page: "trust" })}>manage</a>).
+        {requestedName && (
           <>
             {" "}
             Checking the name <UntrustedText text={requestedName} what="name" code />.

@@ -9,7 +9,12 @@ import type { TargetVerdict } from "../../verdict/verdict.ts";
 import { EvidenceList } from "./EvidenceList.tsx";
 import { OtherReleases } from "./OtherReleases.tsx";
 
-const KIND_WORDS = { imageId: "image ID", manifestDigest: "manifest digest", indexDigest: "index digest", archiveDigest: "file sha256" } as const;
+const KIND_WORDS = {
+  imageId: "image ID",
+  manifestDigest: "manifest digest",
+  indexDigest: "index digest",
+  archiveDigest: "file sha256",
+} as const;
 
 /** The grant behind the deciding release when it is delegated and void (the verdict read it to say why); undefined when not known. */
 function delegationFor(verdict: TargetVerdict) {
@@ -20,13 +25,25 @@ function delegationFor(verdict: TargetVerdict) {
 }
 
 /** One image's (or the file's) verdict: the word first, then why, then what the archive holds. */
-export function VerdictCard({ verdict, report, registryChain }: { verdict: TargetVerdict; report: ArchiveReport; registryChain: RegistryChain }) {
+export function VerdictCard({
+  verdict,
+  report,
+  registryChain,
+}: {
+  verdict: TargetVerdict;
+  report: ArchiveReport;
+  registryChain: RegistryChain;
+}) {
   const { target } = verdict;
   const image = target.kind === "image" ? report.images[target.index] : undefined;
   return (
-    <article className={`card verdict-card verdict-${verdict.word.toLowerCase()}`} aria-label={`Verdict for ${visibleText(verdict.label)}`}>
+    <article
+      className={`card verdict-card verdict-${verdict.word.toLowerCase()}`}
+      aria-label={`Verdict for ${visibleText(verdict.label)}`}
+    >
       <p className="verdict-line" data-testid="verdict">
-        <strong className="verdict-word">{verdict.word}</strong> <span className="verdict-summary">
+        <strong className="verdict-word">{verdict.word}</strong>{" "}
+        <span className="verdict-summary">
           <UntrustedText text={verdict.summary} />
         </span>
       </p>
@@ -47,10 +64,19 @@ export function VerdictCard({ verdict, report, registryChain }: { verdict: Targe
         )}
       </p>
       {verdict.matched.length > 0 && <p>Matched by {verdict.matched.map((kind) => KIND_WORDS[kind]).join(" and ")}.</p>}
-      {verdict.release && <ReleaseCard release={verdict.release} chain={registryChain.chain} delegation={delegationFor(verdict)} />}
+      {verdict.release && (
+        <ReleaseCard release={verdict.release} chain={registryChain.chain} delegation={delegationFor(verdict)} />
+      )}
       {/* The release card above already says what the deciding "verified-by" item says. */}
-      <EvidenceList evidence={verdict.release ? verdict.evidence.filter((item) => item.kind !== "verified-by") : verdict.evidence} registryChain={registryChain} />
-      {verdict.evidence.map((item, index) => (item.kind === "other-releases" ? <OtherReleases key={index} counts={item.counts} registryChain={registryChain} /> : null))}
+      <EvidenceList
+        evidence={verdict.release ? verdict.evidence.filter((item) => item.kind !== "verified-by") : verdict.evidence}
+        registryChain={registryChain}
+      />
+      {verdict.evidence.map((item, index) =>
+        item.kind === "other-releases" ? (
+          <OtherReleases key={index} counts={item.counts} registryChain={registryChain} />
+        ) : null,
+      )}
       {image && (
         <details>
           <summary>What the archive holds: identities and every layer</summary>

@@ -9,7 +9,19 @@ import { VerificationView } from "./VerificationView.tsx";
 import { verificationQuery } from "./verificationQuery.ts";
 
 /** The chain's answer for an inspected archive: one verdict card per image (or the file), and the proof bundle that takes it offline. */
-export function Verification({ archiveName, report, registryChain, trust, requestedName }: { archiveName: string; report: ArchiveReport; registryChain: RegistryChain; trust: Trust; requestedName: string | null }) {
+export function Verification({
+  archiveName,
+  report,
+  registryChain,
+  trust,
+  requestedName,
+}: {
+  archiveName: string;
+  report: ArchiveReport;
+  registryChain: RegistryChain;
+  trust: Trust;
+  requestedName: string | null;
+}) {
   const verification = useQuery(verificationQuery(registryChain, report, trust, requestedName));
   if (verification.isPending) {
     return (
@@ -22,8 +34,14 @@ export function Verification({ archiveName, report, registryChain, trust, reques
     return (
       <>
         <div role="alert" className="card error">
-          <p>Could not read the registry on {registryChain.chain.name}: <UntrustedText text={verification.error.message} what="message" /></p>
-          <p className="muted">No network here? Drop this archive together with a proof bundle (<code>.proof.json</code>) to verify it offline.</p>
+          <p>
+            Could not read the registry on {registryChain.chain.name}:{" "}
+            <UntrustedText text={verification.error.message} what="message" />
+          </p>
+          <p className="muted">
+            No network here? Drop this archive together with a proof bundle (<code>.proof.json</code>) to verify it
+            offline.
+          </p>
           <button type="button" className="button" onClick={() => void verification.refetch()}>
             Try again
           </button>
@@ -36,7 +54,16 @@ export function Verification({ archiveName, report, registryChain, trust, reques
     <>
       <VerificationView result={verification.data} report={report} registryChain={registryChain} />
       {/* A proof bundle is checked offline against the archive's bytes: a reference has none here. */}
-      {report.format !== "registry" && <ProofBundleDownload key={archiveName} archiveName={archiveName} report={report} registryChain={registryChain} trust={trust} requestedName={requestedName} />}
+      {report.format !== "registry" && (
+        <ProofBundleDownload
+          key={archiveName}
+          archiveName={archiveName}
+          report={report}
+          registryChain={registryChain}
+          trust={trust}
+          requestedName={requestedName}
+        />
+      )}
     </>
   );
 }

@@ -5,7 +5,15 @@ import type { VerificationResult } from "../../verdict/verdict.ts";
 import { VerdictCard } from "./VerdictCard.tsx";
 
 /** A decided verification: the overall word (for several targets), a card per target, the notes. The same for an online and an offline answer. */
-export function VerificationView({ result, report, registryChain }: { result: VerificationResult; report: ArchiveReport; registryChain: RegistryChain }) {
+export function VerificationView({
+  result,
+  report,
+  registryChain,
+}: {
+  result: VerificationResult;
+  report: ArchiveReport;
+  registryChain: RegistryChain;
+}) {
   return (
     <div className="verification" aria-live="polite">
       {result.targets.length > 1 && (

@@ -11,8 +11,8 @@ import { ReferenceVerification } from "../reference/ReferenceVerification.tsx";
 import { sortDroppedFiles } from "./droppedFiles.ts";
 import { LookupForm } from "./LookupForm.tsx";
 import { OfflineVerification } from "./OfflineVerification.tsx";
-import { TrustNotice } from "./TrustNotice.tsx";
 import { SignedReleaseVerification } from "./SignedReleaseVerification.tsx";
+import { TrustNotice } from "./TrustNotice.tsx";
 import { useProofBundleFile } from "./useProofBundleFile.ts";
 import { useSignedReleaseFile } from "./useSignedReleaseFile.ts";
 import { Verification } from "./Verification.tsx";
@@ -45,14 +45,24 @@ export function VerifyPage() {
     <section className="page" aria-labelledby="verify-title">
       <h1 id="verify-title">Verify an image</h1>
       <p className="muted">
-        Drop the <code>docker save</code>, <code>podman save</code> or OCI archive you pulled (.tar or .tar.gz), or any file. It is checked here, in
-        your browser — nothing is uploaded — then compared with the releases recorded on chain. No wallet needed. With no network, drop it together with a proof
-        bundle (<code>.proof.json</code>, from this page or <code>imageseal bundle</code>), or with a signed-release file that was never submitted. Or check an
+        Drop the <code>docker save</code>, <code>podman save</code> or OCI archive you pulled (.tar or .tar.gz), or any
+        file. It is checked here, in your browser — nothing is uploaded — then compared with the releases recorded on
+        chain. No wallet needed. With no network, drop it together with a proof bundle (<code>.proof.json</code>, from
+        this page or <code>imageseal bundle</code>), or with a signed-release file that was never submitted. Or check an
         image by its registry reference below.
       </p>
       <TrustNotice requestedName={requestedName} />
-      <DropZone onFiles={onFiles} label="Choose an archive" hint="or drop it anywhere on this page, with its proof bundle to verify offline" />
-      <ReferenceVerification registryChain={registryChain} trust={trust} requestedName={requestedName} linkedReference={linkedReference} />
+      <DropZone
+        onFiles={onFiles}
+        label="Choose an archive"
+        hint="or drop it anywhere on this page, with its proof bundle to verify offline"
+      />
+      <ReferenceVerification
+        registryChain={registryChain}
+        trust={trust}
+        requestedName={requestedName}
+        linkedReference={linkedReference}
+      />
       {bundleFile.error !== null && (
         <p role="alert" className="card error" data-testid="bundle-unreadable">
           {bundleFile.error}
@@ -71,16 +81,38 @@ export function VerifyPage() {
             This site was built without a registry, so it has nothing to check a proof bundle against.
           </p>
         ) : (
-          <OfflineVerification key={bundleFile.loaded.loadId} loaded={bundleFile.loaded} report={report} registryChain={registryChain} trust={trust} requestedName={requestedName} onClear={bundleFile.clear} />
+          <OfflineVerification
+            key={bundleFile.loaded.loadId}
+            loaded={bundleFile.loaded}
+            report={report}
+            registryChain={registryChain}
+            trust={trust}
+            requestedName={requestedName}
+            onClear={bundleFile.clear}
+          />
         )
       ) : signedReleaseFile.loaded !== null && registryChain !== null ? (
-        <SignedReleaseVerification key={signedReleaseFile.loaded.loadId} loaded={signedReleaseFile.loaded} report={report} registryChain={registryChain} trust={trust} requestedName={requestedName} onClear={signedReleaseFile.clear} />
+        <SignedReleaseVerification
+          key={signedReleaseFile.loaded.loadId}
+          loaded={signedReleaseFile.loaded}
+          report={report}
+          registryChain={registryChain}
+          trust={trust}
+          requestedName={requestedName}
+          onClear={signedReleaseFile.clear}
+        />
       ) : (
         state.status === "done" &&
         (registryChain === null ? (
           <ArchiveReportView report={state.report} />
         ) : (
-          <Verification archiveName={state.file.name} report={state.report} registryChain={registryChain} trust={trust} requestedName={requestedName} />
+          <Verification
+            archiveName={state.file.name}
+            report={state.report}
+            registryChain={registryChain}
+            trust={trust}
+            requestedName={requestedName}
+          />
         ))
       )}
       <LookupForm />

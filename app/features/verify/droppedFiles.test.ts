@@ -1,11 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { serializeProofBundle, type ProofBundle } from "../../proofs/proofBundle.ts";
+import { type ProofBundle, serializeProofBundle } from "../../proofs/proofBundle.ts";
 import { looksLikeProofBundle, sortDroppedFiles } from "./droppedFiles.ts";
 import { parseBlockHash } from "./offlineVerify.ts";
 
 // Only the fields serializeProofBundle writes first matter to the sniffing.
-const bundleText = serializeProofBundle({ format: "imageseal/proof-bundle", version: 1, chainId: 31337 } as unknown as ProofBundle);
+const bundleText = serializeProofBundle({
+  format: "imageseal/proof-bundle",
+  version: 1,
+  chainId: 31337,
+} as unknown as ProofBundle);
 
 describe("sortDroppedFiles", () => {
   it("behavior: a signed-release file is told apart from a bundle and an archive by its contents", async () => {
@@ -22,7 +26,10 @@ describe("sortDroppedFiles", () => {
   it("behavior: an archive and a bundle dropped together are told apart by contents, in either order", async () => {
     const archive = new File(["not json at all"], "image.tar");
     const bundle = new File([bundleText], "renamed.txt");
-    for (const files of [[archive, bundle], [bundle, archive]]) {
+    for (const files of [
+      [archive, bundle],
+      [bundle, archive],
+    ]) {
       const sorted = await sortDroppedFiles(files);
       assert.equal(sorted.archive, archive);
       assert.deepEqual(sorted.bundle, { fileName: "renamed.txt", text: bundleText });
@@ -64,6 +71,7 @@ describe("parseBlockHash", () => {
     assert.equal(parseBlockHash(` ${hash.toUpperCase().replace("0X", "0x")}\n`), hash);
   });
   it("behavior: refuses a short, long, unprefixed or non-hex value", () => {
-    for (const text of ["", hash.slice(0, 65), `${hash}0`, hash.slice(2), `0x${"g".repeat(64)}`]) assert.equal(parseBlockHash(text), null, text);
+    for (const text of ["", hash.slice(0, 65), `${hash}0`, hash.slice(2), `0x${"g".repeat(64)}`])
+      assert.equal(parseBlockHash(text), null, text);
   });
 });

@@ -7,12 +7,24 @@ import { archive, digest, image } from "../../verdict/test/builders.ts";
 import { identityKey } from "./verificationQuery.ts";
 
 const api = image("identity key");
-const mismatch = (layer: string): Problem => ({ code: "blob-digest-mismatch", message: `${layer} does not hash to its name`, path: layer, expected: digest("a"), found: digest("b") });
+const mismatch = (layer: string): Problem => ({
+  code: "blob-digest-mismatch",
+  message: `${layer} does not hash to its name`,
+  path: layer,
+  expected: digest("a"),
+  found: digest("b"),
+});
 
 describe("identityKey", () => {
   it("is the same for the same identities and findings, and differs when a finding differs but their count does not", () => {
-    assert.equal(identityKey(archive([api], [mismatch("x/layer.tar")])), identityKey(archive([api], [mismatch("x/layer.tar")])));
-    assert.notEqual(identityKey(archive([api], [mismatch("x/layer.tar")])), identityKey(archive([api], [mismatch("y/layer.tar")])));
+    assert.equal(
+      identityKey(archive([api], [mismatch("x/layer.tar")])),
+      identityKey(archive([api], [mismatch("x/layer.tar")])),
+    );
+    assert.notEqual(
+      identityKey(archive([api], [mismatch("x/layer.tar")])),
+      identityKey(archive([api], [mismatch("y/layer.tar")])),
+    );
     assert.notEqual(identityKey(archive([api])), identityKey(archive([api], [], { format: "registry" })));
   });
 });

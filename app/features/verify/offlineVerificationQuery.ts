@@ -18,10 +18,27 @@ export interface LoadedBundle {
   bundle: ProofBundle;
 }
 
-export function offlineVerificationQuery(registryChain: RegistryChain, report: ArchiveReport, loaded: LoadedBundle, trustedBlockHash: Hex, trust: Trust, requestedName: string | null) {
+export function offlineVerificationQuery(
+  registryChain: RegistryChain,
+  report: ArchiveReport,
+  loaded: LoadedBundle,
+  trustedBlockHash: Hex,
+  trust: Trust,
+  requestedName: string | null,
+) {
   return queryOptions({
-    queryKey: ["offline-verification", registryChain.chain.id, registryChain.registry, loaded.loadId, trustedBlockHash, identityKey(report), trust, requestedName],
-    queryFn: () => verifyOffline({ report, bundle: loaded.bundle, trustedBlockHash, registryChain, trust, requestedName }),
+    queryKey: [
+      "offline-verification",
+      registryChain.chain.id,
+      registryChain.registry,
+      loaded.loadId,
+      trustedBlockHash,
+      identityKey(report),
+      trust,
+      requestedName,
+    ],
+    queryFn: () =>
+      verifyOffline({ report, bundle: loaded.bundle, trustedBlockHash, registryChain, trust, requestedName }),
     networkMode: "always",
     retry: false,
     staleTime: Infinity,

@@ -11,23 +11,38 @@ import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { inspectBytes, useHashPool } from "../../image/test/hashPoolForTests.ts";
 import { BundleError, type BundleProblem } from "../../proofs/bundleError.ts";
-import { parseProofBundle, serializeProofBundle, type ProofBundle } from "../../proofs/proofBundle.ts";
+import { type ProofBundle, parseProofBundle, serializeProofBundle } from "../../proofs/proofBundle.ts";
 import type { Trust } from "../../verdict/trust.ts";
 import type { VerificationResult } from "../../verdict/verdict.ts";
 import { verifyArchive } from "../../verdict/verifyArchive.ts";
 import { verifyOffline } from "./offlineVerify.ts";
 import { makeBundleFor } from "./proofBundleDownload.ts";
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../image/fixtures/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../image/fixtures/${name}`, import.meta.url)));
 /** What a reader sees of a verdict: the words and each piece of evidence's sentence. */
-const seen = (result: VerificationResult) => ({ word: result.word, summary: result.summary, targets: result.targets.map((t) => ({ word: t.word, summary: t.summary, evidence: t.evidence.map((e) => e.message) })) });
-const refusedWith = (problem: BundleProblem) => (error: unknown) => error instanceof BundleError && error.problem === problem;
+const seen = (result: VerificationResult) => ({
+  word: result.word,
+  summary: result.summary,
+  targets: result.targets.map((t) => ({
+    word: t.word,
+    summary: t.summary,
+    evidence: t.evidence.map((e) => e.message),
+  })),
+});
+const refusedWith = (problem: BundleProblem) => (error: unknown) =>
+  error instanceof BundleError && error.problem === problem;
 
 describe("the Verify page's offline verification on a real chain", async () => {
   const pool = useHashPool();
   const chain = await startTestChain();
   after(() => chain.close());
-  const registryChain: RegistryChain = { chain: chain.chain, rpcUrl: chain.url, registry: chain.registry, deployedOnBlock: chain.deployedOnBlock };
+  const registryChain: RegistryChain = {
+    chain: chain.chain,
+    rpcUrl: chain.url,
+    registry: chain.registry,
+    deployedOnBlock: chain.deployedOnBlock,
+  };
   const [, alice, bob] = chain.accounts as [Address, Address, Address];
   const name = "docker.io/fixture/small:1.0";
   const trust: Trust = { publishers: [alice], pins: [] };
@@ -35,14 +50,39 @@ describe("the Verify page's offline verification on a real chain", async () => {
   let report: ArchiveReport;
   let releaseId: bigint;
   let firstBundle: ProofBundle;
-  const online = () => verifyArchive({ client: chain.publicClient, registry: registryChain, report, trust, requestedName: name, scanNames: false });
-  const bundleNow = async (forTrust = trust) => parseProofBundle(serializeProofBundle(await makeBundleFor({ registryChain, report, trust: forTrust, requestedName: name })));
-  const offline = (bundle: ProofBundle, forTrust = trust) => verifyOffline({ report, bundle, trustedBlockHash: bundle.block.hash, registryChain, trust: forTrust, requestedName: name });
+  const online = () =>
+    verifyArchive({
+      client: chain.publicClient,
+      registry: registryChain,
+      report,
+      trust,
+      requestedName: name,
+      scanNames: false,
+    });
+  const bundleNow = async (forTrust = trust) =>
+    parseProofBundle(
+      serializeProofBundle(await makeBundleFor({ registryChain, report, trust: forTrust, requestedName: name })),
+    );
+  const offline = (bundle: ProofBundle, forTrust = trust) =>
+    verifyOffline({
+      report,
+      bundle,
+      trustedBlockHash: bundle.block.hash,
+      registryChain,
+      trust: forTrust,
+      requestedName: name,
+    });
 
   // The engine's report of a real archive, published by alice; the bundle made right after.
   before(async () => {
     report = await inspectBytes(pool(), fixture("docker20-save-small.tar"));
-    const published = await publishRelease(clients, registryChain, { name, imageId: report.images[0]?.imageId ?? null, manifestDigest: null, indexDigest: null, archiveDigest: null });
+    const published = await publishRelease(clients, registryChain, {
+      name,
+      imageId: report.images[0]?.imageId ?? null,
+      manifestDigest: null,
+      indexDigest: null,
+      archiveDigest: null,
+    });
     releaseId = published.releaseIds[0] as bigint;
     firstBundle = await bundleNow();
   });
@@ -74,8 +114,25 @@ describe("the Verify page's offline verification on a real chain", async () => {
 
   test("refused: another registry, another chain, a hash the block does not have", async () => {
     const anchor = { report, bundle: firstBundle, trust, requestedName: name };
-    await assert.rejects(verifyOffline({ ...anchor, trustedBlockHash: firstBundle.block.hash, registryChain: { ...registryChain, registry: bob } }), refusedWith("wrong-registry"));
-    await assert.rejects(verifyOffline({ ...anchor, trustedBlockHash: firstBundle.block.hash, registryChain: { ...registryChain, chain: { ...chain.chain, id: 1 } } }), refusedWith("wrong-chain"));
-    await assert.rejects(verifyOffline({ ...anchor, trustedBlockHash: firstBundle.block.parentHash, registryChain }), refusedWith("untrusted-block"));
+    await assert.rejects(
+      verifyOffline({
+        ...anchor,
+        trustedBlockHash: firstBundle.block.hash,
+        registryChain: { ...registryChain, registry: bob },
+      }),
+      refusedWith("wrong-registry"),
+    );
+    await assert.rejects(
+      verifyOffline({
+        ...anchor,
+        trustedBlockHash: firstBundle.block.hash,
+        registryChain: { ...registryChain, chain: { ...chain.chain, id: 1 } },
+      }),
+      refusedWith("wrong-chain"),
+    );
+    await assert.rejects(
+      verifyOffline({ ...anchor, trustedBlockHash: firstBundle.block.parentHash, registryChain }),
+      refusedWith("untrusted-block"),
+    );
   });
 });

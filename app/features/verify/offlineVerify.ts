@@ -3,7 +3,7 @@
 // for (its chain id and address come from app/config, never from asking the chain), then the
 // same decideVerdict as online decides. What the bundle cannot say is returned for the page
 // to show: the block it holds as of, and the trusted publishers and digests it does not cover.
-import { isHex, type Address, type Hex } from "viem";
+import { type Address, type Hex, isHex } from "viem";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { Digest } from "../../image/digest.ts";
 import type { ArchiveReport } from "../../image/report.ts";
@@ -12,7 +12,7 @@ import type { ProofBundle } from "../../proofs/proofBundle.ts";
 import { readProofBundle } from "../../proofs/readProofBundle.ts";
 import { decideVerdict } from "../../verdict/decideVerdict.ts";
 import { digestsOf, targetsOf } from "../../verdict/targets.ts";
-import { trustedPublishers, type Trust } from "../../verdict/trust.ts";
+import { type Trust, trustedPublishers } from "../../verdict/trust.ts";
 import type { VerificationResult } from "../../verdict/verdict.ts";
 
 export interface OfflineVerifyInput {
@@ -42,10 +42,26 @@ export function parseBlockHash(text: string): Hex | null {
 /** Throws BundleError (in words) when the bundle is for another chain or registry, does not hash to the trusted block, was altered, or does not cover the archive. */
 export async function verifyOffline(input: OfflineVerifyInput): Promise<OfflineVerification> {
   const { report, bundle, trustedBlockHash, registryChain, trust, requestedName } = input;
-  if (!isHex(trustedBlockHash, { strict: true })) throw new TypeError("verifyOffline: the trusted block hash is not hex");
-  const proved = readProofBundle(bundle, { blockHash: trustedBlockHash, chainId: registryChain.chain.id, registry: registryChain.registry });
+  if (!isHex(trustedBlockHash, { strict: true }))
+    throw new TypeError("verifyOffline: the trusted block hash is not hex");
+  const proved = readProofBundle(bundle, {
+    blockHash: trustedBlockHash,
+    chainId: registryChain.chain.id,
+    registry: registryChain.registry,
+  });
   const digests = [...new Set(targetsOf(report).flatMap(digestsOf))];
-  const { evidence, uncoveredPublishers, uncoveredDigests } = await evidenceFromBundle(proved, digests, trustedPublishers(trust), requestedName);
+  const { evidence, uncoveredPublishers, uncoveredDigests } = await evidenceFromBundle(
+    proved,
+    digests,
+    trustedPublishers(trust),
+    requestedName,
+  );
   const result = decideVerdict({ report, evidence, trust, requestedName });
-  return { result, blockNumber: proved.blockNumber, timestamp: proved.timestamp, uncoveredPublishers, uncoveredDigests };
+  return {
+    result,
+    blockNumber: proved.blockNumber,
+    timestamp: proved.timestamp,
+    uncoveredPublishers,
+    uncoveredDigests,
+  };
 }

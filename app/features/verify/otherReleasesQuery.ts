@@ -11,9 +11,16 @@ export const OTHER_RELEASES_PAGE = 10;
 export function otherReleasesQuery(registryChain: RegistryChain, digest: Digest) {
   return infiniteQueryOptions({
     queryKey: [...registryQueryKey(registryChain), "otherReleases", digest],
-    queryFn: ({ pageParam }) => loadOtherReleases(publicClientFor(registryChain), registryChain, digest, { offset: pageParam, limit: OTHER_RELEASES_PAGE }),
+    queryFn: ({ pageParam }) =>
+      loadOtherReleases(publicClientFor(registryChain), registryChain, digest, {
+        offset: pageParam,
+        limit: OTHER_RELEASES_PAGE,
+      }),
     initialPageParam: 0,
-    getNextPageParam: (last) => (last.offset + last.releases.length < last.total && last.releases.length > 0 ? last.offset + last.releases.length : undefined),
+    getNextPageParam: (last) =>
+      last.offset + last.releases.length < last.total && last.releases.length > 0
+        ? last.offset + last.releases.length
+        : undefined,
     staleTime: 60_000,
   });
 }

@@ -6,10 +6,10 @@ import { publicClientFor } from "../../chain/publicClient.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { makeProofBundle } from "../../proofs/makeProofBundle.ts";
-import { serializeProofBundle, type ProofBundle } from "../../proofs/proofBundle.ts";
+import { type ProofBundle, serializeProofBundle } from "../../proofs/proofBundle.ts";
 import { downloadText } from "../../ui/downloadText.ts";
 import { digestsOf, targetsOf } from "../../verdict/targets.ts";
-import { trustedPublishers, type Trust } from "../../verdict/trust.ts";
+import { type Trust, trustedPublishers } from "../../verdict/trust.ts";
 
 export interface BundleRequest {
   registryChain: RegistryChain;
@@ -22,7 +22,12 @@ export function bundleFileName(archiveName: string): string {
   return `${archiveName}.proof.json`;
 }
 
-export async function makeBundleFor({ registryChain, report, trust, requestedName }: BundleRequest): Promise<ProofBundle> {
+export async function makeBundleFor({
+  registryChain,
+  report,
+  trust,
+  requestedName,
+}: BundleRequest): Promise<ProofBundle> {
   return makeProofBundle({
     client: publicClientFor(registryChain),
     registry: registryChain.registry,

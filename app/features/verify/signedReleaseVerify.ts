@@ -11,11 +11,29 @@ import type { Trust } from "../../verdict/trust.ts";
 import type { LoadedSignedRelease } from "./useSignedReleaseFile.ts";
 import { identityKey } from "./verificationQuery.ts";
 
-export function signedReleaseVerificationQuery(registryChain: Pick<RegistryChain, "registry"> & { chain: { id: number } }, report: ArchiveReport, loaded: LoadedSignedRelease, trust: Trust, requestedName: string | null) {
+export function signedReleaseVerificationQuery(
+  registryChain: Pick<RegistryChain, "registry"> & { chain: { id: number } },
+  report: ArchiveReport,
+  loaded: LoadedSignedRelease,
+  trust: Trust,
+  requestedName: string | null,
+) {
   return queryOptions({
-    queryKey: ["signed-release-verification", registryChain.chain.id, registryChain.registry, loaded.loadId, identityKey(report), trust, requestedName],
+    queryKey: [
+      "signed-release-verification",
+      registryChain.chain.id,
+      registryChain.registry,
+      loaded.loadId,
+      identityKey(report),
+      trust,
+      requestedName,
+    ],
     queryFn: async () => {
-      const evidence = await evidenceFromSignedRelease(loaded.signed, { chainId: registryChain.chain.id, registry: registryChain.registry, now: Math.floor(Date.now() / 1000) });
+      const evidence = await evidenceFromSignedRelease(loaded.signed, {
+        chainId: registryChain.chain.id,
+        registry: registryChain.registry,
+        now: Math.floor(Date.now() / 1000),
+      });
       return decideVerdict({ report, evidence, trust, requestedName });
     },
     // Nothing here touches the network: it must also run when the browser says it is offline.

@@ -26,7 +26,9 @@ export function useProofBundleFile(): ProofBundleFile {
     } catch (cause) {
       setLoaded(null);
       // parseProofBundle says what is wrong in a BundleError; anything else is still the file's fault.
-      setError(`${dropped.fileName}: ${cause instanceof BundleError ? cause.message : `This is not a valid ImageSeal proof bundle (${String(cause)}).`}`);
+      setError(
+        `${dropped.fileName}: ${cause instanceof BundleError ? cause.message : `This is not a valid ImageSeal proof bundle (${String(cause)}).`}`,
+      );
     }
   }, []);
   const clear = useCallback(() => {

@@ -31,7 +31,9 @@ export function useSignedReleaseFile(): SignedReleaseFile {
       setError(null);
     } catch (cause) {
       setLoaded(null);
-      setError(`${dropped.fileName}: ${cause instanceof SignedReleaseInvalidError ? cause.message : `This is not a valid ImageSeal signed-release file (${String(cause)}).`}`);
+      setError(
+        `${dropped.fileName}: ${cause instanceof SignedReleaseInvalidError ? cause.message : `This is not a valid ImageSeal signed-release file (${String(cause)}).`}`,
+      );
     }
   }, []);
   const clear = useCallback(() => {

@@ -15,17 +15,32 @@ import { claimCheckerFor } from "../claims/claimChecker.ts";
  * said, not their count: two different tamperings must not share a cached verdict), not its bytes.
  */
 export function identityKey(report: ArchiveReport): string {
-  const images = report.images.map((image) => [image.imageId, image.manifestDigest, image.indexDigest, ...(image.indexChain ?? [])].join(","));
+  const images = report.images.map((image) =>
+    [image.imageId, image.manifestDigest, image.indexDigest, ...(image.indexChain ?? [])].join(","),
+  );
   const findings = [...report.problems, ...report.notes].map((finding) => `${finding.code}:${finding.message}`);
   return JSON.stringify([report.format, report.verdict, report.archiveDigest ?? "", images, findings]);
 }
 
-export function verificationQuery(registryChain: RegistryChain, report: ArchiveReport, trust: Trust, requestedName: string | null) {
+export function verificationQuery(
+  registryChain: RegistryChain,
+  report: ArchiveReport,
+  trust: Trust,
+  requestedName: string | null,
+) {
   return queryOptions({
     queryKey: [...registryQueryKey(registryChain), "verification", identityKey(report), trust, requestedName],
     // Claims are checked during the verification (from this browser, now): a proven one can make
     // a publisher trusted under a scope the user trusts, and every one is shown with the verdict.
-    queryFn: () => verifyArchive({ client: publicClientFor(registryChain), registry: registryChain, report, trust, requestedName, claimChecker: claimCheckerFor(registryChain) }),
+    queryFn: () =>
+      verifyArchive({
+        client: publicClientFor(registryChain),
+        registry: registryChain,
+        report,
+        trust,
+        requestedName,
+        claimChecker: claimCheckerFor(registryChain),
+      }),
     staleTime: 30_000,
   });
 }

@@ -9,8 +9,8 @@ import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSyn
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { inspectArchive } from "../inspectArchive.ts";
@@ -48,12 +48,19 @@ Object.assign(window, {
 );
 
 console.log("bundling with Vite …");
-await build({ root: work, logLevel: "warn", worker: { format: "es" }, build: { outDir: join(work, "dist"), target: "es2022" } });
+await build({
+  root: work,
+  logLevel: "warn",
+  worker: { format: "es" },
+  build: { outDir: join(work, "dist"), target: "es2022" },
+});
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 const server = createServer((request, response) => {
   const url = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
-  const file = url.startsWith("/fixtures/") ? join(FIXTURES, url.slice("/fixtures/".length)) : join(work, "dist", url === "/" ? "index.html" : url);
+  const file = url.startsWith("/fixtures/")
+    ? join(FIXTURES, url.slice("/fixtures/".length))
+    : join(work, "dist", url === "/" ? "index.html" : url);
   if (!existsSync(file) || !statSync(file).isFile()) return void response.writeHead(404).end();
   response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
   createReadStream(file).pipe(response);
@@ -61,7 +68,10 @@ const server = createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as { port: number }).port;
 
-const browser = await chromium.launch({ executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined, args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 const nodePool = createNodeHashPool();
 let failures = 0;
 try {
@@ -70,13 +80,18 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
   for (const name of readdirSync(FIXTURES).filter((file) => /\.tar(\.gz)?$/.test(file))) {
-    const inBrowser = (await page.evaluate((url) => (window as unknown as { inspectUrl(u: string): Promise<ArchiveReport> }).inspectUrl(url), `/fixtures/${name}`)) as ArchiveReport;
+    const inBrowser = (await page.evaluate(
+      (url) => (window as unknown as { inspectUrl(u: string): Promise<ArchiveReport> }).inspectUrl(url),
+      `/fixtures/${name}`,
+    )) as ArchiveReport;
     const source = await NodeFileSource.open(join(FIXTURES, name));
     const inNode = await inspectArchive(source, { hashPool: nodePool, archiveDigest: true });
     await source.close();
     const same = isDeepStrictEqual(inBrowser, inNode);
     if (!same) failures++;
-    console.log(`${same ? "same" : "DIFFERENT"}  ${name.padEnd(42)} ${inBrowser.verdict.padEnd(11)} ${inBrowser.images.map((image) => image.imageId?.slice(0, 19)).join(" ")}`);
+    console.log(
+      `${same ? "same" : "DIFFERENT"}  ${name.padEnd(42)} ${inBrowser.verdict.padEnd(11)} ${inBrowser.images.map((image) => image.imageId?.slice(0, 19)).join(" ")}`,
+    );
   }
   const aborted = await page.evaluate(() => (window as unknown as { abortBig(): Promise<string> }).abortBig());
   console.log(`abort of a 512 MiB Blob: ${aborted}`);

@@ -28,7 +28,9 @@ class Writer {
     if (!this.#stream.write(bytes)) await new Promise<void>((resolve) => this.#stream.once("drain", () => resolve()));
   }
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.#stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.#stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 }
 
@@ -44,7 +46,8 @@ async function writeLayer(out: Writer, path: string, payload: number): Promise<s
   };
   await out.write(headerBlock(path, "0", layerSize));
   await emit(headerBlock("data/blob.bin", "0", payload));
-  for (let done = 0; done < payload; done += CHUNK) await emit(randomFillSync(new Uint8Array(Math.min(CHUNK, payload - done))));
+  for (let done = 0; done < payload; done += CHUNK)
+    await emit(randomFillSync(new Uint8Array(Math.min(CHUNK, payload - done))));
   await emit(padding(payload));
   await emit(new Uint8Array(1024));
   await out.write(padding(layerSize));
@@ -70,10 +73,19 @@ async function buildArchive(path: string, totalBytes: number): Promise<void> {
     layerPaths.push(layerPath);
     diffIds.push(await writeLayer(out, layerPath, totalBytes / layerCount - 4096));
   }
-  const config = JSON.stringify({ architecture: "amd64", os: "linux", created: "2026-01-01T00:00:00Z", rootfs: { type: "layers", diff_ids: diffIds } });
+  const config = JSON.stringify({
+    architecture: "amd64",
+    os: "linux",
+    created: "2026-01-01T00:00:00Z",
+    rootfs: { type: "layers", diff_ids: diffIds },
+  });
   const configPath = `${createHash("sha256").update(config).digest("hex")}.json`;
   await writeEntry(out, configPath, config);
-  await writeEntry(out, "manifest.json", JSON.stringify([{ Config: configPath, RepoTags: ["bench/big:1"], Layers: layerPaths }]));
+  await writeEntry(
+    out,
+    "manifest.json",
+    JSON.stringify([{ Config: configPath, RepoTags: ["bench/big:1"], Layers: layerPaths }]),
+  );
   await writeEntry(out, "repositories", "{}");
   await out.write(new Uint8Array(1024));
   await out.close();
@@ -88,7 +100,10 @@ async function buildGzip(source: string, path: string): Promise<void> {
 }
 
 function measure(path: string): void {
-  const run = spawnSync("/usr/bin/time", ["-v", process.execPath, CLI, "inspect", "--json", path], { encoding: "utf8", maxBuffer: 64 * MiB });
+  const run = spawnSync("/usr/bin/time", ["-v", process.execPath, CLI, "inspect", "--json", path], {
+    encoding: "utf8",
+    maxBuffer: 64 * MiB,
+  });
   const field = (name: string) => new RegExp(`${name}: (.+)`).exec(run.stderr)?.[1]?.trim() ?? "?";
   const elapsed = field("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)");
   const [minutes, seconds] = elapsed.split(":").map(Number);
@@ -112,6 +127,8 @@ if (withGzip) {
   await buildGzip(small, `${small}.gz`);
   await buildGzip(big, `${big}.gz`);
 }
-console.log(`node ${process.version}, ${execFileSync("nproc", { encoding: "utf8" }).trim()} cores; each archive inspected by a fresh CLI process`);
+console.log(
+  `node ${process.version}, ${execFileSync("nproc", { encoding: "utf8" }).trim()} cores; each archive inspected by a fresh CLI process`,
+);
 measure(fileURLToPath(new URL("../fixtures/podman-save-docker-archive.tar", import.meta.url)));
 for (const path of [small, big, ...(withGzip ? [`${small}.gz`, `${big}.gz`] : [])]) measure(path);

@@ -18,28 +18,53 @@ const OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
 
 const summary = (report: ArchiveReport) => ({
   verdict: report.verdict,
-  problems: report.problems.map((p) => (p.code === "ambiguous-archive" ? { code: p.code, construct: p.construct, path: p.path, message: p.message } : { code: p.code })),
+  problems: report.problems.map((p) =>
+    p.code === "ambiguous-archive"
+      ? { code: p.code, construct: p.construct, path: p.path, message: p.message }
+      : { code: p.code },
+  ),
 });
 
 /** A docker-archive whose manifest.json is `text`, with a second ("evil") config beside the real one. */
-function dockerWithManifest(text: (configPath: string, evilPath: string, layerPaths: string[]) => string, options: { marks?: boolean } = {}): Uint8Array {
+function dockerWithManifest(
+  text: (configPath: string, evilPath: string, layerPaths: string[]) => string,
+  options: { marks?: boolean } = {},
+): Uint8Array {
   const image = dockerArchive(layers);
   const evil = imageConfig([sha256(layers[1] as Uint8Array)], { config: { Cmd: ["/evil.sh"] } });
   const evilPath = `${hex(sha256(evil))}.json`;
   const entries = image.entries
     .filter((entry) => entry.path !== "manifest.json" && (options.marks !== false || entry.path !== "repositories"))
-    .map((entry) => (options.marks === false && entry.path.endsWith("/layer.tar") ? { ...entry, path: entry.path.replace("/layer.tar", ".tar") } : entry));
-  const layerPaths = options.marks === false ? image.layerPaths.map((path) => path.replace("/layer.tar", ".tar")) : image.layerPaths;
-  return buildTar([...entries, { path: evilPath, data: evil }, { path: "manifest.json", data: text(image.configPath, evilPath, layerPaths) }]);
+    .map((entry) =>
+      options.marks === false && entry.path.endsWith("/layer.tar")
+        ? { ...entry, path: entry.path.replace("/layer.tar", ".tar") }
+        : entry,
+    );
+  const layerPaths =
+    options.marks === false ? image.layerPaths.map((path) => path.replace("/layer.tar", ".tar")) : image.layerPaths;
+  return buildTar([
+    ...entries,
+    { path: evilPath, data: evil },
+    { path: "manifest.json", data: text(image.configPath, evilPath, layerPaths) },
+  ]);
 }
 
 /** An OCI layout whose manifest blob is `manifest` (text), listed by index.json as an OCI manifest. */
-function ociWithManifest(manifest: (config: string, layerDescriptors: string) => string, indexText?: (descriptor: string) => string): { archive: Uint8Array; manifestPath: string } {
+function ociWithManifest(
+  manifest: (config: string, layerDescriptors: string) => string,
+  indexText?: (descriptor: string) => string,
+): { archive: Uint8Array; manifestPath: string } {
   const config = imageConfig(layers.map((layer) => sha256(layer)));
   const configDescriptor = JSON.stringify({ mediaType: OCI_CONFIG, digest: sha256(config), size: config.length });
-  const layerDescriptors = layers.map((layer) => JSON.stringify({ mediaType: OCI_LAYER, digest: sha256(layer), size: layer.length })).join(",");
+  const layerDescriptors = layers
+    .map((layer) => JSON.stringify({ mediaType: OCI_LAYER, digest: sha256(layer), size: layer.length }))
+    .join(",");
   const manifestBytes = new TextEncoder().encode(manifest(configDescriptor, layerDescriptors));
-  const descriptor = JSON.stringify({ mediaType: OCI_MANIFEST, digest: sha256(manifestBytes), size: manifestBytes.length });
+  const descriptor = JSON.stringify({
+    mediaType: OCI_MANIFEST,
+    digest: sha256(manifestBytes),
+    size: manifestBytes.length,
+  });
   const entries: TarInput[] = [
     { path: "oci-layout", data: '{"imageLayoutVersion":"1.0.0"}' },
     { path: "index.json", data: indexText ? indexText(descriptor) : `{"schemaVersion":2,"manifests":[${descriptor}]}` },
@@ -54,7 +79,12 @@ describe("ambiguous JSON in archives", () => {
   const pool = useHashPool();
 
   test('manifest.json with "Config" and "config": tampered, naming the keys and which one Go reads', async () => {
-    const archive = dockerWithManifest((config, evil, layerPaths) => JSON.stringify([{ Config: config, RepoTags: ["example/app:1"], Layers: layerPaths }]).replace(/}]$/, `,"config":"${evil}"}]`));
+    const archive = dockerWithManifest((config, evil, layerPaths) =>
+      JSON.stringify([{ Config: config, RepoTags: ["example/app:1"], Layers: layerPaths }]).replace(
+        /}]$/,
+        `,"config":"${evil}"}]`,
+      ),
+    );
     assert.deepEqual(summary(await inspectBytes(pool(), archive)), {
       verdict: "tampered",
       problems: [
@@ -71,14 +101,20 @@ describe("ambiguous JSON in archives", () => {
 
   test('a lone lowercase "config" is read as Config, as docker reads it: intact', async () => {
     const plain = dockerArchive(layers);
-    const archive = dockerWithManifest((config, _evil, layerPaths) => JSON.stringify([{ config, RepoTags: ["example/app:1"], layers: layerPaths }]));
+    const archive = dockerWithManifest((config, _evil, layerPaths) =>
+      JSON.stringify([{ config, RepoTags: ["example/app:1"], layers: layerPaths }]),
+    );
     const report = await inspectBytes(pool(), archive);
     assert.deepEqual([report.verdict, report.images.map((image) => image.imageId)], ["intact", [plain.imageId]]);
   });
 
   test("manifest.json after a byte order mark: tampered, even without Docker's other marks, gzipped or not", async () => {
     for (const marks of [true, false]) {
-      const archive = dockerWithManifest((config, _evil, layerPaths) => `\ufeff${JSON.stringify([{ Config: config, RepoTags: [], Layers: layerPaths }])}`, { marks });
+      const archive = dockerWithManifest(
+        (config, _evil, layerPaths) =>
+          `\ufeff${JSON.stringify([{ Config: config, RepoTags: [], Layers: layerPaths }])}`,
+        { marks },
+      );
       for (const bytes of [archive, gzipSync(archive)]) {
         const report = await inspectBytes(pool(), bytes);
         assert.deepEqual(
@@ -100,12 +136,17 @@ describe("ambiguous JSON in archives", () => {
     const report = await inspectBytes(pool(), archive);
     assert.deepEqual(
       report.problems.map((p) => p.message),
-      [`ambiguous archive: manifest.json: has data after the JSON value, at character ${second}: docker's json.Decoder ignores it, json.Unmarshal (containers/image, containerd) refuses it`],
+      [
+        `ambiguous archive: manifest.json: has data after the JSON value, at character ${second}: docker's json.Decoder ignores it, json.Unmarshal (containers/image, containerd) refuses it`,
+      ],
     );
   });
 
   test("an image manifest that also lists manifests: tampered, document-kind, at the manifest's path", async () => {
-    const { archive, manifestPath } = ociWithManifest((config, layerDescriptors) => `{"schemaVersion":2,"mediaType":"${OCI_MANIFEST}","config":${config},"layers":[${layerDescriptors}],"manifests":[]}`);
+    const { archive, manifestPath } = ociWithManifest(
+      (config, layerDescriptors) =>
+        `{"schemaVersion":2,"mediaType":"${OCI_MANIFEST}","config":${config},"layers":[${layerDescriptors}],"manifests":[]}`,
+    );
     assert.deepEqual(summary(await inspectBytes(pool(), archive)), {
       verdict: "tampered",
       problems: [
@@ -120,12 +161,20 @@ describe("ambiguous JSON in archives", () => {
   });
 
   test("an OCI manifest with LAYERS beside layers, and index.json with a key twice: tampered, json", async () => {
-    const twice = ociWithManifest((config, layerDescriptors) => `{"schemaVersion":2,"config":${config},"layers":[${layerDescriptors}],"LAYERS":[]}`);
-    assert.deepEqual(summary(await inspectBytes(pool(), twice.archive)).problems.map((p) => [p.code, "path" in p ? p.path : null]), [["ambiguous-archive", twice.manifestPath]]);
+    const twice = ociWithManifest(
+      (config, layerDescriptors) => `{"schemaVersion":2,"config":${config},"layers":[${layerDescriptors}],"LAYERS":[]}`,
+    );
+    assert.deepEqual(
+      summary(await inspectBytes(pool(), twice.archive)).problems.map((p) => [p.code, "path" in p ? p.path : null]),
+      [["ambiguous-archive", twice.manifestPath]],
+    );
     const index = ociWithManifest(
       (config, layerDescriptors) => `{"schemaVersion":2,"config":${config},"layers":[${layerDescriptors}]}`,
       (descriptor) => `{"schemaVersion":2,"manifests":[${descriptor}],"manifests":[]}`,
     );
-    assert.deepEqual(summary(await inspectBytes(pool(), index.archive)).problems.map((p) => [p.code, "path" in p ? p.path : null]), [["ambiguous-archive", "index.json"]]);
+    assert.deepEqual(
+      summary(await inspectBytes(pool(), index.archive)).problems.map((p) => [p.code, "path" in p ? p.path : null]),
+      [["ambiguous-archive", "index.json"]],
+    );
   });
 });

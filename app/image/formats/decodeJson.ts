@@ -9,7 +9,9 @@ const utf8Replacing = new TextDecoder("utf-8", { ignoreBOM: true });
 
 function refusal(error: unknown, path: string): unknown {
   if (!(error instanceof GoJsonError)) return error;
-  return error.ambiguous ? new AmbiguousJsonError(path, error.message, "json", { cause: error }) : new MetadataError(path, error.message, { cause: error });
+  return error.ambiguous
+    ? new AmbiguousJsonError(path, error.message, "json", { cause: error })
+    : new MetadataError(path, error.message, { cause: error });
 }
 
 /**
@@ -20,9 +22,15 @@ function notUtf8(bytes: Uint8Array, path: string, cause: unknown): MetadataError
   try {
     decodeGoJson(utf8Replacing.decode(bytes));
   } catch (error) {
-    if (!(error instanceof GoJsonError) || !error.ambiguous) return new MetadataError(path, "is not UTF-8 text", { cause });
+    if (!(error instanceof GoJsonError) || !error.ambiguous)
+      return new MetadataError(path, "is not UTF-8 text", { cause });
   }
-  return new AmbiguousJsonError(path, "has bytes that are not UTF-8 inside a string: Go's encoding/json reads each as U+FFFD", "json", { cause });
+  return new AmbiguousJsonError(
+    path,
+    "has bytes that are not UTF-8 inside a string: Go's encoding/json reads each as U+FFFD",
+    "json",
+    { cause },
+  );
 }
 
 export function decodeJson(bytes: Uint8Array, path: string): JsonValue {

@@ -40,7 +40,8 @@ async function startsWithJsonArray(contents: ArchiveContents): Promise<boolean> 
 export async function detectLayout(contents: ArchiveContents): Promise<ArchiveFormat> {
   const { table } = contents;
   const oci = table.has(OCI_INDEX_PATH) && (table.has(OCI_LAYOUT_PATH) || hasBlobs(table));
-  const docker = table.has(DOCKER_MANIFEST_PATH) && (oci || hasDockerMarks(table) || (await startsWithJsonArray(contents)));
+  const docker =
+    table.has(DOCKER_MANIFEST_PATH) && (oci || hasDockerMarks(table) || (await startsWithJsonArray(contents)));
   if (oci && docker) return "oci-layout+docker-manifest";
   if (oci) return "oci-layout";
   if (docker) return "docker-archive";
@@ -71,7 +72,8 @@ export function layoutFolder(table: EntryTable): string | null {
   const inFolder = (folder: string, name: string) => table.has(`${folder}/${name}`);
   for (const folder of candidates) {
     if (inFolder(folder, OCI_INDEX_PATH) && inFolder(folder, OCI_LAYOUT_PATH)) return folder;
-    if (inFolder(folder, DOCKER_MANIFEST_PATH) && (inFolder(folder, "repositories") || withLayerTar.has(folder))) return folder;
+    if (inFolder(folder, DOCKER_MANIFEST_PATH) && (inFolder(folder, "repositories") || withLayerTar.has(folder)))
+      return folder;
   }
   return null;
 }

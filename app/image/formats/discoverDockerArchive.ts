@@ -3,10 +3,10 @@
 // `<v1id>/layer.tar`, possibly symlinks; `blobs/sha256/<hex>` since Engine 25).
 import { problem } from "../problems.ts";
 import type { ArchiveContents } from "./archiveContents.ts";
-import { parseDockerManifest, type DockerManifestItem } from "./dockerManifest.ts";
-import { emptyClaims, type Discovery, type ImagePlan, type LayerPlan } from "./imagePlan.ts";
-import { lookupProblem, problemFromMetadataError, readJson } from "./readJson.ts";
+import { type DockerManifestItem, parseDockerManifest } from "./dockerManifest.ts";
+import { type Discovery, emptyClaims, type ImagePlan, type LayerPlan } from "./imagePlan.ts";
 import { readConfig } from "./readConfig.ts";
+import { lookupProblem, problemFromMetadataError, readJson } from "./readJson.ts";
 
 export const DOCKER_MANIFEST_PATH = "manifest.json";
 
@@ -25,7 +25,12 @@ export async function discoverDockerArchive(contents: ArchiveContents): Promise<
     return discovery;
   }
   if (items.length === 0) {
-    discovery.problems.push(problem<"no-images">({ code: "no-images", reason: "manifest.json lists no image" }, "manifest.json lists no image"));
+    discovery.problems.push(
+      problem<"no-images">(
+        { code: "no-images", reason: "manifest.json lists no image" },
+        "manifest.json lists no image",
+      ),
+    );
   }
   for (const [index, item] of items.entries()) {
     const origin = `manifest.json[${index}]`;

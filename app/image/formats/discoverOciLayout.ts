@@ -6,13 +6,13 @@ import { MAX_INDEX_DEPTH } from "../limits.ts";
 import { problem } from "../problems.ts";
 import type { ArchiveContents } from "./archiveContents.ts";
 import { blobPath } from "./blobPath.ts";
-import type { BlobRef, Discovery, ImagePlan } from "./imagePlan.ts";
 import { blobKind } from "./documentKind.ts";
+import type { BlobRef, Discovery, ImagePlan } from "./imagePlan.ts";
 import { MANIFEST_MEDIA_TYPES, REFERENCE_TYPE_ANNOTATION, SCHEMA1_MEDIA_TYPES } from "./mediaTypes.ts";
 import { claimsFrom, mergeClaims } from "./ociClaims.ts";
-import { parseImageIndex, parseOciLayoutFile, type Descriptor } from "./ociDocuments.ts";
+import { type Descriptor, parseImageIndex, parseOciLayoutFile } from "./ociDocuments.ts";
+import { type ManifestContext, planOciImage } from "./planOciImage.ts";
 import { formatPlatform } from "./platform.ts";
-import { planOciImage, type ManifestContext } from "./planOciImage.ts";
 import { problemFromMetadataError, readJson } from "./readJson.ts";
 
 export const OCI_INDEX_PATH = "index.json";
@@ -24,7 +24,8 @@ interface WalkContext extends ManifestContext {
 
 /** Why a descriptor cannot be followed, when it cannot. */
 function unsupportedReason(descriptor: Descriptor): string | null {
-  if (!descriptor.digest.startsWith("sha256:")) return `uses ${descriptor.digest.split(":")[0]} digests; only sha256 is verified`;
+  if (!descriptor.digest.startsWith("sha256:"))
+    return `uses ${descriptor.digest.split(":")[0]} digests; only sha256 is verified`;
   if (SCHEMA1_MEDIA_TYPES.has(descriptor.mediaType)) return "is a Docker schema 1 manifest, which is not supported";
   return null;
 }
@@ -50,8 +51,14 @@ class OciWalker {
     const unsupported = unsupportedReason(descriptor);
     if (unsupported !== null) {
       const fields = descriptor.digest.startsWith("sha256:")
-        ? problem<"unsupported-media-type">({ code: "unsupported-media-type", path, mediaType: descriptor.mediaType }, `${context.origin} ${unsupported}`)
-        : problem<"unsupported-digest">({ code: "unsupported-digest", path, digest: descriptor.digest }, `${context.origin} ${unsupported}`);
+        ? problem<"unsupported-media-type">(
+            { code: "unsupported-media-type", path, mediaType: descriptor.mediaType },
+            `${context.origin} ${unsupported}`,
+          )
+        : problem<"unsupported-digest">(
+            { code: "unsupported-digest", path, digest: descriptor.digest },
+            `${context.origin} ${unsupported}`,
+          );
       this.discovery.problems.push(fields);
       return [];
     }
@@ -59,7 +66,10 @@ class OciWalker {
     // the loaders import (containerd makes an image of each named one, skopeo loads a sole
     // one), whatever its annotations say: it is checked as an image, never skipped.
     if (descriptor.annotations[REFERENCE_TYPE_ANNOTATION] !== undefined && context.indexes.length > 0) {
-      this.discovery.notes.push({ code: "skipped-artifact", message: `${context.origin}: ${descriptor.annotations[REFERENCE_TYPE_ANNOTATION]} ${descriptor.digest} is not an image` });
+      this.discovery.notes.push({
+        code: "skipped-artifact",
+        message: `${context.origin}: ${descriptor.annotations[REFERENCE_TYPE_ANNOTATION]} ${descriptor.digest} is not an image`,
+      });
       return [];
     }
     // Reached again (another tag, another index, or a cycle): add the names, never re-walk.
@@ -75,7 +85,10 @@ class OciWalker {
       // tampering. A missing index, or a manifest index.json itself names, is.
       if (read.missing && context.indexes.length > 0 && MANIFEST_MEDIA_TYPES.has(descriptor.mediaType)) {
         const platform = descriptor.platform ? formatPlatform(descriptor.platform) : "a manifest";
-        this.discovery.notes.push({ code: "absent-platform", message: `${context.origin} lists ${platform} (${descriptor.digest}) but the archive does not carry it` });
+        this.discovery.notes.push({
+          code: "absent-platform",
+          message: `${context.origin} lists ${platform} (${descriptor.digest}) but the archive does not carry it`,
+        });
       } else {
         this.discovery.problems.push(read.problem);
       }
@@ -85,7 +98,10 @@ class OciWalker {
     this.#reached.set(read.entry.dataOffset, reached);
     if (read.entry.size !== descriptor.size) {
       this.discovery.problems.push(
-        problem<"size-mismatch">({ code: "size-mismatch", path, expected: descriptor.size, found: read.entry.size }, `${path} is ${read.entry.size} bytes but ${context.origin} says ${descriptor.size}`),
+        problem<"size-mismatch">(
+          { code: "size-mismatch", path, expected: descriptor.size, found: read.entry.size },
+          `${path} is ${read.entry.size} bytes but ${context.origin} says ${descriptor.size}`,
+        ),
       );
     }
     const ref: BlobRef = { path, entry: read.entry, descriptor };
@@ -101,7 +117,10 @@ class OciWalker {
         }
       } else {
         this.discovery.problems.push(
-          problem<"unsupported-media-type">({ code: "unsupported-media-type", path, mediaType: descriptor.mediaType }, `${path} (${descriptor.mediaType || "no media type"}) is neither an image index nor a manifest`),
+          problem<"unsupported-media-type">(
+            { code: "unsupported-media-type", path, mediaType: descriptor.mediaType },
+            `${path} (${descriptor.mediaType || "no media type"}) is neither an image index nor a manifest`,
+          ),
         );
       }
     } catch (error) {
@@ -114,13 +133,21 @@ class OciWalker {
     const index = parseImageIndex(value, ref.path, ref.descriptor.mediaType);
     if (context.depth >= MAX_INDEX_DEPTH) {
       this.discovery.problems.push(
-        problem<"invalid-metadata">({ code: "invalid-metadata", path: ref.path, reason: `indexes nest deeper than ${MAX_INDEX_DEPTH}` }, `${ref.path}: indexes nest deeper than ${MAX_INDEX_DEPTH}`),
+        problem<"invalid-metadata">(
+          { code: "invalid-metadata", path: ref.path, reason: `indexes nest deeper than ${MAX_INDEX_DEPTH}` },
+          `${ref.path}: indexes nest deeper than ${MAX_INDEX_DEPTH}`,
+        ),
       );
       return [];
     }
     const reached: ImagePlan[] = [];
     for (const [i, child] of index.manifests.entries()) {
-      const childContext: WalkContext = { origin: `${ref.path} manifests[${i}]`, claims: context.claims, indexes: [...context.indexes, ref], depth: context.depth + 1 };
+      const childContext: WalkContext = {
+        origin: `${ref.path} manifests[${i}]`,
+        claims: context.claims,
+        indexes: [...context.indexes, ref],
+        depth: context.depth + 1,
+      };
       const platform = child.platform ?? context.platform;
       if (platform) childContext.platform = platform;
       addAll(reached, await this.walk(child, childContext));
@@ -154,12 +181,22 @@ export async function discoverOciLayout(contents: ArchiveContents): Promise<Disc
     return discovery;
   }
   for (const [i, descriptor] of manifests.entries()) {
-    const context: WalkContext = { origin: `index.json manifests[${i}]`, claims: claimsFrom(descriptor.annotations), indexes: [], depth: 0 };
+    const context: WalkContext = {
+      origin: `index.json manifests[${i}]`,
+      claims: claimsFrom(descriptor.annotations),
+      indexes: [],
+      depth: 0,
+    };
     if (descriptor.platform) context.platform = descriptor.platform;
     await walker.walk(descriptor, context);
   }
   if (discovery.images.length === 0 && discovery.problems.length === 0) {
-    discovery.problems.push(problem<"no-images">({ code: "no-images", reason: "index.json leads to no image" }, "index.json leads to no image in the archive"));
+    discovery.problems.push(
+      problem<"no-images">(
+        { code: "no-images", reason: "index.json leads to no image" },
+        "index.json leads to no image in the archive",
+      ),
+    );
   }
   return discovery;
 }

@@ -9,7 +9,12 @@ const OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 const DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 const D1 = `sha256:${"a".repeat(64)}`;
 const descriptor = { mediaType: OCI_MANIFEST, digest: D1, size: 1 };
-const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { ...descriptor, mediaType: "application/vnd.oci.image.config.v1+json" }, layers: [] };
+const manifest = {
+  schemaVersion: 2,
+  mediaType: OCI_MANIFEST,
+  config: { ...descriptor, mediaType: "application/vnd.oci.image.config.v1+json" },
+  layers: [],
+};
 const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [descriptor] };
 
 function kindAmbiguity(run: () => unknown): string {
@@ -29,7 +34,11 @@ describe("document kind: by descriptor media type, own mediaType and fields, whi
     assert.equal(blobKind({ ...manifest, mediaType: undefined }, "b", ""), "manifest");
     assert.equal(blobKind({ mediaType: OCI_INDEX }, "b", ""), "index");
     assert.equal(blobKind({ schemaVersion: 2 }, "b", ""), "other");
-    assert.equal(blobKind("text", "b", OCI_MANIFEST), "manifest", "a non-object goes by its media type, and its parser refuses it");
+    assert.equal(
+      blobKind("text", "b", OCI_MANIFEST),
+      "manifest",
+      "a non-object goes by its media type, and its parser refuses it",
+    );
   });
 
   test("a manifest that also has manifests (any case, even null) is ambiguous", () => {
@@ -66,6 +75,10 @@ describe("document kind: by descriptor media type, own mediaType and fields, whi
       "the document is an image manifest with the Docker schema 1 field fsLayers: containerd and containers/image refuse it",
     );
     kindAmbiguity(() => blobKind({ ...index, History: [] }, "b", OCI_INDEX));
-    assert.equal(blobKind({ fsLayers: [], history: [] }, "b", ""), "other", "a bare schema 1 document is no v2 kind at all");
+    assert.equal(
+      blobKind({ fsLayers: [], history: [] }, "b", ""),
+      "other",
+      "a bare schema 1 document is no v2 kind at all",
+    );
   });
 });

@@ -20,7 +20,10 @@ export interface KindClaim {
   kind?: DocumentKind;
 }
 
-const FIELDS: Readonly<Record<DocumentKind, readonly string[]>> = { index: ["manifests"], manifest: ["config", "layers"] };
+const FIELDS: Readonly<Record<DocumentKind, readonly string[]>> = {
+  index: ["manifests"],
+  manifest: ["config", "layers"],
+};
 const SCHEMA1_FIELDS = ["fsLayers", "history"];
 const NAMES: Readonly<Record<DocumentKind, string>> = { index: "an image index", manifest: "an image manifest" };
 
@@ -39,7 +42,11 @@ function present(document: GoStruct, fields: readonly string[]): string[] {
 export function documentKind(shape: Shape, document: GoStruct, claim: KindClaim): DocumentKind | "other" {
   const own = shape.optionalString(document.get("mediaType"), "mediaType") ?? "";
   if (claim.mediaType !== "" && own !== "" && own !== claim.mediaType) {
-    shape.ambiguous("the document", `says its mediaType is ${own} but its descriptor says ${claim.mediaType}: loaders that go by one or the other read different documents`, "document-kind");
+    shape.ambiguous(
+      "the document",
+      `says its mediaType is ${own} but its descriptor says ${claim.mediaType}: loaders that go by one or the other read different documents`,
+      "document-kind",
+    );
   }
   const indexFields = present(document, FIELDS.index);
   const manifestFields = present(document, FIELDS.manifest);
@@ -63,7 +70,11 @@ export function documentKind(shape: Shape, document: GoStruct, claim: KindClaim)
   }
   const schema1 = present(document, SCHEMA1_FIELDS);
   if (schema1.length > 0) {
-    shape.ambiguous("the document", `is ${NAMES[first[1]]} with the Docker schema 1 field ${schema1.join(", ")}: containerd and containers/image refuse it`, "document-kind");
+    shape.ambiguous(
+      "the document",
+      `is ${NAMES[first[1]]} with the Docker schema 1 field ${schema1.join(", ")}: containerd and containers/image refuse it`,
+      "document-kind",
+    );
   }
   return first[1];
 }
@@ -71,6 +82,7 @@ export function documentKind(shape: Shape, document: GoStruct, claim: KindClaim)
 /** The kind of a blob an index's descriptor leads to; "other" when it is no index or manifest (or not an object). */
 export function blobKind(value: unknown, path: string, mediaType: string): DocumentKind | "other" {
   const shape = new Shape(path);
-  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof JsonNumber) return kindOfMediaType(mediaType) ?? "other";
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof JsonNumber)
+    return kindOfMediaType(mediaType) ?? "other";
   return documentKind(shape, shape.struct(value, "the document"), { mediaType });
 }

@@ -32,11 +32,19 @@ export class GoJsonError extends Error {
   }
 }
 
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const BOM = 0xfeff;
-const ESCAPES: Readonly<Record<number, string>> = { 0x22: '"', 0x5c: "\\", 0x2f: "/", 0x62: "\b", 0x66: "\f", 0x6e: "\n", 0x72: "\r", 0x74: "\t" };
+const ESCAPES: Readonly<Record<number, string>> = {
+  34: '"',
+  92: "\\",
+  47: "/",
+  98: "\b",
+  102: "\f",
+  110: "\n",
+  114: "\r",
+  116: "\t",
+};
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -65,7 +73,11 @@ class Decoder {
 
   decode(): JsonValue {
     if (this.#text.charCodeAt(0) === BOM) {
-      throw new GoJsonError("starts with a UTF-8 byte order mark, which Go's encoding/json refuses (JSON.parse after TextDecoder skips it)", true, 0);
+      throw new GoJsonError(
+        "starts with a UTF-8 byte order mark, which Go's encoding/json refuses (JSON.parse after TextDecoder skips it)",
+        true,
+        0,
+      );
     }
     const value = this.#value();
     this.#skipSpace();
@@ -109,7 +121,11 @@ class Decoder {
 
   #enter(): void {
     if (++this.#depth > MAX_JSON_DEPTH) {
-      throw new GoJsonError(`nests deeper than ${MAX_JSON_DEPTH} levels, at character ${this.#at} (Go reads up to 10,000)`, true, this.#at);
+      throw new GoJsonError(
+        `nests deeper than ${MAX_JSON_DEPTH} levels, at character ${this.#at} (Go reads up to 10,000)`,
+        true,
+        this.#at,
+      );
     }
     this.#at++;
   }
@@ -140,7 +156,8 @@ class Decoder {
         );
       }
       // As JSON.parse does: "__proto__" is an ordinary own key, never the prototype.
-      if (key === "__proto__") Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+      if (key === "__proto__")
+        Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
       else object[key] = value;
       this.#skipSpace();
       const next = this.#text.charCodeAt(this.#at);
@@ -269,7 +286,12 @@ class Decoder {
       const escape = text.charCodeAt(at + 1);
       if (escape === 0x75) {
         const unit = this.#hex4(at);
-        if (unit >= 0xd800 && unit <= 0xdbff && text.charCodeAt(at + 6) === BACKSLASH && text.charCodeAt(at + 7) === 0x75) {
+        if (
+          unit >= 0xd800 &&
+          unit <= 0xdbff &&
+          text.charCodeAt(at + 6) === BACKSLASH &&
+          text.charCodeAt(at + 7) === 0x75
+        ) {
           const low = this.#hex4(at + 6);
           if (low >= 0xdc00 && low <= 0xdfff) {
             result += String.fromCharCode(unit, low);

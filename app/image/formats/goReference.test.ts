@@ -12,7 +12,7 @@ import { decodeJson } from "./decodeJson.ts";
 import { parseDockerManifest } from "./dockerManifest.ts";
 import { blobKind } from "./documentKind.ts";
 import { parseImageConfig } from "./imageConfig.ts";
-import { parseImageIndex, parseImageManifest, parseOciLayoutFile, type Descriptor } from "./ociDocuments.ts";
+import { type Descriptor, parseImageIndex, parseImageManifest, parseOciLayoutFile } from "./ociDocuments.ts";
 
 type Reader = "docker-manifest" | "oci-index" | "oci-manifest" | "image-config" | "oci-layout";
 interface CorpusDocument {
@@ -34,16 +34,30 @@ interface GoAnswer {
   kindCheck?: string[];
 }
 
-const testdata = (name: string) => JSON.parse(readFileSync(new URL(`testdata/${name}`, import.meta.url), "utf8")) as unknown;
+const testdata = (name: string) =>
+  JSON.parse(readFileSync(new URL(`testdata/${name}`, import.meta.url), "utf8")) as unknown;
 const corpus = (testdata("goJsonCorpus.json") as { documents: CorpusDocument[] }).documents;
-const answers = new Map((testdata("goJsonAnswers.json") as { answers: GoAnswer[] }).answers.map((answer) => [answer.name, answer]));
+const answers = new Map(
+  (testdata("goJsonAnswers.json") as { answers: GoAnswer[] }).answers.map((answer) => [answer.name, answer]),
+);
 
-const bytesOf = (document: CorpusDocument) => (document.base64 !== undefined ? new Uint8Array(Buffer.from(document.base64, "base64")) : new TextEncoder().encode(document.text ?? ""));
+const bytesOf = (document: CorpusDocument) =>
+  document.base64 !== undefined
+    ? new Uint8Array(Buffer.from(document.base64, "base64"))
+    : new TextEncoder().encode(document.text ?? "");
 
 // ---------- readings in one shape: the engine's, the old JSON.parse one's, Go's ----------
 
-const platformView = (p: Platform | undefined) => (p ? { os: p.os, architecture: p.architecture, variant: p.variant ?? "", osVersion: p.osVersion ?? "" } : null);
-const descriptorView = (d: Descriptor) => ({ mediaType: d.mediaType, digest: d.digest, size: d.size, urls: d.urls, annotations: d.annotations, platform: platformView(d.platform) });
+const platformView = (p: Platform | undefined) =>
+  p ? { os: p.os, architecture: p.architecture, variant: p.variant ?? "", osVersion: p.osVersion ?? "" } : null;
+const descriptorView = (d: Descriptor) => ({
+  mediaType: d.mediaType,
+  digest: d.digest,
+  size: d.size,
+  urls: d.urls,
+  annotations: d.annotations,
+  platform: platformView(d.platform),
+});
 
 type Ours = { ok: true; view: unknown } | { ok: false; ambiguous: boolean; reason: string };
 
@@ -55,12 +69,20 @@ function readOurs(document: CorpusDocument): Ours {
       case "docker-manifest":
         return { ok: true, view: parseDockerManifest(value, path) };
       case "oci-index":
-        if (document.listedAs !== "" && blobKind(value, path, document.listedAs) !== "index") return { ok: false, ambiguous: false, reason: "not read as an index" };
-        return { ok: true, view: { manifests: parseImageIndex(value, path, document.listedAs).manifests.map(descriptorView) } };
+        if (document.listedAs !== "" && blobKind(value, path, document.listedAs) !== "index")
+          return { ok: false, ambiguous: false, reason: "not read as an index" };
+        return {
+          ok: true,
+          view: { manifests: parseImageIndex(value, path, document.listedAs).manifests.map(descriptorView) },
+        };
       case "oci-manifest": {
-        if (document.listedAs !== "" && blobKind(value, path, document.listedAs) !== "manifest") return { ok: false, ambiguous: false, reason: "not read as a manifest" };
+        if (document.listedAs !== "" && blobKind(value, path, document.listedAs) !== "manifest")
+          return { ok: false, ambiguous: false, reason: "not read as a manifest" };
         const manifest = parseImageManifest(value, path, document.listedAs);
-        return { ok: true, view: { config: descriptorView(manifest.config), layers: manifest.layers.map(descriptorView) } };
+        return {
+          ok: true,
+          view: { config: descriptorView(manifest.config), layers: manifest.layers.map(descriptorView) },
+        };
       }
       case "image-config": {
         const config = parseImageConfig(value, path);
@@ -70,7 +92,8 @@ function readOurs(document: CorpusDocument): Ours {
         return { ok: true, view: { imageLayoutVersion: parseOciLayoutFile(value, path) } };
     }
   } catch (error) {
-    if (error instanceof MetadataError) return { ok: false, ambiguous: error instanceof AmbiguousJsonError, reason: error.message };
+    if (error instanceof MetadataError)
+      return { ok: false, ambiguous: error instanceof AmbiguousJsonError, reason: error.message };
     throw error;
   }
 }
@@ -88,26 +111,54 @@ function readNaively(document: CorpusDocument): unknown {
   const descriptor = (d: Record<string, unknown>) => {
     if (typeof d["size"] !== "number") throw new TypeError("no size");
     const p = d["platform"] as Record<string, unknown> | null | undefined;
-    const platform = p ? { os: str(p["os"]), architecture: str(p["architecture"]), variant: p["variant"] ?? "", osVersion: p["os.version"] ?? "" } : null;
-    return { mediaType: d["mediaType"] ?? "", digest: str(d["digest"]), size: d["size"], urls: d["urls"] ?? [], annotations: d["annotations"] ?? {}, platform };
+    const platform = p
+      ? {
+          os: str(p["os"]),
+          architecture: str(p["architecture"]),
+          variant: p["variant"] ?? "",
+          osVersion: p["os.version"] ?? "",
+        }
+      : null;
+    return {
+      mediaType: d["mediaType"] ?? "",
+      digest: str(d["digest"]),
+      size: d["size"],
+      urls: d["urls"] ?? [],
+      annotations: d["annotations"] ?? {},
+      platform,
+    };
   };
   try {
-    const value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytesOf(document))) as Record<string, unknown> & Record<string, unknown>[];
+    const value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytesOf(document))) as Record<
+      string,
+      unknown
+    > &
+      Record<string, unknown>[];
     switch (document.reader) {
       case "docker-manifest":
-        return value.map((item) => ({ config: str(item["Config"]), repoTags: item["RepoTags"] == null ? [] : strs(item["RepoTags"]), layers: strs(item["Layers"]) }));
+        return value.map((item) => ({
+          config: str(item["Config"]),
+          repoTags: item["RepoTags"] == null ? [] : strs(item["RepoTags"]),
+          layers: strs(item["Layers"]),
+        }));
       case "oci-index":
         if (value["schemaVersion"] !== 2) return undefined;
         return { manifests: (value["manifests"] as Record<string, unknown>[]).map(descriptor) };
       case "oci-manifest":
         if (value["schemaVersion"] !== 2) return undefined;
-        return { config: descriptor(value["config"] as Record<string, unknown>), layers: (value["layers"] as Record<string, unknown>[]).map(descriptor) };
+        return {
+          config: descriptor(value["config"] as Record<string, unknown>),
+          layers: (value["layers"] as Record<string, unknown>[]).map(descriptor),
+        };
       case "image-config": {
         const rootfs = value["rootfs"] as Record<string, unknown>;
         if (rootfs["type"] !== "layers") return undefined;
         const os = value["os"];
         const architecture = value["architecture"];
-        const platform = typeof os === "string" && typeof architecture === "string" ? { os, architecture, variant: value["variant"] ?? "", osVersion: value["os.version"] ?? "" } : null;
+        const platform =
+          typeof os === "string" && typeof architecture === "string"
+            ? { os, architecture, variant: value["variant"] ?? "", osVersion: value["os.version"] ?? "" }
+            : null;
         return { diffIds: strs(rootfs["diff_ids"]), platform };
       }
       case "oci-layout":
@@ -137,10 +188,18 @@ function readsAsGo(reader: Reader, view: unknown, go: Record<string, unknown> | 
     case "oci-index":
       return goObject["schemaVersion"] === 2 && same(ours["manifests"], goObject["manifests"]);
     case "oci-manifest":
-      return goObject["schemaVersion"] === 2 && same(ours["config"], goObject["config"]) && same(ours["layers"], goObject["layers"]);
+      return (
+        goObject["schemaVersion"] === 2 &&
+        same(ours["config"], goObject["config"]) &&
+        same(ours["layers"], goObject["layers"])
+      );
     case "image-config":
       // The engine reports a platform only when the config names one; Go reads "" for a missing field.
-      return goObject["rootfsType"] === "layers" && same(ours["diffIds"], goObject["diffIds"]) && (ours["platform"] === null || same(ours["platform"], goObject["platform"]));
+      return (
+        goObject["rootfsType"] === "layers" &&
+        same(ours["diffIds"], goObject["diffIds"]) &&
+        (ours["platform"] === null || same(ours["platform"], goObject["platform"]))
+      );
   }
 }
 
@@ -157,8 +216,10 @@ interface Outcome {
 
 const outcomes: Outcome[] = corpus.map((document) => {
   const answer = answers.get(document.name);
-  if (!answer) throw new Error(`no Go answer for "${document.name}": run go run app/image/formats/testdata/decodeWithGo.go`);
-  if (answer.sha256 !== createHash("sha256").update(bytesOf(document)).digest("hex")) throw new Error(`stale Go answer for "${document.name}": run decodeWithGo.go again`);
+  if (!answer)
+    throw new Error(`no Go answer for "${document.name}": run go run app/image/formats/testdata/decodeWithGo.go`);
+  if (answer.sha256 !== createHash("sha256").update(bytesOf(document)).digest("hex"))
+    throw new Error(`stale Go answer for "${document.name}": run decodeWithGo.go again`);
   const decoder = answer.decoder ?? answer.unmarshal;
   const go = [answer.unmarshal, decoder];
   const naive = readNaively(document);
@@ -167,7 +228,9 @@ const outcomes: Outcome[] = corpus.map((document) => {
     document,
     ours: readOurs(document),
     go,
-    naiveDiffers: naive !== undefined && accepted.some((reading) => !readsAsGo(document.reader, naive, reading.value as Record<string, unknown>)),
+    naiveDiffers:
+      naive !== undefined &&
+      accepted.some((reading) => !readsAsGo(document.reader, naive, reading.value as Record<string, unknown>)),
     readersDisagree: answer.decoder !== undefined,
     kindRefused: (answer.kindCheck ?? []).length > 0,
   };
@@ -177,7 +240,10 @@ describe(`Go reference: ${corpus.length} documents read by Go 1.19's encoding/js
   test("every document the engine reads, it reads as every Go reader that accepts it does, and the loaders' kind checks pass", () => {
     const misread = outcomes.filter(({ document, ours, go, kindRefused }) => {
       if (!ours.ok) return false;
-      return kindRefused || go.some((reading) => reading.value !== undefined && !readsAsGo(document.reader, ours.view, reading.value));
+      return (
+        kindRefused ||
+        go.some((reading) => reading.value !== undefined && !readsAsGo(document.reader, ours.view, reading.value))
+      );
     });
     assert.deepEqual(
       misread.map((o) => o.document.name),
@@ -198,7 +264,9 @@ describe(`Go reference: ${corpus.length} documents read by Go 1.19's encoding/js
     const cases = outcomes.filter((o) => o.naiveDiffers);
     assert.ok(cases.length > 0, "the corpus has such documents");
     assert.deepEqual(
-      cases.filter((o) => !o.ours.ok && !o.ours.ambiguous).map((o) => `${o.document.name}: ${o.ours.ok ? "" : o.ours.reason}`),
+      cases
+        .filter((o) => !o.ours.ok && !o.ours.ambiguous)
+        .map((o) => `${o.document.name}: ${o.ours.ok ? "" : o.ours.reason}`),
       [],
     );
   });

@@ -25,12 +25,23 @@ const noAmbiguity = (reason: string): never => assert.fail(reason);
 describe("GoStruct: fields found as Go's encoding/json finds them", () => {
   test("a key matches its field whatever its ASCII case", () => {
     const object = new GoStruct({ CONFIG: 1, rEpOtAgS: 2, "OS.Version": 3 }, noAmbiguity);
-    assert.deepEqual([object.get("Config"), object.get("RepoTags"), object.get("os.version"), object.get("Layers")], [1, 2, 3, undefined]);
+    assert.deepEqual(
+      [object.get("Config"), object.get("RepoTags"), object.get("os.version"), object.get("Layers")],
+      [1, 2, 3, undefined],
+    );
     assert.deepEqual([object.has("config"), object.has("layers")], [true, false]);
   });
 
   test("foldKey: ASCII keys fold to lowercase; ſ and the Kelvin sign fold to ASCII; other letters to their simple fold", () => {
-    assert.deepEqual(["Layers", "Layerſ", "\u212Aey", "ΣΑΣ", "ςας", "straße", "STRAẞE"].map(foldKey), ["layers", "layers", "key", "σασ", "σασ", "straße", "straße"]);
+    assert.deepEqual(["Layers", "Layerſ", "\u212Aey", "ΣΑΣ", "ςας", "straße", "STRAẞE"].map(foldKey), [
+      "layers",
+      "layers",
+      "key",
+      "σασ",
+      "σασ",
+      "straße",
+      "straße",
+    ]);
   });
 
   test("refuses two keys that fold to one field, even fields the engine does not read", () => {
@@ -60,71 +71,146 @@ describe("GoStruct: fields found as Go's encoding/json finds them", () => {
   });
 
   test("non-ASCII keys that no ASCII field matches are read and ignored, as Go ignores unknown keys", () => {
-    const object = new GoStruct({ "confié": 1, Config: 2 }, noAmbiguity);
+    const object = new GoStruct({ confié: 1, Config: 2 }, noAmbiguity);
     assert.equal(object.get("Config"), 2);
   });
 });
 
 describe("documents read with Go's field matching", () => {
   test("manifest.json: a lone lowercase config is Config, as Go reads it", () => {
-    assert.deepEqual(parseDockerManifest(read('[{"config":"c.json","repotags":["a:1"],"LAYERS":["l.tar"]}]')), [{ config: "c.json", repoTags: ["a:1"], layers: ["l.tar"] }]);
+    assert.deepEqual(parseDockerManifest(read('[{"config":"c.json","repotags":["a:1"],"LAYERS":["l.tar"]}]')), [
+      { config: "c.json", repoTags: ["a:1"], layers: ["l.tar"] },
+    ]);
   });
 
   test('manifest.json: "Config" and "config" in one item are ambiguous (docker and skopeo read the last)', () => {
     assert.deepEqual(
       ambiguity(() => parseDockerManifest(read('[{"Config":"benign.json","Layers":[],"config":"evil.json"}]'))),
-      ["json", '[0] has the keys "Config" and "config": Go\'s encoding/json matches keys to fields case-insensitively, so docker, containerd and containers/image read the last, "config"'],
+      [
+        "json",
+        '[0] has the keys "Config" and "config": Go\'s encoding/json matches keys to fields case-insensitively, so docker, containerd and containers/image read the last, "config"',
+      ],
     );
   });
 
   test("manifest.json: a key with ſ that Go reads as Layers is ambiguous", () => {
-    assert.equal(ambiguity(() => parseDockerManifest(read('[{"Config":"c.json","Layers":["a"],"Layer\u017f":["b"]}]')))[0], "json");
+    assert.equal(
+      ambiguity(() => parseDockerManifest(read('[{"Config":"c.json","Layers":["a"],"Layer\u017f":["b"]}]')))[0],
+      "json",
+    );
   });
 
   const descriptor = `{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"${D1}","size":10}`;
 
   test("index: descriptor, platform and document fields in any case; annotations keep exact keys", () => {
     const index = parseImageIndex(
-      read(`{"SchemaVersion":2,"Manifests":[{"MediaType":"application/vnd.oci.image.manifest.v1+json","Digest":"${D1}","SIZE":10,"Platform":{"OS":"linux","Architecture":"arm64"},"annotations":{"A":"1","a":"2"}}]}`),
+      read(
+        `{"SchemaVersion":2,"Manifests":[{"MediaType":"application/vnd.oci.image.manifest.v1+json","Digest":"${D1}","SIZE":10,"Platform":{"OS":"linux","Architecture":"arm64"},"annotations":{"A":"1","a":"2"}}]}`,
+      ),
       "index.json",
     );
-    assert.deepEqual(index.manifests, [{ mediaType: "application/vnd.oci.image.manifest.v1+json", digest: D1, size: 10, platform: { os: "linux", architecture: "arm64" }, annotations: { A: "1", a: "2" }, urls: [] }]);
+    assert.deepEqual(index.manifests, [
+      {
+        mediaType: "application/vnd.oci.image.manifest.v1+json",
+        digest: D1,
+        size: 10,
+        platform: { os: "linux", architecture: "arm64" },
+        annotations: { A: "1", a: "2" },
+        urls: [],
+      },
+    ]);
   });
 
   test("index: case-folded keys in a descriptor or its platform are ambiguous", () => {
-    assert.match(ambiguity(() => parseImageIndex(read(`{"schemaVersion":2,"manifests":[{"digest":"${D1}","Digest":"${D2}","size":1}]}`), "i"))[1] as string, /^manifests\[0\] has the keys "digest" and "Digest"/);
     assert.match(
-      ambiguity(() => parseImageIndex(read(`{"schemaVersion":2,"manifests":[{"digest":"${D1}","size":1,"platform":{"os":"linux","OS":"windows","architecture":"amd64"}}]}`), "i"))[1] as string,
+      ambiguity(() =>
+        parseImageIndex(read(`{"schemaVersion":2,"manifests":[{"digest":"${D1}","Digest":"${D2}","size":1}]}`), "i"),
+      )[1] as string,
+      /^manifests\[0\] has the keys "digest" and "Digest"/,
+    );
+    assert.match(
+      ambiguity(() =>
+        parseImageIndex(
+          read(
+            `{"schemaVersion":2,"manifests":[{"digest":"${D1}","size":1,"platform":{"os":"linux","OS":"windows","architecture":"amd64"}}]}`,
+          ),
+          "i",
+        ),
+      )[1] as string,
       /^manifests\[0\]\.platform has the keys "os" and "OS"/,
     );
-    assert.match(ambiguity(() => parseImageIndex(read(`{"schemaVersion":2,"manifests":[${descriptor}],"Manifests":[]}`), "i"))[1] as string, /^the document has the keys "manifests" and "Manifests"/);
+    assert.match(
+      ambiguity(() =>
+        parseImageIndex(read(`{"schemaVersion":2,"manifests":[${descriptor}],"Manifests":[]}`), "i"),
+      )[1] as string,
+      /^the document has the keys "manifests" and "Manifests"/,
+    );
   });
 
   test("manifest: CONFIG beside config is ambiguous; a size of 1.0 or 1e3 is not an integer to Go", () => {
     const config = `{"digest":"${D1}","size":1}`;
-    assert.equal(ambiguity(() => parseImageManifest(read(`{"schemaVersion":2,"config":${config},"CONFIG":${config},"layers":[]}`), "m"))[0], "json");
-    assert.throws(() => parseImageManifest(read(`{"schemaVersion":2,"config":{"digest":"${D1}","size":1.0},"layers":[]}`), "m"), {
-      name: "MetadataError",
-      message: "m: config.size is 1.0: Go's integer fields refuse fractions and exponents",
+    assert.equal(
+      ambiguity(() =>
+        parseImageManifest(read(`{"schemaVersion":2,"config":${config},"CONFIG":${config},"layers":[]}`), "m"),
+      )[0],
+      "json",
+    );
+    assert.throws(
+      () => parseImageManifest(read(`{"schemaVersion":2,"config":{"digest":"${D1}","size":1.0},"layers":[]}`), "m"),
+      {
+        name: "MetadataError",
+        message: "m: config.size is 1.0: Go's integer fields refuse fractions and exponents",
+      },
+    );
+    assert.throws(() => parseImageManifest(read(`{"schemaVersion":2e0,"config":${config},"layers":[]}`), "m"), {
+      message: "m: schemaVersion is not 2",
     });
-    assert.throws(() => parseImageManifest(read(`{"schemaVersion":2e0,"config":${config},"layers":[]}`), "m"), { message: "m: schemaVersion is not 2" });
-    assert.throws(() => parseImageManifest(read(`{"schemaVersion":2,"config":{"digest":"${D1}","size":9007199254740993},"layers":[]}`), "m"), {
-      message: "m: config.size is 9007199254740993, beyond the integers the engine reads exactly (2^53 - 1)",
-    });
+    assert.throws(
+      () =>
+        parseImageManifest(
+          read(`{"schemaVersion":2,"config":{"digest":"${D1}","size":9007199254740993},"layers":[]}`),
+          "m",
+        ),
+      {
+        message: "m: config.size is 9007199254740993, beyond the integers the engine reads exactly (2^53 - 1)",
+      },
+    );
   });
 
   test("image config: RootFS and DIFF_IDS read as rootfs.diff_ids; rootfs twice is ambiguous", () => {
-    assert.deepEqual(parseImageConfig(read(`{"RootFS":{"Type":"layers","DIFF_IDS":["${D1}"]},"OS":"linux","Architecture":"amd64"}`), "c"), {
-      diffIds: [D1],
-      platform: { os: "linux", architecture: "amd64" },
-    });
-    assert.equal(ambiguity(() => parseImageConfig(read(`{"rootfs":{"type":"layers","diff_ids":[]},"RootFS":{"type":"layers","diff_ids":["${D1}"]}}`), "c"))[0], "json");
-    assert.equal(ambiguity(() => parseImageConfig(read(`{"rootfs":{"type":"layers","diff_ids":[],"diff_IDs":["${D1}"]}}`), "c"))[0], "json");
+    assert.deepEqual(
+      parseImageConfig(
+        read(`{"RootFS":{"Type":"layers","DIFF_IDS":["${D1}"]},"OS":"linux","Architecture":"amd64"}`),
+        "c",
+      ),
+      {
+        diffIds: [D1],
+        platform: { os: "linux", architecture: "amd64" },
+      },
+    );
+    assert.equal(
+      ambiguity(() =>
+        parseImageConfig(
+          read(`{"rootfs":{"type":"layers","diff_ids":[]},"RootFS":{"type":"layers","diff_ids":["${D1}"]}}`),
+          "c",
+        ),
+      )[0],
+      "json",
+    );
+    assert.equal(
+      ambiguity(() =>
+        parseImageConfig(read(`{"rootfs":{"type":"layers","diff_ids":[],"diff_IDs":["${D1}"]}}`), "c"),
+      )[0],
+      "json",
+    );
   });
 
   test("oci-layout: imageLayoutVersion in any case; twice is ambiguous", () => {
     assert.equal(parseOciLayoutFile(read('{"ImageLayoutVersion":"1.0.0"}')), "1.0.0");
-    assert.equal(ambiguity(() => parseOciLayoutFile(read('{"imageLayoutVersion":"1.0.0","imagelayoutversion":"9"}')))[0], "json");
+    assert.equal(
+      ambiguity(() => parseOciLayoutFile(read('{"imageLayoutVersion":"1.0.0","imagelayoutversion":"9"}')))[0],
+      "json",
+    );
   });
 
   test("an ambiguity is a MetadataError too, so every caller that catches one catches both", () => {
@@ -165,25 +251,34 @@ function goMatches(name: string, key: string): boolean {
     return at === t.length;
   }
   if (s.length !== t.length) return false;
-  if (nonLetter) return [...s].every((sb, i) => sb === t[i] || (isAsciiLetter(sb) && (sb & CASE_MASK) === ((t[i] as number) & CASE_MASK)));
+  if (nonLetter)
+    return [...s].every(
+      (sb, i) => sb === t[i] || (isAsciiLetter(sb) && (sb & CASE_MASK) === ((t[i] as number) & CASE_MASK)),
+    );
   return [...s].every((sb, i) => (sb & CASE_MASK) === ((t[i] as number) & CASE_MASK));
 }
 
 describe("GoStruct against a model of Go's key matching (fold.go)", () => {
   const FIELDS = ["Config", "Layers", "RepoTags", "os.version", "diff_ids", "mediaType", "Kind", "task"];
   const respell = (name: string) =>
-    fc.array(fc.constantFrom("keep", "flip", "long-s", "kelvin"), { minLength: name.length, maxLength: name.length }).map((edits) =>
-      [...name]
-        .map((c, i) => {
-          const edit = edits[i];
-          if (edit === "flip") return c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase();
-          if (edit === "long-s" && (c === "s" || c === "S")) return "\u017f";
-          if (edit === "kelvin" && (c === "k" || c === "K")) return "\u212a";
-          return c;
-        })
-        .join(""),
-    );
-  const key = fc.oneof(fc.constantFrom(...FIELDS).chain(respell), fc.string({ maxLength: 6 }), fc.string({ unit: "grapheme", maxLength: 4 }));
+    fc
+      .array(fc.constantFrom("keep", "flip", "long-s", "kelvin"), { minLength: name.length, maxLength: name.length })
+      .map((edits) =>
+        [...name]
+          .map((c, i) => {
+            const edit = edits[i];
+            if (edit === "flip") return c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase();
+            if (edit === "long-s" && (c === "s" || c === "S")) return "\u017f";
+            if (edit === "kelvin" && (c === "k" || c === "K")) return "\u212a";
+            return c;
+          })
+          .join(""),
+      );
+  const key = fc.oneof(
+    fc.constantFrom(...FIELDS).chain(respell),
+    fc.string({ maxLength: 6 }),
+    fc.string({ unit: "grapheme", maxLength: 4 }),
+  );
 
   test("whenever GoStruct reads an object, each field has the value Go's last matching key gives it (5,000 cases)", () => {
     let foldedReads = 0;

@@ -33,7 +33,9 @@ export class GoStruct {
     for (const [key, value] of Object.entries(object)) {
       const folded = foldKey(key);
       if (!ASCII.test(key) && ASCII.test(folded)) {
-        ambiguous(`has the key ${JSON.stringify(key)}, which Go's encoding/json matches to a field named ${JSON.stringify(folded)} (it folds ſ to s and the Kelvin sign to k)`);
+        ambiguous(
+          `has the key ${JSON.stringify(key)}, which Go's encoding/json matches to a field named ${JSON.stringify(folded)} (it folds ſ to s and the Kelvin sign to k)`,
+        );
       }
       const other = keyOf.get(folded);
       if (other !== undefined) {

@@ -1,6 +1,6 @@
 // The image config (OCI image-spec config.md / Docker image spec): the parts the engine
 // verifies (rootfs.diff_ids) and reports (platform, created).
-import { isSha256Digest, type Digest } from "../digest.ts";
+import { type Digest, isSha256Digest } from "../digest.ts";
 import type { Platform } from "../report.ts";
 import { Shape } from "./jsonShape.ts";
 

@@ -1,6 +1,6 @@
 // What the format readers found, before any digest is computed: for each image, which
 // entries hold its config, manifest, indexes and layers, and what the archive claims.
-import type { Note, Platform, Problem, ImageClaims } from "../report.ts";
+import type { ImageClaims, Note, Platform, Problem } from "../report.ts";
 import type { TarEntry } from "../tar/tarEntry.ts";
 import type { ImageConfig } from "./imageConfig.ts";
 import type { Descriptor } from "./ociDocuments.ts";

@@ -32,7 +32,8 @@ export class Shape {
   }
 
   object(value: unknown, where: string): JsonObject {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof JsonNumber) this.fail(where, "is not an object");
+    if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof JsonNumber)
+      this.fail(where, "is not an object");
     return value as JsonObject;
   }
 

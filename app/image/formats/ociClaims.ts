@@ -19,5 +19,9 @@ export function mergeClaims(into: ImageClaims, from: ImageClaims): void {
 }
 
 export function copyClaims(claims: ImageClaims): ImageClaims {
-  return { repoTags: [...claims.repoTags], refNames: [...claims.refNames], containerdNames: [...claims.containerdNames] };
+  return {
+    repoTags: [...claims.repoTags],
+    refNames: [...claims.refNames],
+    containerdNames: [...claims.containerdNames],
+  };
 }

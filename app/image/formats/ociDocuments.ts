@@ -46,7 +46,8 @@ export function parseDescriptor(shape: Shape, value: unknown, where: string): De
   const object = shape.struct(value, where);
   const digest = shape.string(object.get("digest"), `${where}.digest`);
   if (!DIGEST_GRAMMAR.test(digest)) shape.fail(`${where}.digest`, "is not a digest");
-  if (digest.startsWith("sha256:") && !/^sha256:[a-f0-9]{64}$/.test(digest)) shape.fail(`${where}.digest`, "is not a sha256 digest");
+  if (digest.startsWith("sha256:") && !/^sha256:[a-f0-9]{64}$/.test(digest))
+    shape.fail(`${where}.digest`, "is not a sha256 digest");
   const urls = object.get("urls");
   const descriptor: Descriptor = {
     mediaType: shape.optionalString(object.get("mediaType"), `${where}.mediaType`) ?? "",
@@ -70,7 +71,11 @@ export function parseImageIndex(value: unknown, path: string, listedAs = ""): Im
   const document = shape.struct(value, "the document");
   documentKind(shape, document, { mediaType: listedAs, kind: "index" });
   schemaVersion2(shape, document);
-  return { manifests: shape.array(document.get("manifests"), "manifests").map((item, i) => parseDescriptor(shape, item, `manifests[${i}]`)) };
+  return {
+    manifests: shape
+      .array(document.get("manifests"), "manifests")
+      .map((item, i) => parseDescriptor(shape, item, `manifests[${i}]`)),
+  };
 }
 
 /** An image manifest; `listedAs` is the media type of the descriptor that leads to it. */
@@ -81,7 +86,9 @@ export function parseImageManifest(value: unknown, path: string, listedAs = ""):
   schemaVersion2(shape, document);
   return {
     config: parseDescriptor(shape, document.get("config"), "config"),
-    layers: shape.array(document.get("layers"), "layers").map((item, i) => parseDescriptor(shape, item, `layers[${i}]`)),
+    layers: shape
+      .array(document.get("layers"), "layers")
+      .map((item, i) => parseDescriptor(shape, item, `layers[${i}]`)),
   };
 }
 

@@ -2,7 +2,7 @@
 // platform inherited from the indexes above it. Returns null for artifacts that are not
 // images (their config is not an image config).
 import { problem } from "../problems.ts";
-import type { Note, Problem } from "../report.ts";
+import type { ImageClaims, Note, Platform, Problem } from "../report.ts";
 import type { ArchiveContents } from "./archiveContents.ts";
 import { blobPath } from "./blobPath.ts";
 import type { BlobRef, ImagePlan } from "./imagePlan.ts";
@@ -10,8 +10,7 @@ import { IMAGE_CONFIG_MEDIA_TYPES } from "./mediaTypes.ts";
 import { copyClaims } from "./ociClaims.ts";
 import { parseImageManifest } from "./ociDocuments.ts";
 import { planOciLayer } from "./planOciLayer.ts";
-import { readConfig, type ConfigRead } from "./readConfig.ts";
-import type { ImageClaims, Platform } from "../report.ts";
+import { type ConfigRead, readConfig } from "./readConfig.ts";
 
 export interface ManifestContext {
   origin: string;
@@ -20,11 +19,20 @@ export interface ManifestContext {
   indexes: BlobRef[];
 }
 
-export async function planOciImage(contents: ArchiveContents, value: unknown, manifest: BlobRef, context: ManifestContext, notes: Note[]): Promise<ImagePlan | null> {
+export async function planOciImage(
+  contents: ArchiveContents,
+  value: unknown,
+  manifest: BlobRef,
+  context: ManifestContext,
+  notes: Note[],
+): Promise<ImagePlan | null> {
   const parsed = parseImageManifest(value, manifest.path, manifest.descriptor.mediaType);
   const configMediaType = parsed.config.mediaType;
   if (configMediaType !== "" && !IMAGE_CONFIG_MEDIA_TYPES.has(configMediaType)) {
-    notes.push({ code: "skipped-artifact", message: `${manifest.path} is an artifact (config ${configMediaType}), not an image` });
+    notes.push({
+      code: "skipped-artifact",
+      message: `${manifest.path} is an artifact (config ${configMediaType}), not an image`,
+    });
     return null;
   }
   const problems: Problem[] = [];
@@ -34,12 +42,20 @@ export async function planOciImage(contents: ArchiveContents, value: unknown, ma
     : {
         entry: null,
         config: null,
-        problems: [problem<"unsupported-digest">({ code: "unsupported-digest", path: configPath, digest: parsed.config.digest }, `${manifest.path}: config digest ${parsed.config.digest} is not sha256`)],
+        problems: [
+          problem<"unsupported-digest">(
+            { code: "unsupported-digest", path: configPath, digest: parsed.config.digest },
+            `${manifest.path}: config digest ${parsed.config.digest} is not sha256`,
+          ),
+        ],
       };
   problems.push(...config.problems);
   if (config.entry && config.entry.size !== parsed.config.size) {
     problems.push(
-      problem<"size-mismatch">({ code: "size-mismatch", path: configPath, expected: parsed.config.size, found: config.entry.size }, `${configPath} is ${config.entry.size} bytes but ${manifest.path} says ${parsed.config.size}`),
+      problem<"size-mismatch">(
+        { code: "size-mismatch", path: configPath, expected: parsed.config.size, found: config.entry.size },
+        `${configPath} is ${config.entry.size} bytes but ${manifest.path} says ${parsed.config.size}`,
+      ),
     );
   }
   const plan: ImagePlan = {

@@ -2,7 +2,9 @@
 import type { Platform } from "../report.ts";
 
 export function formatPlatform(platform: Platform): string {
-  return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== "").join("/");
+  return [platform.os, platform.architecture, platform.variant]
+    .filter((part) => part !== undefined && part !== "")
+    .join("/");
 }
 
 /** Whether a config's platform contradicts what an index claims (variant compared only when both give one). */

@@ -3,7 +3,7 @@
 import type { Problem } from "../report.ts";
 import type { TarEntry } from "../tar/tarEntry.ts";
 import type { ArchiveContents } from "./archiveContents.ts";
-import { parseImageConfig, type ImageConfig } from "./imageConfig.ts";
+import { type ImageConfig, parseImageConfig } from "./imageConfig.ts";
 import { problemFromMetadataError, readJson } from "./readJson.ts";
 
 export interface ConfigRead {

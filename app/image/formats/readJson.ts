@@ -23,13 +23,23 @@ export function lookupProblem(result: Extract<LookupResult, { ok: false }>, refe
     );
   }
   if (result.reason === "missing") {
-    const via = result.linkPath === undefined ? "" : ` (through the link ${result.linkPath} → ${result.linkTarget ?? ""})`;
-    return problem<"missing-entry">({ code: "missing-entry", path: result.path, referencedBy }, `${result.path} is missing${via}, referenced by ${referencedBy}`);
+    const via =
+      result.linkPath === undefined ? "" : ` (through the link ${result.linkPath} → ${result.linkTarget ?? ""})`;
+    return problem<"missing-entry">(
+      { code: "missing-entry", path: result.path, referencedBy },
+      `${result.path} is missing${via}, referenced by ${referencedBy}`,
+    );
   }
   if (result.linkPath === undefined) {
-    return problem<"missing-entry">({ code: "missing-entry", path: result.path, referencedBy }, `${result.path} is not a regular file (referenced by ${referencedBy})`);
+    return problem<"missing-entry">(
+      { code: "missing-entry", path: result.path, referencedBy },
+      `${result.path} is not a regular file (referenced by ${referencedBy})`,
+    );
   }
-  const why = { "outside-archive": "the link leads outside the archive", "not-a-file": "the link does not lead to a regular file" }[result.reason];
+  const why = {
+    "outside-archive": "the link leads outside the archive",
+    "not-a-file": "the link does not lead to a regular file",
+  }[result.reason];
   return problem<"bad-link">(
     { code: "bad-link", path: result.linkPath, target: result.linkTarget ?? "", reason: result.reason },
     `${result.path} cannot be resolved: ${result.linkPath} → ${result.linkTarget ?? ""}: ${why}`,
@@ -38,13 +48,22 @@ export function lookupProblem(result: Extract<LookupResult, { ok: false }>, refe
 
 export function problemFromMetadataError(error: unknown): Problem {
   if (error instanceof AmbiguousJsonError) {
-    return problem<"ambiguous-archive">({ code: "ambiguous-archive", construct: error.construct, path: error.path }, `ambiguous archive: ${error.message}`);
+    return problem<"ambiguous-archive">(
+      { code: "ambiguous-archive", construct: error.construct, path: error.path },
+      `ambiguous archive: ${error.message}`,
+    );
   }
   if (error instanceof EntryTooLargeError) {
-    return problem<"entry-too-large">({ code: "entry-too-large", path: error.path, size: error.size, limit: error.limit }, error.message);
+    return problem<"entry-too-large">(
+      { code: "entry-too-large", path: error.path, size: error.size, limit: error.limit },
+      error.message,
+    );
   }
   if (error instanceof MetadataError) {
-    return problem<"invalid-metadata">({ code: "invalid-metadata", path: error.path, reason: error.reason }, error.message);
+    return problem<"invalid-metadata">(
+      { code: "invalid-metadata", path: error.path, reason: error.reason },
+      error.message,
+    );
   }
   throw error;
 }
@@ -53,7 +72,8 @@ export async function readJson(contents: ArchiveContents, path: string, referenc
   const found = contents.table.lookup(path);
   if (!found.ok) return { ok: false, problem: lookupProblem(found, referencedBy), missing: found.reason === "missing" };
   try {
-    if (found.entry.size > MAX_JSON_ENTRY_BYTES) throw new EntryTooLargeError(path, found.entry.size, MAX_JSON_ENTRY_BYTES);
+    if (found.entry.size > MAX_JSON_ENTRY_BYTES)
+      throw new EntryTooLargeError(path, found.entry.size, MAX_JSON_ENTRY_BYTES);
     const value = decodeJson(await contents.readEntry(found.entry, path), path);
     return { ok: true, value, entry: found.entry, path: found.path };
   } catch (error) {

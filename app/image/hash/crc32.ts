@@ -30,7 +30,12 @@ export const crc32: Crc32 = (crc, bytes) => {
   const end8 = bytes.length - 8;
   // Indexing a typed array with an in-range index never yields undefined; `| 0` keeps V8 on ints.
   for (; i <= end8; i += 8) {
-    const low = c ^ ((bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24));
+    const low =
+      c ^
+      ((bytes[i] as number) |
+        ((bytes[i + 1] as number) << 8) |
+        ((bytes[i + 2] as number) << 16) |
+        ((bytes[i + 3] as number) << 24));
     c =
       (t[1792 + (low & 0xff)] as number) ^
       (t[1536 + ((low >>> 8) & 0xff)] as number) ^

@@ -19,7 +19,11 @@ describe("EntryDigester", () => {
   const gzipped = gzipSync(plain);
 
   test("uncompressed bytes: one digest, no decompression", async () => {
-    assert.deepEqual(await digestChunks(plain, 65536), { digest: sha256(plain), size: plain.length, compression: "none" });
+    assert.deepEqual(await digestChunks(plain, 65536), {
+      digest: sha256(plain),
+      size: plain.length,
+      compression: "none",
+    });
   });
 
   test("gzip bytes: the stored digest and the gunzipped digest from one pass", async () => {
@@ -64,7 +68,15 @@ describe("EntryDigester", () => {
   });
 
   test("empty and tiny entries", async () => {
-    assert.deepEqual(await digestChunks(new Uint8Array(0), 1), { digest: sha256(new Uint8Array(0)), size: 0, compression: "none" });
-    assert.deepEqual(await digestChunks(new Uint8Array([0x1f]), 1), { digest: sha256(new Uint8Array([0x1f])), size: 1, compression: "none" });
+    assert.deepEqual(await digestChunks(new Uint8Array(0), 1), {
+      digest: sha256(new Uint8Array(0)),
+      size: 0,
+      compression: "none",
+    });
+    assert.deepEqual(await digestChunks(new Uint8Array([0x1f]), 1), {
+      digest: sha256(new Uint8Array([0x1f])),
+      size: 1,
+      compression: "none",
+    });
   });
 });

@@ -2,7 +2,7 @@
 // stored (blob digest, blob-name check, diffId of an uncompressed layer) and, when asked
 // and the bytes are gzip, sha256 of the decompressed stream (diffId of a gzip layer).
 import type { Digest } from "../digest.ts";
-import { detectCompression, MAGIC_BYTES, type DetectedCompression } from "./compression.ts";
+import { type DetectedCompression, detectCompression, MAGIC_BYTES } from "./compression.ts";
 import { GunzipDigest } from "./gunzipDigest.ts";
 import type { HashTools } from "./hashTools.ts";
 import type { Sha256Hasher } from "./sha256.ts";
@@ -46,7 +46,12 @@ export class EntryDigester {
    * `raw`: the hasher of the stored bytes, when the caller has one (a SIMD lane); else a new one.
    * `exactGunzip`: gunzip with the exact reader from the start (no fast pass to decline).
    */
-  static async create(tools: HashTools, decompress: boolean, raw?: Sha256Hasher, exactGunzip = false): Promise<EntryDigester> {
+  static async create(
+    tools: HashTools,
+    decompress: boolean,
+    raw?: Sha256Hasher,
+    exactGunzip = false,
+  ): Promise<EntryDigester> {
     return new EntryDigester(raw ?? (await tools.createSha256()), tools, decompress, exactGunzip);
   }
 

@@ -2,10 +2,10 @@
 // decompress is an answer ("does not decompress: …"), not a crash; a fast pass that declined
 // says so, and the caller reads the bytes again exactly (exactGunzipPass.ts).
 import type { Digest } from "../digest.ts";
-import { openGunzip, type Gunzip } from "./gunzip.ts";
-import { ExactPassNeeded } from "./singleMemberGunzip.ts";
+import { type Gunzip, openGunzip } from "./gunzip.ts";
 import type { GunzipPlatform } from "./gunzipPlatform.ts";
 import type { Sha256Hasher } from "./sha256.ts";
+import { ExactPassNeeded } from "./singleMemberGunzip.ts";
 
 export type GunzipResult =
   | { ok: true; digest: Digest; size: number }

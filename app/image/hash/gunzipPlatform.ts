@@ -1,6 +1,6 @@
 // What gunzipping needs from the platform, chosen once per worker: a DEFLATE decoder that
 // says where its stream ends, a CRC-32, and whether DecompressionStream may go first.
-import { crc32, type Crc32 } from "./crc32.ts";
+import { type Crc32, crc32 } from "./crc32.ts";
 import type { DeflateInflaterFactory } from "./deflateInflater.ts";
 import { JsInflater } from "./inflateRaw.ts";
 

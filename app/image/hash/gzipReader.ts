@@ -68,7 +68,9 @@ export class GzipReader {
     while (this.#state === "body") {
       const after = await (this.#inflater as DeflateInflater).finish().catch((error: unknown) => {
         // Go's flate says a stream cut short is "unexpected EOF" (zlib: "unexpected end of file").
-        throw error instanceof DeflateError && error.message === "unexpected end of file" ? new GzipError("unexpected EOF", { cause: error }) : error;
+        throw error instanceof DeflateError && error.message === "unexpected end of file"
+          ? new GzipError("unexpected EOF", { cause: error })
+          : error;
       });
       this.#state = "trailer";
       await this.write(after);
@@ -114,8 +116,18 @@ export class GzipReader {
       return null;
     }
     const trailer = held === 0 ? rest : concat(this.#pending, rest.subarray(0, TRAILER - held));
-    const crc = ((trailer[0] as number) | ((trailer[1] as number) << 8) | ((trailer[2] as number) << 16) | ((trailer[3] as number) << 24)) >>> 0;
-    const size = ((trailer[4] as number) | ((trailer[5] as number) << 8) | ((trailer[6] as number) << 16) | ((trailer[7] as number) << 24)) >>> 0;
+    const crc =
+      ((trailer[0] as number) |
+        ((trailer[1] as number) << 8) |
+        ((trailer[2] as number) << 16) |
+        ((trailer[3] as number) << 24)) >>>
+      0;
+    const size =
+      ((trailer[4] as number) |
+        ((trailer[5] as number) << 8) |
+        ((trailer[6] as number) << 16) |
+        ((trailer[7] as number) << 24)) >>>
+      0;
     // ISIZE is the size modulo 2^32.
     if (crc !== this.#crc || size !== this.#size % 2 ** 32) throw new GzipError("gzip: invalid checksum");
     this.#pending = NONE;

@@ -59,7 +59,8 @@ export function buildHuffmanTable(lengths: Uint8Array, count: number, kind: Code
   if (left > 0 && (kind === "code-lengths" || max !== 1)) return INVALID_SET[kind]; // incomplete
   // First canonical code of each length; counts[0] (the unused symbols) takes no codes.
   const next = new Int32Array(MAX_BITS + 1);
-  for (let length = 2; length <= MAX_BITS; length++) next[length] = ((next[length - 1] as number) + (counts[length - 1] as number)) << 1;
+  for (let length = 2; length <= MAX_BITS; length++)
+    next[length] = ((next[length - 1] as number) + (counts[length - 1] as number)) << 1;
   const size = 1 << max;
   const entries = new Int32Array(size);
   for (let symbol = 0; symbol < count; symbol++) {

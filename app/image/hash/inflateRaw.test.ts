@@ -12,7 +12,11 @@ import { NodeInflater } from "./nodeInflateRaw.ts";
 
 type Outcome = { ok: true; output: Buffer; after: Buffer } | { ok: false; message: string };
 
-async function run(create: (sink: OutputSink) => DeflateInflater, input: Uint8Array, chunkSizes: readonly number[]): Promise<Outcome> {
+async function run(
+  create: (sink: OutputSink) => DeflateInflater,
+  input: Uint8Array,
+  chunkSizes: readonly number[],
+): Promise<Outcome> {
   const output: Uint8Array[] = [];
   const inflater = create((bytes) => void output.push(bytes));
   const after: Uint8Array[] = [];
@@ -38,7 +42,10 @@ async function run(create: (sink: OutputSink) => DeflateInflater, input: Uint8Ar
 /** zlib's answer: output, and the bytes after the stream's end (from bytesWritten). */
 function reference(input: Uint8Array): Outcome {
   try {
-    const { buffer, engine } = inflateRawSync(input, { info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    const { buffer, engine } = inflateRawSync(input, { info: true }) as unknown as {
+      buffer: Buffer;
+      engine: { bytesWritten: number };
+    };
     return { ok: true, output: buffer, after: Buffer.from(input.subarray(engine.bytesWritten)) };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
@@ -51,7 +58,8 @@ const node = (sink: OutputSink) => new NodeInflater(sink);
 function payload(seed: Uint8Array, repeats: number): Buffer {
   // Random bytes and long repeats: literals, matches at every distance, stored-worthy noise.
   const parts: Buffer[] = [];
-  for (let i = 0; i < repeats; i++) parts.push(Buffer.from(seed), Buffer.alloc(seed.length % 300, i), Buffer.from(seed.subarray(0, i * 7)));
+  for (let i = 0; i < repeats; i++)
+    parts.push(Buffer.from(seed), Buffer.alloc(seed.length % 300, i), Buffer.from(seed.subarray(0, i * 7)));
   return Buffer.concat(parts);
 }
 
@@ -78,7 +86,10 @@ describe("JsInflater", () => {
       // A fixed block whose first code is a distance copy with nothing output yet.
       [new Uint8Array([0x03, 0x02, 0x00]), "invalid distance too far back"],
       // Truncated inside a fixed block.
-      [deflateRawSync(Buffer.from("abcabcabc"), { strategy: constants.Z_FIXED }).subarray(0, 3), "unexpected end of file"],
+      [
+        deflateRawSync(Buffer.from("abcabcabc"), { strategy: constants.Z_FIXED }).subarray(0, 3),
+        "unexpected end of file",
+      ],
     ];
     for (const [stream, message] of cases) {
       assert.deepEqual(reference(stream), { ok: false, message }, `zlib says ${message}`);
@@ -103,7 +114,13 @@ describe("JsInflater", () => {
         fc.uint8Array({ minLength: 0, maxLength: 3000 }),
         fc.integer({ min: 1, max: 40 }),
         fc.constantFrom(0, 1, 6, 9),
-        fc.constantFrom(constants.Z_DEFAULT_STRATEGY, constants.Z_FILTERED, constants.Z_HUFFMAN_ONLY, constants.Z_RLE, constants.Z_FIXED),
+        fc.constantFrom(
+          constants.Z_DEFAULT_STRATEGY,
+          constants.Z_FILTERED,
+          constants.Z_HUFFMAN_ONLY,
+          constants.Z_RLE,
+          constants.Z_FIXED,
+        ),
         fc.uint8Array({ maxLength: 20 }),
         fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 4 }),
         async (seed, repeats, level, strategy, trailer, chunks) => {
@@ -123,7 +140,10 @@ describe("JsInflater", () => {
     const base = deflateRawSync(payload(randomBytes(700), 12), { level: 6 });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ at: fc.nat(base.length - 1), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ at: fc.nat(base.length - 1), value: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.nat(base.length),
         fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 3 }),
         async (flips, cut, chunks) => {

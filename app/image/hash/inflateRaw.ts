@@ -4,8 +4,9 @@
 // It accepts and refuses what zlib does, with zlib's messages, so a browser falling back
 // to it answers as Node's zlib does. About half DecompressionStream's speed: browsers use it
 // only when a gzip stream is not one plain member (gunzipPlatform.ts).
-import { buildHuffmanTable, type HuffmanTable } from "./huffmanTable.ts";
+
 import type { DeflateInflater, OutputSink } from "./deflateInflater.ts";
+import { buildHuffmanTable, type HuffmanTable } from "./huffmanTable.ts";
 
 /** A raw DEFLATE stream that does not decompress; the message is zlib's. */
 export class DeflateError extends Error {
@@ -21,9 +22,14 @@ const OUT_SIZE = WINDOW + FLUSH_BYTES + 258;
 const HEADER_MARGIN = 1024;
 const SYMBOL_MARGIN = 8;
 
-const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LENGTH_BASE = [
+  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+  8193, 12289, 16385, 24577,
+];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 /** Order of the code length code lengths in a dynamic block header. */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
@@ -39,7 +45,10 @@ function fixedTables() {
   if (fixed) return fixed;
   const lengths = new Uint8Array(288);
   lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-  fixed = { literals: table(lengths, 288, "literal-lengths"), distances: table(new Uint8Array(32).fill(5), 32, "distances") };
+  fixed = {
+    literals: table(lengths, 288, "literal-lengths"),
+    distances: table(new Uint8Array(32).fill(5), 32, "distances"),
+  };
   return fixed;
 }
 

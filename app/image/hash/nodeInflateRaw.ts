@@ -2,8 +2,8 @@
 // zlib stops consuming input where the DEFLATE stream ends, and `bytesWritten` says how far
 // it read, so the gzip member reader learns exactly where the trailer starts.
 import { createInflateRaw, type InflateRaw } from "node:zlib";
-import { DeflateError } from "./inflateRaw.ts";
 import type { DeflateInflater, OutputSink } from "./deflateInflater.ts";
+import { DeflateError } from "./inflateRaw.ts";
 
 export class NodeInflater implements DeflateInflater {
   readonly #zlib: InflateRaw;

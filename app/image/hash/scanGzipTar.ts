@@ -9,11 +9,11 @@ import type { GzipTarScan } from "../pool/hashPool.ts";
 import { BLOCK_SIZE } from "../tar/headerBlock.ts";
 import { looksLikeTar } from "../tar/looksLikeTar.ts";
 import type { TarEntry } from "../tar/tarEntry.ts";
-import { TarStreamReader, type EntrySink } from "../tar/tarStreamReader.ts";
+import { type EntrySink, TarStreamReader } from "../tar/tarStreamReader.ts";
 import { EntryDigester } from "./entryDigester.ts";
 import { gunzipStream } from "./gunzip.ts";
-import { ExactPassNeeded } from "./singleMemberGunzip.ts";
 import type { HashTools } from "./hashTools.ts";
+import { ExactPassNeeded } from "./singleMemberGunzip.ts";
 
 function startsLikeJson(chunks: readonly Uint8Array[]): boolean {
   for (const chunk of chunks) {
@@ -113,7 +113,11 @@ function gzipReason(error: unknown): string {
 }
 
 /** `open` gives the compressed bytes from the start, each time it is called. */
-export async function scanGzipTar(open: () => AsyncIterable<Uint8Array>, tools: HashTools, onBytes: (bytes: number) => void): Promise<GzipTarScan> {
+export async function scanGzipTar(
+  open: () => AsyncIterable<Uint8Array>,
+  tools: HashTools,
+  onBytes: (bytes: number) => void,
+): Promise<GzipTarScan> {
   const exact = { archive: false, layers: false };
   // At most two more reads, each rare: the archive's own stream, then its gzip layers.
   for (let read = 0; ; read++) {

@@ -9,8 +9,16 @@ import { createWasmSha256Factory } from "./wasmSha256.ts";
 const VECTORS: [string, Uint8Array, string][] = [
   ["empty", new Uint8Array(0), "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
   ['"abc"', new TextEncoder().encode("abc"), "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
-  ["448 bits", new TextEncoder().encode("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), "sha256:248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"],
-  ["a million a", new Uint8Array(1_000_000).fill(0x61), "sha256:cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"],
+  [
+    "448 bits",
+    new TextEncoder().encode("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+    "sha256:248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+  ],
+  [
+    "a million a",
+    new Uint8Array(1_000_000).fill(0x61),
+    "sha256:cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+  ],
 ];
 
 async function digestInChunks(factory: Sha256Factory, bytes: Uint8Array, cuts: number[]): Promise<string> {
@@ -23,7 +31,10 @@ async function digestInChunks(factory: Sha256Factory, bytes: Uint8Array, cuts: n
   return hasher.digest();
 }
 
-for (const [name, factory] of [["node:crypto", nodeSha256], ["hash-wasm", createWasmSha256Factory()]] as const) {
+for (const [name, factory] of [
+  ["node:crypto", nodeSha256],
+  ["hash-wasm", createWasmSha256Factory()],
+] as const) {
   describe(`sha256 (${name})`, () => {
     for (const [label, input, digest] of VECTORS) {
       test(`known vector: ${label}`, async () => {

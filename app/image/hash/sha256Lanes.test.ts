@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
-import { LANE_WRITE_MAX, LANES, lanesSupported, Sha256Lanes, type LaneHasher } from "./sha256Lanes.ts";
+import { LANE_WRITE_MAX, LANES, type LaneHasher, lanesSupported, Sha256Lanes } from "./sha256Lanes.ts";
 
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-const message = (length: number, seed: number) => new Uint8Array(length).map((_, i) => (i * 131 + seed * 17 + (i >> 9)) & 0xff);
+const message = (length: number, seed: number) =>
+  new Uint8Array(length).map((_, i) => (i * 131 + seed * 17 + (i >> 9)) & 0xff);
 
 /** Feeds each message to its lane in chunks of the given sizes, all lanes at once, as a worker does. */
-async function hashTogether(messages: readonly Uint8Array[], chunkSize: (lane: number, at: number) => number): Promise<string[]> {
+async function hashTogether(
+  messages: readonly Uint8Array[],
+  chunkSize: (lane: number, at: number) => number,
+): Promise<string[]> {
   const lanes = await Sha256Lanes.create();
   assert.ok(lanes, "this Node has WebAssembly SIMD");
   const hashers: LaneHasher[] = messages.map(() => lanes.open());
@@ -35,7 +39,10 @@ describe("SHA-256 in four SIMD lanes", () => {
 
   test("known vectors: empty, 'abc', and the 448-bit message of FIPS 180-2", async () => {
     const texts = ["", "abc", "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"];
-    const digests = await hashTogether(texts.map((text) => new TextEncoder().encode(text)), () => 64);
+    const digests = await hashTogether(
+      texts.map((text) => new TextEncoder().encode(text)),
+      () => 64,
+    );
     assert.deepEqual(digests, [
       "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
       "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",

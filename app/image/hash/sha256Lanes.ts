@@ -76,7 +76,15 @@ export class Sha256Lanes {
     if (index === -1) throw new Error("no free SHA-256 lane");
     const words = new Uint32Array(this.#wasm.memory.buffer, STATE, 8 * LANES);
     SHA256_H0.forEach((word, i) => (words[i * LANES + index] = word));
-    const lane: Lane = { buffered: 0, total: 0, ended: false, padded: false, digest: null, roomWaiters: [], doneWaiters: [] };
+    const lane: Lane = {
+      buffered: 0,
+      total: 0,
+      ended: false,
+      padded: false,
+      digest: null,
+      roomWaiters: [],
+      doneWaiters: [],
+    };
     this.#lanes[index] = lane;
     return new LaneHasher(this, index, lane);
   }
@@ -84,7 +92,8 @@ export class Sha256Lanes {
   /** Internal to LaneHasher: copies bytes into the lane's region. */
   write(index: number, lane: Lane, bytes: Uint8Array): void {
     if (lane.ended) throw new Error("update() after end()");
-    if (lane.buffered + bytes.length > FILL + LANE_WRITE_MAX) throw new Error(`a lane write of ${bytes.length} bytes overflows its region`);
+    if (lane.buffered + bytes.length > FILL + LANE_WRITE_MAX)
+      throw new Error(`a lane write of ${bytes.length} bytes overflows its region`);
     new Uint8Array(this.#wasm.memory.buffer, INPUT + index * STRIDE + lane.buffered, bytes.length).set(bytes);
     lane.buffered += bytes.length;
     lane.total += bytes.length;

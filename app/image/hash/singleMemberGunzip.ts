@@ -47,7 +47,10 @@ async function refuses(gunzip: () => Promise<ArrayBuffer>): Promise<boolean> {
 export function decompressionStreamStopsAfterOneMember(): Promise<boolean> {
   conforming ??= (async () => {
     if (typeof DecompressionStream !== "function") return false;
-    const gunzip = (bytes: number[]) => () => new Response(new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    const gunzip = (bytes: number[]) => () =>
+      new Response(
+        new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream("gzip")),
+      ).arrayBuffer();
     try {
       const out = new Uint8Array(await gunzip(ONE_MEMBER)());
       if (out.length !== 1 || out[0] !== 0x61) return false;

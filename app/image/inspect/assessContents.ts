@@ -1,20 +1,21 @@
 // From an archive's entries to its report: detect the layout, discover the images,
 // hash what they need, check every image and every blob, merge the two views of the
 // combined layout, and settle the verdict.
+
+import { detectLayout, layoutFolder } from "../formats/detectLayout.ts";
 import { discoverDockerArchive } from "../formats/discoverDockerArchive.ts";
 import { discoverOciLayout } from "../formats/discoverOciLayout.ts";
-import { detectLayout, layoutFolder } from "../formats/detectLayout.ts";
 import { legacyImageFolders, unsafeLayoutFiles } from "../formats/hiddenLayouts.ts";
 import type { Discovery } from "../formats/imagePlan.ts";
 import { problem, problemKey, verdictOf } from "../problems.ts";
 import type { ArchiveCompression, ArchiveReport, Note, Problem } from "../report.ts";
+import type { EntryTable } from "../tar/entryTable.ts";
 import { blobRoles } from "../verify/blobRoles.ts";
 import { checkBlobs } from "../verify/checkBlobs.ts";
 import { digestNeeds } from "../verify/digestNeeds.ts";
 import { DigestsByEntry } from "../verify/digestsByEntry.ts";
 import { evaluateImage } from "../verify/evaluateImage.ts";
 import { mergeViews } from "../verify/mergeViews.ts";
-import type { EntryTable } from "../tar/entryTable.ts";
 import type { ContentsBackend } from "./contentsBackend.ts";
 
 export interface AssessInput {
@@ -49,7 +50,12 @@ function legacyFoldersText(folders: readonly string[]): string {
  * A tar the engine reads as no image, that docker would still load images from: not a plain
  * file. Refused with what docker would do (hiddenLayouts.ts), so the card never says "no image".
  */
-function hiddenLayoutReport(table: EntryTable, legacy: readonly string[], compression: ArchiveCompression, size: number): ArchiveReport | null {
+function hiddenLayoutReport(
+  table: EntryTable,
+  legacy: readonly string[],
+  compression: ArchiveCompression,
+  size: number,
+): ArchiveReport | null {
   const unsafe = unsafeLayoutFiles(table);
   if (unsafe.length === 0 && legacy.length === 0) return null;
   const problems = [...table.problems];
@@ -66,10 +72,20 @@ function hiddenLayoutReport(table: EntryTable, legacy: readonly string[], compre
 function legacyBesideLayout(legacy: readonly string[]): Problem[] {
   if (legacy.length === 0) return [];
   const message = `ambiguous archive: ${legacyFoldersText(legacy)}, while containers/image and containerd read the OCI layout`;
-  return [problem<"ambiguous-archive">({ code: "ambiguous-archive", construct: "legacy-layout", path: legacy[0] ?? null }, message)];
+  return [
+    problem<"ambiguous-archive">(
+      { code: "ambiguous-archive", construct: "legacy-layout", path: legacy[0] ?? null },
+      message,
+    ),
+  ];
 }
 
-export async function assessContents({ backend, compression, size, archiveDigest }: AssessInput): Promise<ArchiveReport> {
+export async function assessContents({
+  backend,
+  compression,
+  size,
+  archiveDigest,
+}: AssessInput): Promise<ArchiveReport> {
   const { contents } = backend;
   const format = await detectLayout(contents);
   const legacy = legacyImageFolders(contents.table);

@@ -6,7 +6,11 @@ import type { GzipTarScan } from "../pool/hashPool.ts";
 import type { EntryTable } from "../tar/entryTable.ts";
 import type { ContentsBackend } from "./contentsBackend.ts";
 
-export function gzipBackend(scan: GzipTarScan, table: EntryTable, archiveDigest: () => Promise<Digest>): ContentsBackend {
+export function gzipBackend(
+  scan: GzipTarScan,
+  table: EntryTable,
+  archiveDigest: () => Promise<Digest>,
+): ContentsBackend {
   return {
     contents: {
       table,

@@ -7,7 +7,12 @@ import type { ArchiveCompression, ArchiveReport, Note } from "../report.ts";
 
 export const EMPTY_SHA256: Digest = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-export function fileReport(size: number, compression: ArchiveCompression, archiveDigest: Digest, notes: Note[] = []): ArchiveReport {
+export function fileReport(
+  size: number,
+  compression: ArchiveCompression,
+  archiveDigest: Digest,
+  notes: Note[] = [],
+): ArchiveReport {
   return { format: "file", compression, size, archiveDigest, verdict: "intact", problems: [], notes, images: [] };
 }
 
@@ -25,8 +30,16 @@ export function emptyReport(archiveDigest: boolean): ArchiveReport {
   return report;
 }
 
-export function unreadableReport(error: ImageEngineError, size: number, compression: ArchiveCompression, archiveDigest?: Digest): ArchiveReport {
-  const fields: { code: "unreadable-archive"; reason: string; offset?: number } = { code: "unreadable-archive", reason: error.message };
+export function unreadableReport(
+  error: ImageEngineError,
+  size: number,
+  compression: ArchiveCompression,
+  archiveDigest?: Digest,
+): ArchiveReport {
+  const fields: { code: "unreadable-archive"; reason: string; offset?: number } = {
+    code: "unreadable-archive",
+    reason: error.message,
+  };
   if (error instanceof TarFormatError) fields.offset = error.offset;
   const what = compression === "gzip" ? "the gzip-compressed archive" : "the archive";
   const report: ArchiveReport = {

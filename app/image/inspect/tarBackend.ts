@@ -8,11 +8,21 @@ import type { ByteSource } from "../source/byteSource.ts";
 import type { EntryTable } from "../tar/entryTable.ts";
 import type { ComputedDigests, ContentsBackend } from "./contentsBackend.ts";
 
-export function tarBackend(source: ByteSource, table: EntryTable, pool: HashPool, meter: ProgressMeter, signal?: AbortSignal): ContentsBackend {
+export function tarBackend(
+  source: ByteSource,
+  table: EntryTable,
+  pool: HashPool,
+  meter: ProgressMeter,
+  signal?: AbortSignal,
+): ContentsBackend {
   return {
     contents: { table, readEntry: (entry) => source.read(entry.dataOffset, entry.size) },
     async digest(needs, archiveDigest) {
-      const jobs: RangeJob[] = needs.map(({ entry, decompress }) => ({ offset: entry.dataOffset, size: entry.size, decompress }));
+      const jobs: RangeJob[] = needs.map(({ entry, decompress }) => ({
+        offset: entry.dataOffset,
+        size: entry.size,
+        decompress,
+      }));
       if (archiveDigest) jobs.push({ offset: 0, size: source.size, decompress: false });
       meter.start(jobs.reduce((total, job) => total + job.size, 0));
       const options: PoolRunOptions = { onBytes: meter.add };

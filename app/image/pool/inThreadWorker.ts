@@ -12,9 +12,14 @@ export function inThreadWorker(environment: WorkerEnvironment, onTerminate: () =
   const stop = new AbortController();
   return {
     post(request: HashRequest) {
-      void runHashRequest(request, environment, (response) => {
-        if (!stop.signal.aborted) for (const listener of listeners) listener(response);
-      }, stop.signal);
+      void runHashRequest(
+        request,
+        environment,
+        (response) => {
+          if (!stop.signal.aborted) for (const listener of listeners) listener(response);
+        },
+        stop.signal,
+      );
     },
     onMessage: (listener) => void listeners.push(listener),
     // Its failures are the request's own errors, reported as messages.

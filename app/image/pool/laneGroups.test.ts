@@ -26,10 +26,16 @@ describe("laneGroups", () => {
 
   test("eight similar layers on two workers: two groups of four", () => {
     const sizes = Array.from({ length: 8 }, (_, i) => (200 + i) * MiB);
-    assert.deepEqual(laneGroups(sizes, 2, 4), [[7, 6, 5, 4], [3, 2, 1, 0]]);
+    assert.deepEqual(laneGroups(sizes, 2, 4), [
+      [7, 6, 5, 4],
+      [3, 2, 1, 0],
+    ]);
   });
 
   test("jobs under LANE_MIN_BYTES never join a group", () => {
-    assert.deepEqual(laneGroups([LANE_MIN_BYTES - 1, LANE_MIN_BYTES - 1, LANE_MIN_BYTES - 1, LANE_MIN_BYTES - 1], 1, 4), []);
+    assert.deepEqual(
+      laneGroups([LANE_MIN_BYTES - 1, LANE_MIN_BYTES - 1, LANE_MIN_BYTES - 1, LANE_MIN_BYTES - 1], 1, 4),
+      [],
+    );
   });
 });

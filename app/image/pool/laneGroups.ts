@@ -12,13 +12,18 @@ const MIN_GROUP = 3;
 
 /** Groups of job indices (each `minGroup`..`lanes` long); jobs in no group run alone. */
 export function laneGroups(sizes: readonly number[], concurrency: number, lanes: number): number[][] {
-  const big = sizes.flatMap((size, index) => (size >= LANE_MIN_BYTES ? [index] : [])).sort((a, b) => (sizes[b] as number) - (sizes[a] as number));
+  const big = sizes
+    .flatMap((size, index) => (size >= LANE_MIN_BYTES ? [index] : []))
+    .sort((a, b) => (sizes[b] as number) - (sizes[a] as number));
   if (lanes < MIN_GROUP || big.length <= concurrency) return [];
   const groups: number[][] = [];
   let rest = big;
   while (rest.length >= MIN_GROUP) {
     const [first, ...others] = rest as [number, ...number[]];
-    const group = [first, ...others.filter((index) => (sizes[index] as number) >= SIMILAR * (sizes[first] as number)).slice(0, lanes - 1)];
+    const group = [
+      first,
+      ...others.filter((index) => (sizes[index] as number) >= SIMILAR * (sizes[first] as number)).slice(0, lanes - 1),
+    ];
     if (group.length >= MIN_GROUP) groups.push(group);
     rest = group.length >= MIN_GROUP ? rest.filter((index) => !group.includes(index)) : others;
   }

@@ -1,15 +1,16 @@
 // The typed messages between the engine and its hashing workers, and how typed errors
 // cross the thread boundary (structured clone keeps neither classes nor `code`).
-import type { EntryDigests } from "../hash/entryDigester.ts";
-import type { SourceHandle } from "../source/byteSource.ts";
+
 import {
   CorruptGzipError,
   HashWorkerError,
+  type ImageEngineError,
   LimitExceededError,
   SourceReadError,
   TarFormatError,
-  type ImageEngineError,
 } from "../errors.ts";
+import type { EntryDigests } from "../hash/entryDigester.ts";
+import type { SourceHandle } from "../source/byteSource.ts";
 import type { GzipTarScan, RangeJob } from "./hashPool.ts";
 
 export type HashRequest =

@@ -14,7 +14,8 @@ if (!port) throw new Error("nodeHash.worker.ts must run in a worker thread");
 const environment: WorkerEnvironment = {
   createSha256: nodeSha256,
   gunzip: nodeGunzip,
-  openSource: async (handle: SourceHandle) => (handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path)),
+  openSource: async (handle: SourceHandle) =>
+    handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path),
 };
 
 port.on("message", (request: HashRequest) => {

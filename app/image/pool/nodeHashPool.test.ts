@@ -35,21 +35,35 @@ describe("the Node hash pool (worker_threads + node:crypto)", () => {
     const want = jobs.map((job) => sha256(bytes.subarray(job.offset, job.offset + job.size)));
     let progressed = 0;
     const fromFile = await pool.digestRanges({ kind: "file", path: file }, jobs, { onBytes: (n) => (progressed += n) });
-    assert.deepEqual(fromFile.map((d) => d.digest), want);
-    assert.equal(progressed, jobs.reduce((sum, job) => sum + job.size, 0));
+    assert.deepEqual(
+      fromFile.map((d) => d.digest),
+      want,
+    );
+    assert.equal(
+      progressed,
+      jobs.reduce((sum, job) => sum + job.size, 0),
+    );
     const fromBlob = await pool.digestRanges({ kind: "blob", blob: new Blob([bytes]) }, jobs);
-    assert.deepEqual(fromBlob.map((d) => d.digest), want);
+    assert.deepEqual(
+      fromBlob.map((d) => d.digest),
+      want,
+    );
   });
 
   test("gunzips a gzip range in the same pass", async () => {
     const gz = gzipSync(bytes);
-    const [result] = await pool.digestRanges({ kind: "blob", blob: new Blob([gz]) }, [{ offset: 0, size: gz.length, decompress: true }]);
+    const [result] = await pool.digestRanges({ kind: "blob", blob: new Blob([gz]) }, [
+      { offset: 0, size: gz.length, decompress: true },
+    ]);
     assert.equal(result?.digest, sha256(gz));
     assert.equal(result?.uncompressedDigest, sha256(bytes));
   });
 
   test("a missing file is a SourceReadError", async () => {
-    await assert.rejects(pool.digestRanges({ kind: "file", path: join(dir, "nope") }, [{ offset: 0, size: 1, decompress: false }]), SourceReadError);
+    await assert.rejects(
+      pool.digestRanges({ kind: "file", path: join(dir, "nope") }, [{ offset: 0, size: 1, decompress: false }]),
+      SourceReadError,
+    );
   });
 
   test("abort stops the workers mid-job: fewer bytes were hashed than asked for", async () => {
@@ -60,17 +74,26 @@ describe("the Node hash pool (worker_threads + node:crypto)", () => {
     closeSync(fd);
     const controller = new AbortController();
     let hashed = 0;
-    const run = pool.digestRanges({ kind: "file", path: big }, [{ offset: 0, size, decompress: false }, { offset: 0, size, decompress: false }], {
-      signal: controller.signal,
-      onBytes: (n) => {
-        hashed += n;
-        controller.abort(); // as soon as work is under way
+    const run = pool.digestRanges(
+      { kind: "file", path: big },
+      [
+        { offset: 0, size, decompress: false },
+        { offset: 0, size, decompress: false },
+      ],
+      {
+        signal: controller.signal,
+        onBytes: (n) => {
+          hashed += n;
+          controller.abort(); // as soon as work is under way
+        },
       },
-    });
+    );
     await assert.rejects(run, InspectAbortedError);
     assert.ok(hashed < size, `stopped after ${hashed} of ${2 * size} bytes`);
     // The pool still works afterwards, with fresh workers.
-    const [again] = await pool.digestRanges({ kind: "blob", blob: new Blob(["abc"]) }, [{ offset: 0, size: 3, decompress: false }]);
+    const [again] = await pool.digestRanges({ kind: "blob", blob: new Blob(["abc"]) }, [
+      { offset: 0, size: 3, decompress: false },
+    ]);
     assert.equal(again?.digest, "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 });

@@ -17,7 +17,8 @@ import { WorkerPool } from "./workerPool.ts";
 const environment: WorkerEnvironment = {
   createSha256: nodeSha256,
   gunzip: nodeGunzip,
-  openSource: async (handle) => (handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path)),
+  openSource: async (handle) =>
+    handle.kind === "blob" ? new BlobSource(handle.blob) : NodeFileSource.open(handle.path),
 };
 
 function spawnNodeWorker(): PoolWorker {

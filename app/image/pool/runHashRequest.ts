@@ -10,7 +10,7 @@ import type { Sha256Lanes } from "../hash/sha256Lanes.ts";
 import type { ByteSource, SourceHandle } from "../source/byteSource.ts";
 import { digestLanes } from "./digestLanes.ts";
 import type { RangeJob } from "./hashPool.ts";
-import { serializeError, type HashRequest, type HashResponse } from "./messages.ts";
+import { type HashRequest, type HashResponse, serializeError } from "./messages.ts";
 
 export interface WorkerEnvironment {
   createSha256: Sha256Factory;
@@ -39,7 +39,10 @@ function progressReporter(id: number, post: (response: HashResponse) => void) {
 }
 
 /** The source's chunks, stopping between two of them once `signal` aborts. */
-async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncIterable<Uint8Array> {
+async function* untilAborted(
+  chunks: AsyncIterable<Uint8Array>,
+  signal: AbortSignal | undefined,
+): AsyncIterable<Uint8Array> {
   for await (const chunk of chunks) {
     throwIfAborted(signal);
     yield chunk;
@@ -49,7 +52,12 @@ async function* untilAborted(chunks: AsyncIterable<Uint8Array>, signal: AbortSig
 type Stream = (start: number, end: number) => AsyncIterable<Uint8Array>;
 
 /** Every digest one range needs, from one pass over its bytes. */
-async function digestRange({ offset, size, decompress }: RangeJob, stream: Stream, env: WorkerEnvironment, onBytes: (bytes: number) => void): Promise<EntryDigests> {
+async function digestRange(
+  { offset, size, decompress }: RangeJob,
+  stream: Stream,
+  env: WorkerEnvironment,
+  onBytes: (bytes: number) => void,
+): Promise<EntryDigests> {
   const digester = await EntryDigester.create(env, decompress);
   for await (const chunk of stream(offset, offset + size)) {
     await digester.write(chunk);
@@ -60,7 +68,12 @@ async function digestRange({ offset, size, decompress }: RangeJob, stream: Strea
 }
 
 /** Ranges hashed together in SIMD lanes, or one after another where the platform has none. */
-async function digestTogether(jobs: readonly RangeJob[], stream: Stream, env: WorkerEnvironment, onBytes: (bytes: number) => void): Promise<EntryDigests[]> {
+async function digestTogether(
+  jobs: readonly RangeJob[],
+  stream: Stream,
+  env: WorkerEnvironment,
+  onBytes: (bytes: number) => void,
+): Promise<EntryDigests[]> {
   const lanes = (await env.lanes?.()) ?? null;
   if (lanes) return digestLanes(jobs, lanes, stream, env, onBytes);
   const digests: EntryDigests[] = [];
@@ -72,7 +85,12 @@ async function digestTogether(jobs: readonly RangeJob[], stream: Stream, env: Wo
  * `signal` stops a request run on the caller's own thread (a real worker is terminated
  * instead, and passes none).
  */
-export async function runHashRequest(request: HashRequest, env: WorkerEnvironment, post: (response: HashResponse) => void, signal?: AbortSignal): Promise<void> {
+export async function runHashRequest(
+  request: HashRequest,
+  env: WorkerEnvironment,
+  post: (response: HashResponse) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const progress = progressReporter(request.id, post);
   let source: ByteSource | undefined;
   try {

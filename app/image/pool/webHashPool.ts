@@ -11,7 +11,8 @@ function spawnWebWorker(): PoolWorker {
   const worker = new Worker(new URL("./webHash.worker.ts", import.meta.url), { type: "module" });
   return {
     post: (request) => worker.postMessage(request),
-    onMessage: (listener) => worker.addEventListener("message", (event: MessageEvent<HashResponse>) => listener(event.data)),
+    onMessage: (listener) =>
+      worker.addEventListener("message", (event: MessageEvent<HashResponse>) => listener(event.data)),
     onFailure: (listener) => {
       worker.addEventListener("error", (event: ErrorEvent) => {
         event.preventDefault();

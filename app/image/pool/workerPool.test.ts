@@ -38,7 +38,11 @@ function fakeWorkers(): { spawned: FakeWorker[]; spawn: () => PoolWorker } {
 
 const source = { kind: "blob" as const, blob: new Blob(["x"]) };
 const job = (size: number) => ({ offset: 0, size, decompress: false });
-const digests = (size: number) => ({ digest: `sha256:${String(size).padStart(64, "0")}` as const, size, compression: "none" as const });
+const digests = (size: number) => ({
+  digest: `sha256:${String(size).padStart(64, "0")}` as const,
+  size,
+  compression: "none" as const,
+});
 
 function answerDigest(worker: FakeWorker, index = worker.requests.length - 1): void {
   const request = worker.requests[index];
@@ -52,13 +56,22 @@ describe("WorkerPool", () => {
     const pool = new WorkerPool(spawn, 2);
     const run = pool.digestRanges(source, [job(1), job(300), job(20), job(4000)]);
     assert.equal(spawned.length, 2);
-    assert.deepEqual(spawned.map((w) => w.requests.map((r) => r.type === "digest-range" && r.job.size)), [[4000], [300]]);
+    assert.deepEqual(
+      spawned.map((w) => w.requests.map((r) => r.type === "digest-range" && r.job.size)),
+      [[4000], [300]],
+    );
     answerDigest(spawned[1] as FakeWorker);
-    assert.deepEqual(spawned[1]?.requests.map((r) => r.type === "digest-range" && r.job.size), [300, 20]);
+    assert.deepEqual(
+      spawned[1]?.requests.map((r) => r.type === "digest-range" && r.job.size),
+      [300, 20],
+    );
     answerDigest(spawned[0] as FakeWorker);
     answerDigest(spawned[1] as FakeWorker);
     answerDigest(spawned[0] as FakeWorker);
-    assert.deepEqual((await run).map((d) => d.size), [1, 300, 20, 4000]);
+    assert.deepEqual(
+      (await run).map((d) => d.size),
+      [1, 300, 20, 4000],
+    );
     await pool.close();
   });
 
@@ -94,7 +107,10 @@ describe("WorkerPool", () => {
 
   test("an already aborted signal rejects before any work", async () => {
     const { spawned, spawn } = fakeWorkers();
-    await assert.rejects(new WorkerPool(spawn, 2).digestRanges(source, [job(1)], { signal: AbortSignal.abort() }), InspectAbortedError);
+    await assert.rejects(
+      new WorkerPool(spawn, 2).digestRanges(source, [job(1)], { signal: AbortSignal.abort() }),
+      InspectAbortedError,
+    );
     assert.equal(spawned.length, 0);
   });
 
@@ -103,8 +119,16 @@ describe("WorkerPool", () => {
     const pool = new WorkerPool(spawn, 2);
     const run = pool.digestRanges(source, [job(1), job(2)]);
     const failing = spawned[0] as FakeWorker;
-    failing.answer({ type: "error", id: failing.requests[0]?.id ?? 0, error: serializeError(new TarFormatError("bad header", 1024)) });
-    await assert.rejects(run, (error: unknown) => error instanceof TarFormatError && error.offset === 1024 && /bad header \(at byte 1024\)/.test(error.message));
+    failing.answer({
+      type: "error",
+      id: failing.requests[0]?.id ?? 0,
+      error: serializeError(new TarFormatError("bad header", 1024)),
+    });
+    await assert.rejects(
+      run,
+      (error: unknown) =>
+        error instanceof TarFormatError && error.offset === 1024 && /bad header \(at byte 1024\)/.test(error.message),
+    );
     assert.equal(spawned[1]?.terminated, true);
   });
 
@@ -113,7 +137,10 @@ describe("WorkerPool", () => {
     const pool = new WorkerPool(spawn, 1);
     const run = pool.digestRanges(source, [job(1)]);
     spawned[0]?.crash(new Error("out of memory"));
-    await assert.rejects(run, (error: unknown) => error instanceof HashWorkerError && /out of memory/.test(error.message));
+    await assert.rejects(
+      run,
+      (error: unknown) => error instanceof HashWorkerError && /out of memory/.test(error.message),
+    );
   });
 
   test("close rejects queued work and refuses new work", async () => {

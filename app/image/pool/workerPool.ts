@@ -1,12 +1,13 @@
 // A HashPool over any kind of worker: one queue of jobs, at most `concurrency` workers,
 // biggest jobs first. Aborting (or one job failing) terminates at once every worker busy
 // with that run and drops its queued jobs; new workers are spawned on the next run.
+
+import { HashWorkerError, type ImageEngineError, InspectAbortedError } from "../errors.ts";
 import type { EntryDigests } from "../hash/entryDigester.ts";
-import { HashWorkerError, InspectAbortedError, type ImageEngineError } from "../errors.ts";
 import type { SourceHandle } from "../source/byteSource.ts";
 import type { GzipTarScan, HashPool, PoolRunOptions, RangeJob } from "./hashPool.ts";
 import { laneGroups } from "./laneGroups.ts";
-import { reviveError, type HashRequest, type HashResponse } from "./messages.ts";
+import { type HashRequest, type HashResponse, reviveError } from "./messages.ts";
 import type { PoolWorker } from "./poolWorker.ts";
 
 interface Run {
@@ -36,29 +37,62 @@ export class WorkerPool implements HashPool {
   #nextId = 1;
   #closed = false;
 
-  constructor(spawnWorker: () => PoolWorker, concurrency: number, options: { lanes?: number; spawnMinBytes?: number } = {}) {
+  constructor(
+    spawnWorker: () => PoolWorker,
+    concurrency: number,
+    options: { lanes?: number; spawnMinBytes?: number } = {},
+  ) {
     this.#spawnWorker = spawnWorker;
     this.concurrency = Math.max(1, Math.floor(concurrency));
     this.lanes = Math.max(1, Math.floor(options.lanes ?? 1));
     this.spawnMinBytes = options.spawnMinBytes ?? 0;
   }
 
-  async digestRanges(source: SourceHandle, jobs: readonly RangeJob[], options: PoolRunOptions = {}): Promise<EntryDigests[]> {
-    const groups = laneGroups(jobs.map((job) => job.size), this.concurrency, this.lanes);
+  async digestRanges(
+    source: SourceHandle,
+    jobs: readonly RangeJob[],
+    options: PoolRunOptions = {},
+  ): Promise<EntryDigests[]> {
+    const groups = laneGroups(
+      jobs.map((job) => job.size),
+      this.concurrency,
+      this.lanes,
+    );
     const grouped = new Set(groups.flat());
     // Each request with the indices of the jobs it answers, in order.
     const planned: { request: HashRequest; indices: number[] }[] = [
-      ...groups.map((indices) => ({ request: { type: "digest-lanes" as const, id: this.#nextId++, source, jobs: indices.map((i) => jobs[i] as RangeJob) }, indices })),
-      ...jobs.flatMap((job, i) => (grouped.has(i) ? [] : [{ request: { type: "digest-range" as const, id: this.#nextId++, source, job }, indices: [i] }])),
+      ...groups.map((indices) => ({
+        request: {
+          type: "digest-lanes" as const,
+          id: this.#nextId++,
+          source,
+          jobs: indices.map((i) => jobs[i] as RangeJob),
+        },
+        indices,
+      })),
+      ...jobs.flatMap((job, i) =>
+        grouped.has(i)
+          ? []
+          : [{ request: { type: "digest-range" as const, id: this.#nextId++, source, job }, indices: [i] }],
+      ),
     ];
     const weight = (request: HashRequest) =>
-      request.type === "digest-range" ? request.job.size : request.type === "digest-lanes" ? request.jobs.reduce((sum, job) => sum + job.size, 0) : 0;
-    const responses = await this.#runAll(planned.map((p) => p.request), options, weight);
+      request.type === "digest-range"
+        ? request.job.size
+        : request.type === "digest-lanes"
+          ? request.jobs.reduce((sum, job) => sum + job.size, 0)
+          : 0;
+    const responses = await this.#runAll(
+      planned.map((p) => p.request),
+      options,
+      weight,
+    );
     const results: EntryDigests[] = new Array(jobs.length);
     responses.forEach((response, r) => {
       const { indices } = planned[r] as (typeof planned)[number];
       if (response.type === "digests" && indices.length === 1) results[indices[0] as number] = response.digests;
-      else if (response.type === "lane-digests" && response.digests.length === indices.length) indices.forEach((i, k) => (results[i] = response.digests[k] as EntryDigests));
+      else if (response.type === "lane-digests" && response.digests.length === indices.length)
+        indices.forEach((i, k) => (results[i] = response.digests[k] as EntryDigests));
       else throw new HashWorkerError(`unexpected "${response.type}" answer to a digest job`);
     });
     return results;
@@ -76,7 +110,11 @@ export class WorkerPool implements HashPool {
     for (const worker of [...this.#idle, ...this.#busy.keys()]) this.#discard(worker);
   }
 
-  #runAll(requests: HashRequest[], options: PoolRunOptions, weight: (request: HashRequest) => number): Promise<HashResponse[]> {
+  #runAll(
+    requests: HashRequest[],
+    options: PoolRunOptions,
+    weight: (request: HashRequest) => number,
+  ): Promise<HashResponse[]> {
     if (this.#closed) return Promise.reject(new HashWorkerError("the hash pool was closed"));
     if (options.signal?.aborted) return Promise.reject(new InspectAbortedError({ cause: options.signal.reason }));
     if (requests.length === 0) return Promise.resolve([]);
@@ -97,7 +135,9 @@ export class WorkerPool implements HashPool {
       if (options.onBytes) run.onBytes = options.onBytes;
       options.signal?.addEventListener("abort", onAbort, { once: true });
       // Longest jobs first: the run ends sooner when one huge layer is not started last.
-      const order = requests.map((request, index) => ({ request, index })).sort((a, b) => weight(b.request) - weight(a.request));
+      const order = requests
+        .map((request, index) => ({ request, index }))
+        .sort((a, b) => weight(b.request) - weight(a.request));
       for (const { request, index } of order) {
         this.#queue.push({
           request,
@@ -120,7 +160,9 @@ export class WorkerPool implements HashPool {
     while (this.#queue.length > 0) {
       const next = this.#queue[0] as Task;
       // A few KB of JSON are not worth a new worker (its isolate costs MiBs): they wait for a running one.
-      const spawnable = this.#idle.length + this.#busy.size < this.concurrency && (this.#busy.size === 0 || next.weight >= this.spawnMinBytes);
+      const spawnable =
+        this.#idle.length + this.#busy.size < this.concurrency &&
+        (this.#busy.size === 0 || next.weight >= this.spawnMinBytes);
       const worker = this.#idle.pop() ?? (spawnable ? this.#spawn() : undefined);
       if (!worker) return;
       const task = this.#queue.shift() as Task;

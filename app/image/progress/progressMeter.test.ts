@@ -6,7 +6,10 @@ import { ProgressMeter } from "./progressMeter.ts";
 test("throttles to one event per 100 ms, with rate and ETA, and always reports the start and the end", () => {
   let now = 0;
   const events: InspectProgress[] = [];
-  const meter = new ProgressMeter((p) => events.push(p), () => now);
+  const meter = new ProgressMeter(
+    (p) => events.push(p),
+    () => now,
+  );
   meter.start(1_000_000_000);
   now = 50;
   meter.add(100_000_000); // within 100 ms of the start event: swallowed
@@ -24,7 +27,10 @@ test("throttles to one event per 100 ms, with rate and ETA, and always reports t
 
 test("never reports more done than the total", () => {
   let last: InspectProgress | undefined;
-  const meter = new ProgressMeter((p) => (last = p), () => 0);
+  const meter = new ProgressMeter(
+    (p) => (last = p),
+    () => 0,
+  );
   meter.start(10);
   meter.add(25);
   meter.finish();

@@ -1,5 +1,5 @@
 // ByteSource over a file in Node, by positioned reads. Node-only: the browser bundle never imports it.
-import { open, type FileHandle } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { SourceReadError } from "../errors.ts";
 import { STREAM_CHUNK_BYTES } from "../limits.ts";
 import type { ByteSource, SourceHandle } from "./byteSource.ts";
@@ -71,7 +71,10 @@ export class NodeFileSource implements ByteSource {
         filled += bytesRead;
       }
     } catch (cause) {
-      throw new SourceReadError(`could not read bytes ${offset}–${offset + buffer.length}: ${(cause as Error).message}`, { cause });
+      throw new SourceReadError(
+        `could not read bytes ${offset}–${offset + buffer.length}: ${(cause as Error).message}`,
+        { cause },
+      );
     }
   }
 

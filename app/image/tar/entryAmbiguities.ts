@@ -29,13 +29,13 @@ const MODE_TYPE_BITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 const MODE_TYPE_NAMES: Readonly<Record<number, string>> = {
-  0o140000: "socket",
-  0o120000: "symlink",
-  0o100000: "regular file",
-  0o60000: "block device",
-  0o40000: "directory",
-  0o20000: "character device",
-  0o10000: "fifo",
+  26411: "socket",
+  21609: "symlink",
+  16807: "regular file",
+  14406: "block device",
+  9604: "directory",
+  4802: "character device",
+  2401: "fifo",
 };
 
 /** A typeflag as the reasons show it: the character when printable, else its byte. */
@@ -52,7 +52,13 @@ function nameAmbiguity({ entry, name, linkName }: EntryFacts): TarAmbiguity[] {
   const isLink = entry.kind === "symlink" || entry.kind === "hardlink";
   if (name.exact && (!isLink || linkName.exact)) return [];
   const which = name.exact ? "link target" : "name";
-  return [ambiguity("entry-name", entry, `the ${which} of ${JSON.stringify(entry.rawPath)} is not UTF-8: loaders compare its bytes, the engine cannot`)];
+  return [
+    ambiguity(
+      "entry-name",
+      entry,
+      `the ${which} of ${JSON.stringify(entry.rawPath)} is not UTF-8: loaders compare its bytes, the engine cannot`,
+    ),
+  ];
 }
 
 export function entryAmbiguities(facts: EntryFacts): TarAmbiguity[] {
@@ -64,17 +70,41 @@ export function entryAmbiguities(facts: EntryFacts): TarAmbiguity[] {
   const flag = showTypeflag(entry.typeflag);
   const allowedBits = MODE_TYPE_BITS.get(entry.typeflag);
   if (sparse) {
-    found.push(ambiguity("sparse-entry", entry, `${path} is a GNU sparse file: Go reads it with its holes expanded, the engine would hash the stored bytes`));
+    found.push(
+      ambiguity(
+        "sparse-entry",
+        entry,
+        `${path} is a GNU sparse file: Go reads it with its holes expanded, the engine would hash the stored bytes`,
+      ),
+    );
   } else if (allowedBits === undefined) {
-    found.push(ambiguity("entry-type", entry, `${path} has typeflag ${flag}: containers/image reads it as a file by its mode, docker refuses it and containerd skips it`));
+    found.push(
+      ambiguity(
+        "entry-type",
+        entry,
+        `${path} has typeflag ${flag}: containers/image reads it as a file by its mode, docker refuses it and containerd skips it`,
+      ),
+    );
   }
   const bits = (mode & ~0o7777) >>> 0;
   if (allowedBits !== undefined && bits !== 0 && bits !== allowedBits) {
     const named = MODE_TYPE_NAMES[bits] ?? `type bits 0o${bits.toString(8)}`;
-    found.push(ambiguity("entry-type", entry, `${path} has typeflag ${flag} but its mode says ${named}: containers/image goes by the mode, docker and containerd by the typeflag`));
+    found.push(
+      ambiguity(
+        "entry-type",
+        entry,
+        `${path} has typeflag ${flag} but its mode says ${named}: containers/image goes by the mode, docker and containerd by the typeflag`,
+      ),
+    );
   }
   if (entry.typeflag === "0" && entry.rawPath.endsWith("/")) {
-    found.push(ambiguity("entry-type", entry, `regular file ${path} has a name ending in "/": extractors disagree on whether it is a file or a directory`));
+    found.push(
+      ambiguity(
+        "entry-type",
+        entry,
+        `regular file ${path} has a name ending in "/": extractors disagree on whether it is a file or a directory`,
+      ),
+    );
   }
   return [...found, ...nameAmbiguity(facts)];
 }

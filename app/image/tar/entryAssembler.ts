@@ -9,7 +9,7 @@ import { LimitExceededError, TarFormatError } from "../errors.ts";
 import { MAX_ENTRIES, MAX_PATH_BYTES } from "../limits.ts";
 import { entryAmbiguities } from "./entryAmbiguities.ts";
 import { BLOCK_SIZE, type HeaderBlock, parseHeaderBlock } from "./headerBlock.ts";
-import { paxFields, parsePaxRecords, type PaxRecords } from "./pax.ts";
+import { type PaxRecords, parsePaxRecords, paxFields } from "./pax.ts";
 import { checkPaxSparse, OldGnuSparseMap, paxSparseVersion } from "./sparse.ts";
 import type { TarEntry } from "./tarEntry.ts";
 import type { TarAmbiguity } from "./tarListing.ts";
@@ -65,13 +65,19 @@ export class TarEntryAssembler {
   #entries = 0;
 
   accept(block: Uint8Array, headerOffset: number): AssemblerStep {
-    if (this.#pendingMeta !== null || this.#pendingSparse !== null) throw new TarFormatError("header arrived before the previous record's data", headerOffset);
+    if (this.#pendingMeta !== null || this.#pendingSparse !== null)
+      throw new TarFormatError("header arrived before the previous record's data", headerOffset);
     const header = parseHeaderBlock(block, headerOffset);
     // Go's handleRegularFile on the header as read, before any record applies.
-    if (!isHeaderOnly(header.typeflag) && header.size < 0) throw new TarFormatError("tar header has a negative size", headerOffset);
+    if (!isHeaderOnly(header.typeflag) && header.size < 0)
+      throw new TarFormatError("tar header has a negative size", headerOffset);
     const flag = header.typeflag;
     if (flag === TYPE_PAX || flag === TYPE_PAX_GLOBAL || flag === TYPE_GNU_LONG_NAME || flag === TYPE_GNU_LONG_LINK) {
-      if (header.size > MAX_RECORD_BYTES) throw new TarFormatError(`tar extended header of ${header.size} bytes exceeds ${MAX_RECORD_BYTES}`, headerOffset);
+      if (header.size > MAX_RECORD_BYTES)
+        throw new TarFormatError(
+          `tar extended header of ${header.size} bytes exceeds ${MAX_RECORD_BYTES}`,
+          headerOffset,
+        );
       this.#pendingMeta = { header, headerOffset };
       return { type: "meta", dataSize: header.size };
     }
@@ -128,7 +134,15 @@ export class TarEntryAssembler {
     this.#longLink = null;
     const path = records.get("path");
     const named = path !== undefined && path.length > 0;
-    const assembled: Assembled = { header, headerOffset, name: named ? decodeText(path) : header.name, linkName: header.linkName, typeflag: TYPE_PAX_GLOBAL, dataSize: 0, sparse: false };
+    const assembled: Assembled = {
+      header,
+      headerOffset,
+      name: named ? decodeText(path) : header.name,
+      linkName: header.linkName,
+      typeflag: TYPE_PAX_GLOBAL,
+      dataSize: 0,
+      sparse: false,
+    };
     const step = this.#entry(assembled, headerOffset + BLOCK_SIZE);
     if (named && paxFields(records) === null) {
       this.ambiguities.push({
@@ -165,7 +179,8 @@ export class TarEntryAssembler {
     const headerOnly = isHeaderOnly(typeflag);
     const dataSize = headerOnly ? 0 : size;
     if (dataSize < 0) throw new TarFormatError("tar entry has a negative size", headerOffset);
-    const sparse = typeflag === TYPE_GNU_SPARSE || (pax !== null && [...pax.keys()].some((key) => key.startsWith("GNU.sparse.")));
+    const sparse =
+      typeflag === TYPE_GNU_SPARSE || (pax !== null && [...pax.keys()].some((key) => key.startsWith("GNU.sparse.")));
     const assembled: Assembled = { header, headerOffset, name, linkName, typeflag, dataSize, sparse };
     if (typeflag === TYPE_GNU_SPARSE) {
       // The STAR format has its own 'S' layout; Go reads only GNU's.

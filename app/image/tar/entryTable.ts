@@ -14,7 +14,13 @@ import type { TarAmbiguity } from "./tarListing.ts";
 
 export type LookupResult =
   | { ok: true; entry: TarEntry; path: string }
-  | { ok: false; reason: "missing" | "outside-archive" | "not-a-file"; path: string; linkPath?: string; linkTarget?: string }
+  | {
+      ok: false;
+      reason: "missing" | "outside-archive" | "not-a-file";
+      path: string;
+      linkPath?: string;
+      linkTarget?: string;
+    }
   | { ok: false; reason: "ambiguous"; construct: AmbiguousConstruct; path: string; detail: string };
 
 /** Documents at the root that containerd reads only as regular files (a link there is skipped by it, followed by the others). */
@@ -30,7 +36,11 @@ function ambiguity(construct: AmbiguousConstruct, path: string, detail: string):
 }
 
 function kindName(entry: TarEntry): string {
-  return entry.kind === "other" ? `entry of type '${entry.typeflag}'` : entry.kind === "file" ? "regular file" : entry.kind;
+  return entry.kind === "other"
+    ? `entry of type '${entry.typeflag}'`
+    : entry.kind === "file"
+      ? "regular file"
+      : entry.kind;
 }
 
 export class EntryTable {
@@ -44,14 +54,22 @@ export class EntryTable {
   constructor(entries: readonly TarEntry[], readerAmbiguities: readonly TarAmbiguity[] = []) {
     this.entryCount = entries.length;
     for (const { construct, path, offset, reason } of readerAmbiguities) {
-      this.problems.push(problem<"ambiguous-archive">({ code: "ambiguous-archive", construct, path, offset }, `ambiguous archive: ${reason}`));
+      this.problems.push(
+        problem<"ambiguous-archive">(
+          { code: "ambiguous-archive", construct, path, offset },
+          `ambiguous archive: ${reason}`,
+        ),
+      );
     }
     const groups = new Map<string, TarEntry[]>();
     for (const entry of entries) {
       const normalized = normalizeEntryPath(entry.rawPath);
       if (!normalized.ok) {
         this.problems.push(
-          problem<"unsafe-path">({ code: "unsafe-path", path: entry.rawPath }, `entry "${entry.rawPath}" would be written outside the archive (${normalized.reason})`),
+          problem<"unsafe-path">(
+            { code: "unsafe-path", path: entry.rawPath },
+            `entry "${entry.rawPath}" would be written outside the archive (${normalized.reason})`,
+          ),
         );
         continue;
       }
@@ -94,13 +112,21 @@ export class EntryTable {
     if (!own.ok || own.entry.kind === "file") return own;
     const entry = own.entry;
     if (entry.kind === "hardlink") {
-      return this.#ambiguous("link", path, `${normalized.path} is a hard link: docker follows it, containers/image reads its own (empty) data, containerd skips it`);
+      return this.#ambiguous(
+        "link",
+        path,
+        `${normalized.path} is a hard link: docker follows it, containers/image reads its own (empty) data, containerd skips it`,
+      );
     }
     if (entry.kind !== "symlink") return { ok: false, reason: "not-a-file", path };
     const target = entry.linkTarget ?? "";
     const link = { linkPath: normalized.path, linkTarget: target };
     if (target.startsWith("/")) {
-      return this.#ambiguous("link", path, `${normalized.path} links to the absolute path ${target}: docker resolves it from the archive's root, containers/image and containerd from the link's folder`);
+      return this.#ambiguous(
+        "link",
+        path,
+        `${normalized.path} links to the absolute path ${target}: docker resolves it from the archive's root, containers/image and containerd from the link's folder`,
+      );
     }
     const folder = parentOf(normalized.path);
     const resolved = normalizeEntryPath(folder === "" ? target : `${folder}/${target}`);
@@ -109,7 +135,11 @@ export class EntryTable {
     if (!found.ok) return found.reason === "missing" ? { ...found, ...link } : found;
     if (found.entry.kind === "file") return found;
     if (found.entry.kind === "symlink" || found.entry.kind === "hardlink") {
-      return this.#ambiguous("link", path, `${normalized.path} → ${resolved.path} is a chain of links: docker follows every hop, containers/image and containerd only one`);
+      return this.#ambiguous(
+        "link",
+        path,
+        `${normalized.path} → ${resolved.path} is a chain of links: docker follows every hop, containers/image and containerd only one`,
+      );
     }
     return { ok: false, reason: "not-a-file", path, ...link };
   }
@@ -163,7 +193,13 @@ export class EntryTable {
       return;
     }
     const recorded = group.map((entry) => `"${entry.rawPath}" (${kindName(entry)})`).join(", ");
-    this.problems.push(ambiguity("path-alias", path, `${recorded} all land on ${path}: extraction keeps the last, path lookups take the first`));
+    this.problems.push(
+      ambiguity(
+        "path-alias",
+        path,
+        `${recorded} all land on ${path}: extraction keeps the last, path lookups take the first`,
+      ),
+    );
   }
 
   /** Paths that differ only in letter case are one file on a case-insensitive file system. */
@@ -174,7 +210,14 @@ export class EntryTable {
       const folded = foldCase(path);
       const other = byFold.get(folded);
       if (other === undefined) byFold.set(folded, path);
-      else this.problems.push(ambiguity("path-alias", path, `${other} and ${path} differ only in letter case: one file where names ignore case`));
+      else
+        this.problems.push(
+          ambiguity(
+            "path-alias",
+            path,
+            `${other} and ${path} differ only in letter case: one file where names ignore case`,
+          ),
+        );
     }
   }
 
@@ -188,7 +231,11 @@ export class EntryTable {
       if (entry.kind !== "symlink" && entry.kind !== "hardlink") continue;
       if (!ROOT_DOCUMENTS.includes(path) && !path.startsWith("blobs/")) continue;
       this.problems.push(
-        ambiguity("link", path, `${path} is a ${entry.kind} to ${entry.linkTarget ?? ""}: docker and containers/image follow it, containerd skips it`),
+        ambiguity(
+          "link",
+          path,
+          `${path} is a ${entry.kind} to ${entry.linkTarget ?? ""}: docker and containers/image follow it, containerd skips it`,
+        ),
       );
     }
   }

@@ -6,7 +6,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { compareWithGo, type Comparison, type GoReading, readWithIndexTar, readWithStream } from "./testdata/compareWithGo.ts";
+import {
+  type Comparison,
+  compareWithGo,
+  type GoReading,
+  readWithIndexTar,
+  readWithStream,
+} from "./testdata/compareWithGo.ts";
 
 const TESTDATA = new URL("./testdata/", import.meta.url);
 const readings = JSON.parse(readFileSync(new URL("goReadings.json", TESTDATA), "utf8")) as Record<string, GoReading>;
@@ -29,14 +35,23 @@ test("Go's tar corpus: each archive is read as Go reads it, or refused by name (
     const bytes = archive(file);
     const indexed = compareWithGo(await readWithIndexTar(bytes), go);
     // Odd chunk sizes split headers, records and data everywhere.
-    const streamed = [1, 97, 4096].map(async (chunk) => describe(compareWithGo(await readWithStream(bytes, chunk), go)));
-    for (const outcome of await Promise.all(streamed)) assert.equal(outcome, describe(indexed), `${file}: the stream reader disagrees with indexTar`);
+    const streamed = [1, 97, 4096].map(async (chunk) =>
+      describe(compareWithGo(await readWithStream(bytes, chunk), go)),
+    );
+    for (const outcome of await Promise.all(streamed))
+      assert.equal(outcome, describe(indexed), `${file}: the stream reader disagrees with indexTar`);
     outcomes[file] = describe(indexed);
     counts[indexed.outcome]++;
     if (indexed.outcome === "same" && go.error !== undefined) bothRefuse++;
   }
-  console.log(Object.entries(outcomes).map(([file, outcome]) => `  ${file.padEnd(28)} ${outcome}`).join("\n"));
-  console.log(`Go corpus: ${counts.same} read the same (${bothRefuse} of them refused by Go and by us), ${counts.refused} refused with a named ambiguity, ${counts.differ} differ (of ${Object.keys(readings).length})`);
+  console.log(
+    Object.entries(outcomes)
+      .map(([file, outcome]) => `  ${file.padEnd(28)} ${outcome}`)
+      .join("\n"),
+  );
+  console.log(
+    `Go corpus: ${counts.same} read the same (${bothRefuse} of them refused by Go and by us), ${counts.refused} refused with a named ambiguity, ${counts.differ} differ (of ${Object.keys(readings).length})`,
+  );
   assert.deepEqual(
     Object.entries(outcomes).filter(([, outcome]) => outcome !== "same"),
     [

@@ -6,10 +6,18 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { compareWithGo, type Comparison, type GoReading, readWithIndexTar, readWithStream } from "./testdata/compareWithGo.ts";
+import {
+  type Comparison,
+  compareWithGo,
+  type GoReading,
+  readWithIndexTar,
+  readWithStream,
+} from "./testdata/compareWithGo.ts";
 
 const TESTDATA = new URL("./testdata/", import.meta.url);
-const corpus = JSON.parse(gunzipSync(readFileSync(new URL("mutations.json.gz", TESTDATA))).toString("utf8")) as { cases: { note: string; tar: string }[] };
+const corpus = JSON.parse(gunzipSync(readFileSync(new URL("mutations.json.gz", TESTDATA))).toString("utf8")) as {
+  cases: { note: string; tar: string }[];
+};
 const readings = JSON.parse(readFileSync(new URL("mutations.goReadings.json", TESTDATA), "utf8")) as GoReading[];
 
 function describe(comparison: Comparison): string {
@@ -28,13 +36,17 @@ test("mutated tars: each is read as Go reads it, or refused by name (700 cases)"
     const go = readings[i] as GoReading;
     const indexed = compareWithGo(await readWithIndexTar(bytes), go);
     const streamed = compareWithGo(await readWithStream(bytes, 1 + ((i * 131) % 1500)), go);
-    if (describe(streamed) !== describe(indexed)) differences.push(`case ${i} (${note}): the stream reader ${describe(streamed)}, indexTar ${describe(indexed)}`);
+    if (describe(streamed) !== describe(indexed))
+      differences.push(`case ${i} (${note}): the stream reader ${describe(streamed)}, indexTar ${describe(indexed)}`);
     counts[indexed.outcome]++;
     if (indexed.outcome === "same" && go.error !== undefined) bothRefuse++;
-    if (indexed.outcome === "refused") for (const construct of indexed.constructs) constructs.set(construct, (constructs.get(construct) ?? 0) + 1);
+    if (indexed.outcome === "refused")
+      for (const construct of indexed.constructs) constructs.set(construct, (constructs.get(construct) ?? 0) + 1);
     if (indexed.outcome === "differ") differences.push(`case ${i} (${note}): ${indexed.why}`);
   }
-  console.log(`mutations: ${counts.same} read the same (${bothRefuse} of them refused by Go and by us), ${counts.refused} refused with a named ambiguity, ${counts.differ} differ (of ${corpus.cases.length})`);
+  console.log(
+    `mutations: ${counts.same} read the same (${bothRefuse} of them refused by Go and by us), ${counts.refused} refused with a named ambiguity, ${counts.differ} differ (of ${corpus.cases.length})`,
+  );
   console.log(`ambiguities: ${[...constructs].map(([construct, n]) => `${construct} ${n}`).join(", ")}`);
   assert.deepEqual(differences, []);
   // Fixed by the committed corpus: a change here means the readers changed how they read.

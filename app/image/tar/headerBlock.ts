@@ -29,7 +29,9 @@ export function isZeroBlock(block: Uint8Array): boolean {
 
 /** True when the block carries the "ustar" magic, i.e. it was meant to be a tar header. */
 export function hasTarMagic(block: Uint8Array): boolean {
-  return block[257] === 0x75 && block[258] === 0x73 && block[259] === 0x74 && block[260] === 0x61 && block[261] === 0x72;
+  return (
+    block[257] === 0x75 && block[258] === 0x73 && block[259] === 0x74 && block[260] === 0x61 && block[261] === 0x72
+  );
 }
 
 function bytesEqual(block: Uint8Array, at: number, expected: readonly number[]): boolean {
@@ -83,7 +85,8 @@ const STAR_TIMES: [string, number, number][] = [
 
 function requireNumbers(block: Uint8Array, fields: [string, number, number][], offset: number): void {
   for (const [what, at, length] of fields) {
-    if (parseNumeric(block.subarray(at, at + length)) === null) throw new TarFormatError(`tar header field ${what} is not a number`, offset);
+    if (parseNumeric(block.subarray(at, at + length)) === null)
+      throw new TarFormatError(`tar header field ${what} is not a number`, offset);
   }
 }
 

@@ -23,7 +23,8 @@ class WindowedReader {
 
   async read(offset: number, length: number): Promise<Uint8Array> {
     const relative = offset - this.#start;
-    if (relative >= 0 && relative + length <= this.#bytes.length) return this.#bytes.subarray(relative, relative + length);
+    if (relative >= 0 && relative + length <= this.#bytes.length)
+      return this.#bytes.subarray(relative, relative + length);
     const bytes = await this.#source.read(offset, Math.max(length, HEADER_WINDOW_BYTES));
     this.#start = offset;
     this.#bytes = bytes;
@@ -37,7 +38,10 @@ function needs(source: ByteSource, offset: number, length: number, what: string)
 
 function needsData(source: ByteSource, headerOffset: number, dataOffset: number, size: number): void {
   if (dataOffset + size > source.size) {
-    throw new TarFormatError(`entry claims ${size} bytes but the archive ends ${source.size - dataOffset} bytes later`, headerOffset);
+    throw new TarFormatError(
+      `entry claims ${size} bytes but the archive ends ${source.size - dataOffset} bytes later`,
+      headerOffset,
+    );
   }
 }
 
@@ -67,7 +71,8 @@ export async function indexTar(source: ByteSource, signal?: AbortSignal): Promis
       const next = offset + BLOCK_SIZE;
       if (next === source.size) break;
       needs(source, next, BLOCK_SIZE, "the end-of-archive marker");
-      if (!isZeroBlock(await reader.read(next, BLOCK_SIZE))) throw new TarFormatError("a header follows a single zero block", next);
+      if (!isZeroBlock(await reader.read(next, BLOCK_SIZE)))
+        throw new TarFormatError("a header follows a single zero block", next);
       const trailing = await firstNonZero(source, next + BLOCK_SIZE, source.size, signal);
       if (trailing !== -1) assembler.trailingData(trailing);
       break;

@@ -88,7 +88,11 @@ export function dockerLookup(entries: readonly TarEntry[], path: string): ModelA
     if (++hops > 255) return null;
     const target = entry.linkTarget ?? "";
     const fromRoot = target.startsWith("/") || entry.kind === "hardlink";
-    resolved = fromRoot ? [] : dirOf(candidate).split("/").filter((p) => p !== "");
+    resolved = fromRoot
+      ? []
+      : dirOf(candidate)
+          .split("/")
+          .filter((p) => p !== "");
     pending = [...target.split("/").filter((p) => p !== ""), ...pending];
   }
   const found = placed.get(resolved.join("/"));

@@ -53,7 +53,11 @@ export function parsePaxRecords(data: Uint8Array, offset: number): PaxRecords {
     }
     pos = end;
   }
-  if (sparseMap.length > 0) records.set(SPARSE_MAP_KEY, Uint8Array.from(sparseMap.join(","), (c) => c.charCodeAt(0)));
+  if (sparseMap.length > 0)
+    records.set(
+      SPARSE_MAP_KEY,
+      Uint8Array.from(sparseMap.join(","), (c) => c.charCodeAt(0)),
+    );
   return records;
 }
 

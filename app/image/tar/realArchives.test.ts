@@ -21,6 +21,7 @@ test("every real archive reads with no ambiguity, the same through both readers"
     assert.deepEqual(indexed.ambiguities, [], file);
     assert.ok(indexed.entries.length > 0, file);
     assert.deepEqual(streamed, indexed, file);
-    for (const entry of indexed.entries) assert.equal(data.get(entry.dataOffset), entry.size, `${file}: ${entry.rawPath}`);
+    for (const entry of indexed.entries)
+      assert.equal(data.get(entry.dataOffset), entry.size, `${file}: ${entry.rawPath}`);
   }
 });

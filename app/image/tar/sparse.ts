@@ -5,7 +5,7 @@
 // file only has to keep the reading — and every later offset — where Go's is.
 import { TarFormatError } from "../errors.ts";
 import { parseDecimal, parseNumericBig } from "./numbers.ts";
-import { paxString, type PaxRecords, SPARSE_MAP_KEY } from "./pax.ts";
+import { type PaxRecords, paxString, SPARSE_MAP_KEY } from "./pax.ts";
 import { decodeText, type TarText } from "./tarText.ts";
 
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -22,7 +22,12 @@ class SparseValidator {
   }
 
   add(start: bigint, length: bigint, offset: number): void {
-    const valid = start >= 0n && length >= 0n && start <= MAX_INT64 - length && start + length <= this.#size && this.#previousEnd <= start;
+    const valid =
+      start >= 0n &&
+      length >= 0n &&
+      start <= MAX_INT64 - length &&
+      start + length <= this.#size &&
+      this.#previousEnd <= start;
     if (!valid) throw new TarFormatError("sparse map is out of order or outside the file", offset);
     this.#previousEnd = start + length;
   }
@@ -88,7 +93,13 @@ export interface PaxSparseEntry {
  * of the data and is not read here: Go may still refuse such an entry when its data is
  * read, which changes nothing, as the entry is refused as ambiguous anyway.
  */
-export function checkPaxSparse(records: PaxRecords, version: PaxSparseVersion, size: number, headerOnly: boolean, offset: number): PaxSparseEntry {
+export function checkPaxSparse(
+  records: PaxRecords,
+  version: PaxSparseVersion,
+  size: number,
+  headerOnly: boolean,
+  offset: number,
+): PaxSparseEntry {
   const name = records.get("GNU.sparse.name");
   const sizeText = paxString(records, "GNU.sparse.size") || paxString(records, "GNU.sparse.realsize");
   let logicalSize = BigInt(Math.trunc(size));
@@ -101,10 +112,12 @@ export function checkPaxSparse(records: PaxRecords, version: PaxSparseVersion, s
   if (headerOnly) throw new TarFormatError("a header-only entry has a sparse map", offset);
   if (version === "0.x") {
     const count = parseDecimal(paxString(records, "GNU.sparse.numblocks"));
-    if (count === null || count < 0n || count >= 2n ** 62n) throw new TarFormatError("GNU.sparse.numblocks is not a count", offset);
+    if (count === null || count < 0n || count >= 2n ** 62n)
+      throw new TarFormatError("GNU.sparse.numblocks is not a count", offset);
     const text = paxString(records, SPARSE_MAP_KEY);
     const fields = text === "" ? [] : text.split(",");
-    if (BigInt(fields.length) !== 2n * count) throw new TarFormatError("GNU.sparse.map does not hold numblocks fragments", offset);
+    if (BigInt(fields.length) !== 2n * count)
+      throw new TarFormatError("GNU.sparse.map does not hold numblocks fragments", offset);
     const validator = new SparseValidator(logicalSize, offset);
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const start = parseDecimal(fields[i] as string);

@@ -10,9 +10,16 @@ import { type Bytes, bytes, concat, header, latin1, padded, paxRecord } from "./
 
 const END = new Uint8Array(1024);
 
-function member(name: string | Bytes, typeflag: string, options: { data?: string; mode?: number; linkname?: string | Bytes } = {}): Bytes {
+function member(
+  name: string | Bytes,
+  typeflag: string,
+  options: { data?: string; mode?: number; linkname?: string | Bytes } = {},
+): Bytes {
   const data = bytes(options.data ?? "");
-  return concat([header({ name, typeflag, size: data.length, mode: options.mode ?? 0o644, linkname: options.linkname ?? "" }), padded(data)]);
+  return concat([
+    header({ name, typeflag, size: data.length, mode: options.mode ?? 0o644, linkname: options.linkname ?? "" }),
+    padded(data),
+  ]);
 }
 
 /** [construct, path] of every ambiguity, after checking both readers record the same ones. */
@@ -26,7 +33,11 @@ async function ambiguities(...members: Bytes[]): Promise<[string, string | null]
 describe("entry types", () => {
   test("typeflags outside '0' to '6' are ambiguous; they are read as entries with data", async () => {
     for (const flag of ["7", "D", "M", "N", "V", "A", "\x01"]) {
-      assert.deepEqual(await ambiguities(member("f", flag, { data: "x" })), [["entry-type", "f"]], JSON.stringify(flag));
+      assert.deepEqual(
+        await ambiguities(member("f", flag, { data: "x" })),
+        [["entry-type", "f"]],
+        JSON.stringify(flag),
+      );
     }
   });
 
@@ -46,11 +57,18 @@ describe("entry types", () => {
   });
 
   test("mode type bits that contradict the typeflag are ambiguous (containers/image goes by the mode)", async () => {
-    assert.deepEqual(await ambiguities(member("f", "0", { mode: 0o120777 }), member("l", "2", { mode: 0o100644, linkname: "f" }), member("d/", "5", { mode: 0o140755 })), [
-      ["entry-type", "f"],
-      ["entry-type", "l"],
-      ["entry-type", "d/"],
-    ]);
+    assert.deepEqual(
+      await ambiguities(
+        member("f", "0", { mode: 0o120777 }),
+        member("l", "2", { mode: 0o100644, linkname: "f" }),
+        member("d/", "5", { mode: 0o140755 }),
+      ),
+      [
+        ["entry-type", "f"],
+        ["entry-type", "l"],
+        ["entry-type", "d/"],
+      ],
+    );
   });
 
   test("a regular file whose name ends in '/' is ambiguous; the old NUL flag makes it a directory instead", async () => {
@@ -67,7 +85,9 @@ describe("names", () => {
   });
 
   test("a global pax header named by its path next to a malformed number is ambiguous (Go's map order decides)", async () => {
-    const global = member("pax_global_header", "g", { data: String.fromCharCode(...concat([paxRecord("path", "named"), paxRecord("mtime", "x")])) });
+    const global = member("pax_global_header", "g", {
+      data: String.fromCharCode(...concat([paxRecord("path", "named"), paxRecord("mtime", "x")])),
+    });
     assert.deepEqual(await ambiguities(global), [["tar-header", "named"]]);
     const clean = member("pax_global_header", "g", { data: String.fromCharCode(...paxRecord("comment", "git")) });
     assert.deepEqual(await ambiguities(clean), []);
@@ -82,8 +102,15 @@ describe("sparse", () => {
   });
 
   test("pax sparse 1.0 is ambiguous under its GNU.sparse.name", async () => {
-    const records = concat([paxRecord("GNU.sparse.major", "1"), paxRecord("GNU.sparse.minor", "0"), paxRecord("GNU.sparse.name", "real-name"), paxRecord("GNU.sparse.realsize", "10")]);
+    const records = concat([
+      paxRecord("GNU.sparse.major", "1"),
+      paxRecord("GNU.sparse.minor", "0"),
+      paxRecord("GNU.sparse.name", "real-name"),
+      paxRecord("GNU.sparse.realsize", "10"),
+    ]);
     const x = member("PaxHeaders/f", "x", { data: String.fromCharCode(...records) });
-    assert.deepEqual(await ambiguities(x, member("GNUSparseFile.0/real-name", "0", { data: "1\n0\n3\n" })), [["sparse-entry", "real-name"]]);
+    assert.deepEqual(await ambiguities(x, member("GNUSparseFile.0/real-name", "0", { data: "1\n0\n3\n" })), [
+      ["sparse-entry", "real-name"],
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import { TarFormatError } from "../errors.ts";
 import { parseHeaderBlock } from "./headerBlock.ts";
 import { parseDecimal, parseNumeric, parseNumericBig, parseOctal } from "./numbers.ts";
-import { paxFields, parsePaxRecords } from "./pax.ts";
+import { parsePaxRecords, paxFields } from "./pax.ts";
 import { binaryString } from "./tarText.ts";
 import { header, latin1, octal, paxRecord, seal, setField } from "./testdata/rawTar.ts";
 
@@ -22,7 +22,8 @@ describe("numbers", () => {
   });
 
   test("octal: a space inside, a sign, a digit 8 or any other byte is an error", () => {
-    for (const bad of ["12 34\0", "+12\0", "0001780\0", "12\xc3\xa9", "1e3\0"]) assert.equal(parseOctal(bytes(bad)), null, JSON.stringify(bad));
+    for (const bad of ["12 34\0", "+12\0", "0001780\0", "12\xc3\xa9", "1e3\0"])
+      assert.equal(parseOctal(bytes(bad)), null, JSON.stringify(bad));
   });
 
   test("base-256: the high bit, two's complement when 0x40 is set too, an error beyond 63 bits", () => {
@@ -41,7 +42,8 @@ describe("numbers", () => {
     assert.equal(parseDecimal("-0"), 0n);
     assert.equal(parseDecimal("00012"), 12n);
     assert.equal(parseDecimal("9223372036854775807"), 2n ** 63n - 1n);
-    for (const bad of ["", " 5", "5 ", "1e3", "0x10", "1_000", "9223372036854775808", `1${"0".repeat(1000)}`]) assert.equal(parseDecimal(bad), null, bad);
+    for (const bad of ["", " 5", "5 ", "1e3", "0x10", "1_000", "9223372036854775808", `1${"0".repeat(1000)}`])
+      assert.equal(parseDecimal(bad), null, bad);
   });
 });
 
@@ -50,7 +52,10 @@ describe("header blocks", () => {
     const block = header({ name: "layer.tar", typeflag: "0", size: 1234 });
     setField(block, "prefix", bytes("p".repeat(155)));
     const parsed = parseHeaderBlock(seal(block), 0);
-    assert.deepEqual([parsed.name.text, parsed.size, parsed.typeflag, parsed.format], [`${"p".repeat(155)}/layer.tar`, 1234, 0x30, "ustar"]);
+    assert.deepEqual(
+      [parsed.name.text, parsed.size, parsed.typeflag, parsed.format],
+      [`${"p".repeat(155)}/layer.tar`, 1234, 0x30, "ustar"],
+    );
   });
 
   test("STAR ('tar\\0' at byte 508): the prefix is 131 bytes, then atime and ctime", () => {
@@ -106,7 +111,10 @@ describe("header blocks", () => {
   });
 
   test("names keep a leading byte-order mark and say when they are not UTF-8", () => {
-    const bom = parseHeaderBlock(header({ name: new TextEncoder().encode("\ufeffmanifest.json"), typeflag: "0", size: 0 }), 0);
+    const bom = parseHeaderBlock(
+      header({ name: new TextEncoder().encode("\ufeffmanifest.json"), typeflag: "0", size: 0 }),
+      0,
+    );
     assert.deepEqual(bom.name, { text: "\ufeffmanifest.json", exact: true });
     const latin = parseHeaderBlock(header({ name: bytes("caf\xe9"), typeflag: "0", size: 0 }), 0);
     assert.deepEqual(latin.name, { text: "caf\ufffd", exact: false });
@@ -117,17 +125,44 @@ describe("pax records", () => {
   const records = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
 
   test("path, linkpath and size; a repeated key keeps its last value; a sign is allowed in lengths and numbers", () => {
-    const data = records(paxRecord("mtime", "1700000000.123456789"), paxRecord("path", "a"), paxRecord("path", "a/b/c.txt"), paxRecord("linkpath", "x/y"), bytes("+13 size=+12\n"));
+    const data = records(
+      paxRecord("mtime", "1700000000.123456789"),
+      paxRecord("path", "a"),
+      paxRecord("path", "a/b/c.txt"),
+      paxRecord("linkpath", "x/y"),
+      bytes("+13 size=+12\n"),
+    );
     const fields = paxFields(parsePaxRecords(data, 0));
-    assert.deepEqual([binaryString(fields?.path ?? new Uint8Array()), binaryString(fields?.linkpath ?? new Uint8Array()), fields?.size], ["a/b/c.txt", "x/y", 12]);
+    assert.deepEqual(
+      [
+        binaryString(fields?.path ?? new Uint8Array()),
+        binaryString(fields?.linkpath ?? new Uint8Array()),
+        fields?.size,
+      ],
+      ["a/b/c.txt", "x/y", 12],
+    );
   });
 
   test("an empty value keeps the header's own field", () => {
-    assert.deepEqual(paxFields(parsePaxRecords(records(paxRecord("path", ""), paxRecord("size", "")), 0)), { path: null, linkpath: null, size: null });
+    assert.deepEqual(paxFields(parsePaxRecords(records(paxRecord("path", ""), paxRecord("size", "")), 0)), {
+      path: null,
+      linkpath: null,
+      size: null,
+    });
   });
 
   test("malformed records are errors, trailing NULs included", () => {
-    for (const bad of ["5 a=b\n", "x path=a\n", "99 path=a\n", "11 pathab\n", "8 =abc\n", "12 path=ab\n\0\0\0", "4 a=\n", "12 path=a\0b\n", "12 k\0ey=ab\n"]) {
+    for (const bad of [
+      "5 a=b\n",
+      "x path=a\n",
+      "99 path=a\n",
+      "11 pathab\n",
+      "8 =abc\n",
+      "12 path=ab\n\0\0\0",
+      "4 a=\n",
+      "12 path=a\0b\n",
+      "12 k\0ey=ab\n",
+    ]) {
       assert.throws(() => parsePaxRecords(bytes(bad), 0), TarFormatError, JSON.stringify(bad));
     }
   });
@@ -137,14 +172,30 @@ describe("pax records", () => {
   });
 
   test("a uid, gid, size or time that does not parse fails the header, as in Go's mergePAX", () => {
-    for (const [key, value] of [["size", "1e3"], ["uid", "x"], ["gid", "99999999999999999999"], ["mtime", ".5"], ["atime", "1.a"], ["ctime", "1.-5"]]) {
+    for (const [key, value] of [
+      ["size", "1e3"],
+      ["uid", "x"],
+      ["gid", "99999999999999999999"],
+      ["mtime", ".5"],
+      ["atime", "1.a"],
+      ["ctime", "1.-5"],
+    ]) {
       assert.equal(paxFields(parsePaxRecords(paxRecord(key as string, value as string), 0)), null, `${key}=${value}`);
     }
-    for (const time of ["1", "-1.5", "1.", "+1.0", "1234567890.1234567890123"]) assert.notEqual(paxFields(parsePaxRecords(paxRecord("mtime", time), 0)), null, time);
+    for (const time of ["1", "-1.5", "1.", "+1.0", "1234567890.1234567890123"])
+      assert.notEqual(paxFields(parsePaxRecords(paxRecord("mtime", time), 0)), null, time);
   });
 
   test("GNU sparse 0.0 offset / numbytes records become one map; out of order they are an error", () => {
-    const map = parsePaxRecords(records(paxRecord("GNU.sparse.offset", "0"), paxRecord("GNU.sparse.numbytes", "5"), paxRecord("GNU.sparse.offset", "9"), paxRecord("GNU.sparse.numbytes", "1")), 0);
+    const map = parsePaxRecords(
+      records(
+        paxRecord("GNU.sparse.offset", "0"),
+        paxRecord("GNU.sparse.numbytes", "5"),
+        paxRecord("GNU.sparse.offset", "9"),
+        paxRecord("GNU.sparse.numbytes", "1"),
+      ),
+      0,
+    );
     assert.equal(binaryString(map.get("GNU.sparse.map") ?? new Uint8Array()), "0,5,9,1");
     assert.throws(() => parsePaxRecords(paxRecord("GNU.sparse.numbytes", "5"), 0), TarFormatError);
   });

@@ -9,7 +9,18 @@ import { streamEntries } from "../test/streamEntries.ts";
 import { buildTar, type TarInput } from "../test/tarWriter.ts";
 import { indexTar } from "./indexTar.ts";
 import type { TarListing } from "./tarListing.ts";
-import { type Bytes, bytes, concat, header, latin1, octal, padded, paxRecord, seal, setField } from "./testdata/rawTar.ts";
+import {
+  type Bytes,
+  bytes,
+  concat,
+  header,
+  latin1,
+  octal,
+  padded,
+  paxRecord,
+  seal,
+  setField,
+} from "./testdata/rawTar.ts";
 
 const indexed = (archive: Uint8Array) => indexTar(new BlobSource(new Blob([archive as Uint8Array<ArrayBuffer>])));
 
@@ -19,7 +30,8 @@ async function listBoth(archive: Uint8Array): Promise<TarListing> {
   for (const chunks of [[archive.length || 1], [1], [511, 513], [100, 7, 4096]]) {
     const { data, ...streamed } = await streamEntries(archive, chunks);
     assert.deepEqual(streamed, expected, `chunks ${chunks.join(",")}`);
-    for (const entry of expected.entries) assert.equal(data.get(entry.dataOffset), entry.size, `${entry.rawPath}: data delivered`);
+    for (const entry of expected.entries)
+      assert.equal(data.get(entry.dataOffset), entry.size, `${entry.rawPath}: data delivered`);
   }
   return expected;
 }
@@ -33,8 +45,22 @@ const summary = ({ entries }: TarListing) => entries.map((e) => [e.rawPath, e.ty
 const END = new Uint8Array(1024);
 
 /** A member: header block and padded data. */
-function member(name: string | Bytes, typeflag: string, data: Bytes = new Uint8Array(0), options: { size?: number; linkname?: string; mode?: number } = {}): Bytes {
-  return concat([header({ name, typeflag, size: options.size ?? data.length, linkname: options.linkname ?? "", mode: options.mode ?? 0o644 }), padded(data)]);
+function member(
+  name: string | Bytes,
+  typeflag: string,
+  data: Bytes = new Uint8Array(0),
+  options: { size?: number; linkname?: string; mode?: number } = {},
+): Bytes {
+  return concat([
+    header({
+      name,
+      typeflag,
+      size: options.size ?? data.length,
+      linkname: options.linkname ?? "",
+      mode: options.mode ?? 0o644,
+    }),
+    padded(data),
+  ]);
 }
 
 const pax = (typeflag: "x" | "g", ...records: Bytes[]) => member("PaxHeaders/x", typeflag, concat(records));
@@ -67,34 +93,70 @@ describe("entries as Go reads them", () => {
   });
 
   test("header-only types ('1' to '6') have no data whatever their size says: the next header follows", async () => {
-    const listing = await listBoth(concat([member("d/", "5", new Uint8Array(0), { size: 4096 }), member("f", "0", bytes("abc")), END]));
-    assert.deepEqual(summary(listing), [["d/", "5", "directory", 0], ["f", "0", "file", 3]]);
+    const listing = await listBoth(
+      concat([member("d/", "5", new Uint8Array(0), { size: 4096 }), member("f", "0", bytes("abc")), END]),
+    );
+    assert.deepEqual(summary(listing), [
+      ["d/", "5", "directory", 0],
+      ["f", "0", "file", 3],
+    ]);
   });
 
   test("the old NUL typeflag: a directory when the name ends in '/', and then its 'data' is read as headers", async () => {
     const smuggled = member("smuggled.json", "0", bytes("{}"));
     const archive = concat([member("dir/", "\0", smuggled), member("file", "\0", bytes("x")), END]);
-    assert.deepEqual(summary(await listBoth(archive)), [["dir/", "5", "directory", 0], ["smuggled.json", "0", "file", 2], ["file", "0", "file", 1]]);
+    assert.deepEqual(summary(await listBoth(archive)), [
+      ["dir/", "5", "directory", 0],
+      ["smuggled.json", "0", "file", 2],
+      ["file", "0", "file", 1],
+    ]);
   });
 
   test("a global pax header ('g') is an entry named by its own path, and drops a pending 'x' or 'L'", async () => {
-    const archive = concat([pax("x", paxRecord("path", "dropped")), member("././@LongLink", "L", bytes("dropped too\0")), pax("g", paxRecord("path", "global")), member("kept", "0", bytes("k")), END]);
-    assert.deepEqual(summary(await listBoth(archive)), [["global", "g", "other", 0], ["kept", "0", "file", 1]]);
+    const archive = concat([
+      pax("x", paxRecord("path", "dropped")),
+      member("././@LongLink", "L", bytes("dropped too\0")),
+      pax("g", paxRecord("path", "global")),
+      member("kept", "0", bytes("k")),
+      END,
+    ]);
+    assert.deepEqual(summary(await listBoth(archive)), [
+      ["global", "g", "other", 0],
+      ["kept", "0", "file", 1],
+    ]);
   });
 
   test("each 'x' replaces the one before; an empty value keeps the header's field; 'L' wins over pax path", async () => {
-    const replaced = concat([pax("x", paxRecord("path", "first"), paxRecord("linkpath", "first-link")), pax("x", paxRecord("path", "second")), member("header", "2", new Uint8Array(0), { linkname: "own-link" }), END]);
-    assert.deepEqual((await listBoth(replaced)).entries.map((e) => [e.rawPath, e.linkTarget]), [["second", "own-link"]]);
+    const replaced = concat([
+      pax("x", paxRecord("path", "first"), paxRecord("linkpath", "first-link")),
+      pax("x", paxRecord("path", "second")),
+      member("header", "2", new Uint8Array(0), { linkname: "own-link" }),
+      END,
+    ]);
+    assert.deepEqual(
+      (await listBoth(replaced)).entries.map((e) => [e.rawPath, e.linkTarget]),
+      [["second", "own-link"]],
+    );
     const empty = concat([pax("x", paxRecord("path", "")), member("header", "0"), END]);
     assert.deepEqual(summary(await listBoth(empty)), [["header", "0", "file", 0]]);
-    const long = concat([member("././@LongLink", "L", bytes("from-L\0")), pax("x", paxRecord("path", "from-x")), member("header", "0"), END]);
+    const long = concat([
+      member("././@LongLink", "L", bytes("from-L\0")),
+      pax("x", paxRecord("path", "from-x")),
+      member("header", "0"),
+      END,
+    ]);
     assert.deepEqual(summary(await listBoth(long)), [["from-L", "0", "file", 0]]);
   });
 
   test("a GNU long name is cut at its first NUL, and an empty one does not replace the name", async () => {
     const cut = concat([member("././@LongLink", "L", latin1("first\0second")), member("header", "0"), END]);
     assert.deepEqual(summary(await listBoth(cut)), [["first", "0", "file", 0]]);
-    const emptied = concat([member("././@LongLink", "L", bytes("long\0")), member("././@LongLink", "L", new Uint8Array(1)), member("header", "0"), END]);
+    const emptied = concat([
+      member("././@LongLink", "L", bytes("long\0")),
+      member("././@LongLink", "L", new Uint8Array(1)),
+      member("header", "0"),
+      END,
+    ]);
     assert.deepEqual(summary(await listBoth(emptied)), [["header", "0", "file", 0]]);
   });
 
@@ -114,7 +176,10 @@ describe("entries as Go reads them", () => {
   });
 
   test("a record larger than 1 MiB is refused (Go's ErrFieldTooLong)", async () => {
-    await refusedByBoth(concat([header({ name: "PaxHeaders/x", typeflag: "x", size: 1024 * 1024 + 1 }), END]), /exceeds 1048576/);
+    await refusedByBoth(
+      concat([header({ name: "PaxHeaders/x", typeflag: "x", size: 1024 * 1024 + 1 }), END]),
+      /exceeds 1048576/,
+    );
   });
 
   test("an old GNU sparse entry: its extension blocks are skipped, so later offsets stay right", async () => {
@@ -124,56 +189,104 @@ describe("entries as Go reads them", () => {
     sparse[482] = 1;
     const extension = new Uint8Array(512);
     for (let k = 0; k < 2; k++) extension.set(concat([octal((4 + k) * 1000, 12), octal(5, 12)]), 24 * k);
-    const archive = concat([seal(sparse), extension, padded(new Uint8Array(30).fill(0x61)), member("after", "0", bytes("after")), END]);
+    const archive = concat([
+      seal(sparse),
+      extension,
+      padded(new Uint8Array(30).fill(0x61)),
+      member("after", "0", bytes("after")),
+      END,
+    ]);
     const listing = await listBoth(archive);
-    assert.deepEqual(listing.entries.map((e) => [e.rawPath, e.typeflag, e.size, e.dataOffset]), [["sparse.bin", "S", 30, 1024], ["after", "0", 5, 2048]]);
-    assert.deepEqual(listing.ambiguities.map((a) => [a.construct, a.path, a.offset]), [["sparse-entry", "sparse.bin", 0]]);
+    assert.deepEqual(
+      listing.entries.map((e) => [e.rawPath, e.typeflag, e.size, e.dataOffset]),
+      [
+        ["sparse.bin", "S", 30, 1024],
+        ["after", "0", 5, 2048],
+      ],
+    );
+    assert.deepEqual(
+      listing.ambiguities.map((a) => [a.construct, a.path, a.offset]),
+      [["sparse-entry", "sparse.bin", 0]],
+    );
   });
 
   test("sparse maps Go refuses are refused: out of order, beyond the file, or in a header that is not GNU", async () => {
     const make = (format: "gnu" | "ustar", fragments: [number, number][], realSize: number) => {
       const block = header({ name: "s", typeflag: "S", size: 0, format });
       setField(block, "gnuRealSize", octal(realSize, 12));
-      fragments.forEach(([offset, length], k) => block.set(concat([octal(offset, 12), octal(length, 12)]), 386 + 24 * k));
+      fragments.forEach(([offset, length], k) =>
+        block.set(concat([octal(offset, 12), octal(length, 12)]), 386 + 24 * k),
+      );
       return concat([seal(block), END]);
     };
-    await refusedByBoth(make("gnu", [[10, 5], [12, 5]], 100), /sparse map/);
+    await refusedByBoth(
+      make(
+        "gnu",
+        [
+          [10, 5],
+          [12, 5],
+        ],
+        100,
+      ),
+      /sparse map/,
+    );
     await refusedByBoth(make("gnu", [[90, 20]], 100), /sparse map/);
     await refusedByBoth(make("ustar", [[0, 5]], 100), /not GNU/);
   });
 });
 
 describe("where the archive ends, as in Go", () => {
-  const files = buildTar([{ path: "a", data: "hello" }, { path: "b", data: "world" }], { end: false });
+  const files = buildTar(
+    [
+      { path: "a", data: "hello" },
+      { path: "b", data: "world" },
+    ],
+    { end: false },
+  );
 
   test("at a header boundary without zero blocks, after one zero block, or inside the last padding", async () => {
     for (const archive of [files, concat([files, new Uint8Array(512)]), files.subarray(0, files.length - 100)]) {
-      assert.deepEqual(summary(await listBoth(archive)), [["a", "0", "file", 5], ["b", "0", "file", 5]]);
+      assert.deepEqual(summary(await listBoth(archive)), [
+        ["a", "0", "file", 5],
+        ["b", "0", "file", 5],
+      ]);
     }
   });
 
   test("after a pax record with no entry (Go ignores it)", async () => {
-    assert.deepEqual(summary(await listBoth(concat([files, pax("x", paxRecord("path", "nothing")), END]))), [["a", "0", "file", 5], ["b", "0", "file", 5]]);
+    assert.deepEqual(summary(await listBoth(concat([files, pax("x", paxRecord("path", "nothing")), END]))), [
+      ["a", "0", "file", 5],
+      ["b", "0", "file", 5],
+    ]);
   });
 
   test("cut inside a header, an entry's data or the end marker, or a header after one zero block: refused", async () => {
     await refusedByBoth(files.subarray(0, 512 + 3), /archive ends/);
     await refusedByBoth(files.subarray(0, 100), /archive ends/);
     await refusedByBoth(concat([files, new Uint8Array(700)]), /archive ends/);
-    await refusedByBoth(concat([files, new Uint8Array(512), member("c", "0"), END]), /a header follows a single zero block/);
+    await refusedByBoth(
+      concat([files, new Uint8Array(512), member("c", "0"), END]),
+      /a header follows a single zero block/,
+    );
   });
 
   test("zero padding after the marker is normal; a non-zero byte there is an ambiguity, at its offset", async () => {
     assert.deepEqual((await listBoth(concat([files, new Uint8Array(10240)]))).ambiguities, []);
     const trailing = await listBoth(concat([files, END, new Uint8Array(3000), bytes("!")]));
-    assert.deepEqual(trailing.ambiguities.map((a) => [a.construct, a.path, a.offset]), [["trailing-data", null, files.length + 1024 + 3000]]);
+    assert.deepEqual(
+      trailing.ambiguities.map((a) => [a.construct, a.path, a.offset]),
+      [["trailing-data", null, files.length + 1024 + 3000]],
+    );
     const hidden = await listBoth(concat([files, END, member("hidden.json", "0", bytes("{}"))]));
     assert.deepEqual([summary(hidden).length, hidden.ambiguities.map((a) => a.construct)], [2, ["trailing-data"]]);
   });
 
   test("trailing bytes far past the marker are found in bounded reads", async () => {
     const far = concat([files, END, new Uint8Array(3 * 1024 * 1024), bytes("x")]);
-    assert.deepEqual((await indexed(far)).ambiguities.map((a) => a.offset), [files.length + 1024 + 3 * 1024 * 1024]);
+    assert.deepEqual(
+      (await indexed(far)).ambiguities.map((a) => a.offset),
+      [files.length + 1024 + 3 * 1024 * 1024],
+    );
   });
 });
 
@@ -187,6 +300,9 @@ describe("limits", () => {
   test("a checksum that does not match is refused at the header's offset", async () => {
     const archive = concat([member("a", "0", bytes("x")), member("b", "0")]);
     archive[1024 + 5] = 0x41;
-    await assert.rejects(indexed(archive), (error: unknown) => error instanceof TarFormatError && error.offset === 1024);
+    await assert.rejects(
+      indexed(archive),
+      (error: unknown) => error instanceof TarFormatError && error.offset === 1024,
+    );
   });
 });

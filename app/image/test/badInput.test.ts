@@ -1,7 +1,7 @@
 // Every way the input can be broken gives a typed answer — an "unsupported" or "tampered"
 // verdict that says what was wrong — and never a crash, a hang or unbounded memory.
 import assert from "node:assert/strict";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, ftruncateSync } from "node:fs";
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -40,12 +40,21 @@ describe("bad input", () => {
   test("a file that is no archive is a plain file identified by its sha256", async () => {
     const bytes = new TextEncoder().encode("just some text, not a tar\n".repeat(100));
     const report = await inspectBytes(pool(), bytes);
-    assert.deepEqual({ format: report.format, verdict: report.verdict, archiveDigest: report.archiveDigest }, { format: "file", verdict: "intact", archiveDigest: sha256(bytes) });
+    assert.deepEqual(
+      { format: report.format, verdict: report.verdict, archiveDigest: report.archiveDigest },
+      { format: "file", verdict: "intact", archiveDigest: sha256(bytes) },
+    );
   });
 
   test("a tar that holds no image is a plain file too; so is a gzip of text", async () => {
-    const tar = buildTar([{ path: "docs/readme.txt", data: "hello" }, { path: "manifest.json", data: '{"name":"a web app"}' }]);
-    assert.deepEqual([(await inspectBytes(pool(), tar)).format, (await inspectBytes(pool(), tar)).archiveDigest], ["file", sha256(tar)]);
+    const tar = buildTar([
+      { path: "docs/readme.txt", data: "hello" },
+      { path: "manifest.json", data: '{"name":"a web app"}' },
+    ]);
+    assert.deepEqual(
+      [(await inspectBytes(pool(), tar)).format, (await inspectBytes(pool(), tar)).archiveDigest],
+      ["file", sha256(tar)],
+    );
     const gz = gzipSync("plain text");
     const report = await inspectBytes(pool(), gz);
     assert.deepEqual([report.format, report.compression, report.archiveDigest], ["file", "gzip", sha256(gz)]);
@@ -54,7 +63,10 @@ describe("bad input", () => {
   test("a zstd-compressed archive is not opened: a plain file with a note saying so", async () => {
     const bytes = new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3, 4]);
     const report = await inspectBytes(pool(), bytes);
-    assert.deepEqual([report.format, report.compression, report.notes.map((n) => n.code)], ["file", "zstd", ["archive-not-inspected"]]);
+    assert.deepEqual(
+      [report.format, report.compression, report.notes.map((n) => n.code)],
+      ["file", "zstd", ["archive-not-inspected"]],
+    );
   });
 
   test("a truncated tar (cut inside a layer) is unreadable, with the offset", async () => {
@@ -77,7 +89,9 @@ describe("bad input", () => {
     const second = 512 + Math.ceil((layers[0]?.length ?? 0) / 512) * 512;
     bytes[second + 10] = (bytes[second + 10] as number) ^ 1;
     const report = await inspectBytes(pool(), bytes);
-    assert.deepEqual(withoutMessages(report.problems), [{ code: "unreadable-archive", reason: `tar header checksum does not match (at byte ${second})`, offset: second }]);
+    assert.deepEqual(withoutMessages(report.problems), [
+      { code: "unreadable-archive", reason: `tar header checksum does not match (at byte ${second})`, offset: second },
+    ]);
   });
 
   test("an entry larger than the file is unreadable", async () => {
@@ -88,7 +102,12 @@ describe("bad input", () => {
   });
 
   test("a header after a single zero block is unreadable", async () => {
-    const bytes = new Uint8Array([...headerBlock("a", "0", 0), ...new Uint8Array(512), ...headerBlock("b", "0", 0), ...new Uint8Array(1024)]);
+    const bytes = new Uint8Array([
+      ...headerBlock("a", "0", 0),
+      ...new Uint8Array(512),
+      ...headerBlock("b", "0", 0),
+      ...new Uint8Array(1024),
+    ]);
     assert.deepEqual(codes(await inspectBytes(pool(), bytes)), ["unreadable-archive"]);
   });
 
@@ -96,7 +115,10 @@ describe("bad input", () => {
     const gz = fixture("docker20-save.tar.gz").slice();
     for (let i = 100_000; i < 100_064; i++) gz[i] = 0x55;
     const corrupt = await inspectBytes(pool(), gz);
-    assert.deepEqual([corrupt.compression, corrupt.verdict, codes(corrupt)], ["gzip", "unsupported", ["unreadable-archive"]]);
+    assert.deepEqual(
+      [corrupt.compression, corrupt.verdict, codes(corrupt)],
+      ["gzip", "unsupported", ["unreadable-archive"]],
+    );
     assert.match(corrupt.problems[0]?.message ?? "", /gzip/);
     const truncated = await inspectBytes(pool(), fixture("docker20-save.tar.gz").subarray(0, 2_000_000));
     assert.deepEqual(codes(truncated), ["unreadable-archive"]);
@@ -105,11 +127,22 @@ describe("bad input", () => {
   test("a symlink loop is refused as a chain of links, not a hang", async () => {
     const image = dockerArchive(layers);
     const layer = image.layerPaths[1] as string;
-    const bytes = edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "2", linkTarget: "../loop/layer.tar" }), addEntry({ path: "loop/layer.tar", type: "2", linkTarget: `../${layer}` }));
+    const bytes = edited(
+      image.entries,
+      dropEntry(layer),
+      addEntry({ path: layer, type: "2", linkTarget: "../loop/layer.tar" }),
+      addEntry({ path: "loop/layer.tar", type: "2", linkTarget: `../${layer}` }),
+    );
     const report = await inspectBytes(pool(), bytes);
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "ambiguous-archive" && p.construct, p.layerIndex]), [["ambiguous-archive", "link", 1]]);
-    assert.match(report.problems[0]?.message ?? "", /chain of links: docker follows every hop, containers\/image and containerd only one/);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.code === "ambiguous-archive" && p.construct, p.layerIndex]),
+      [["ambiguous-archive", "link", 1]],
+    );
+    assert.match(
+      report.problems[0]?.message ?? "",
+      /chain of links: docker follows every hop, containers\/image and containerd only one/,
+    );
     assert.equal(report.images[0]?.layers[1]?.status, "missing");
   });
 
@@ -120,8 +153,14 @@ describe("bad input", () => {
     ] as const) {
       const image = dockerArchive(layers);
       const layer = image.layerPaths[0] as string;
-      const report = await inspectBytes(pool(), edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "2", linkTarget: target })));
-      const described = report.problems.map((p) => [p.code, p.code === "bad-link" ? p.reason : p.code === "ambiguous-archive" ? p.construct : null]);
+      const report = await inspectBytes(
+        pool(),
+        edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "2", linkTarget: target })),
+      );
+      const described = report.problems.map((p) => [
+        p.code,
+        p.code === "bad-link" ? p.reason : p.code === "ambiguous-archive" ? p.construct : null,
+      ]);
       assert.deepEqual(described, [expected], target);
     }
   });
@@ -129,25 +168,45 @@ describe("bad input", () => {
   test("a hard link is refused as ambiguous: docker follows it, containers/image reads its empty data, containerd skips it", async () => {
     const image = dockerArchive(layers);
     const layer = image.layerPaths[0] as string;
-    const report = await inspectBytes(pool(), edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "1", linkTarget: "nowhere/layer.tar" })));
-    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "ambiguous-archive" && p.construct]), [["ambiguous-archive", "link"]]);
+    const report = await inspectBytes(
+      pool(),
+      edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "1", linkTarget: "nowhere/layer.tar" })),
+    );
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.code === "ambiguous-archive" && p.construct]),
+      [["ambiguous-archive", "link"]],
+    );
   });
 
   test("entries that would land outside the archive (`..`, absolute) are unsafe paths", async () => {
     const image = dockerArchive(layers);
-    const report = await inspectBytes(pool(), edited(image.entries, addEntry({ path: "../evil.sh", data: "x" }), addEntry({ path: "/etc/cron.d/evil", data: "x" }), addEntry({ path: "ok/../../also-evil", data: "x", longName: "pax" })));
+    const report = await inspectBytes(
+      pool(),
+      edited(
+        image.entries,
+        addEntry({ path: "../evil.sh", data: "x" }),
+        addEntry({ path: "/etc/cron.d/evil", data: "x" }),
+        addEntry({ path: "ok/../../also-evil", data: "x", longName: "pax" }),
+      ),
+    );
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "unsafe-path" && p.path]), [
-      ["unsafe-path", "../evil.sh"],
-      ["unsafe-path", "/etc/cron.d/evil"],
-      ["unsafe-path", "ok/../../also-evil"],
-    ]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.code === "unsafe-path" && p.path]),
+      [
+        ["unsafe-path", "../evil.sh"],
+        ["unsafe-path", "/etc/cron.d/evil"],
+        ["unsafe-path", "ok/../../also-evil"],
+      ],
+    );
   });
 
   test("duplicate entries: the last one is checked (as tar extracts it) and the duplication is reported", async () => {
     const image = dockerArchive(layers);
     const layer = image.layerPaths[0] as string;
-    const report = await inspectBytes(pool(), edited(image.entries, addEntry({ path: layer, data: layerTar("a.txt", "swapped") })));
+    const report = await inspectBytes(
+      pool(),
+      edited(image.entries, addEntry({ path: layer, data: layerTar("a.txt", "swapped") })),
+    );
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(codes(report).sort(), ["diffid-mismatch", "duplicate-entry"]);
   });
@@ -163,7 +222,9 @@ describe("bad input", () => {
     const source = await NodeFileSource.open(path);
     try {
       const report = await inspectArchive(source, { hashPool: pool() });
-      assert.deepEqual(withoutMessages(report.problems), [{ code: "entry-too-large", path: "manifest.json", size, limit: 4 * 1024 * 1024 }]);
+      assert.deepEqual(withoutMessages(report.problems), [
+        { code: "entry-too-large", path: "manifest.json", size, limit: 4 * 1024 * 1024 },
+      ]);
       assert.equal(report.verdict, "unsupported");
     } finally {
       await source.close();
@@ -174,10 +235,26 @@ describe("bad input", () => {
 
   test("JSON that is not what it claims is invalid metadata naming the field", async () => {
     const cases: [string, TarEdit, RegExp][] = [
-      ["manifest.json is an object", editData("manifest.json", () => new TextEncoder().encode('{"Config":"x"}')), /the document is not an array/],
-      ["Config is a number", editData("manifest.json", () => new TextEncoder().encode('[{"Config":5,"Layers":[]}]')), /\[0\]\.Config is not a string/],
-      ["manifest.json is not JSON", editData("manifest.json", () => new TextEncoder().encode("[{oops")), /is not valid JSON/],
-      ["manifest.json is not UTF-8", editData("manifest.json", () => new Uint8Array([0x5b, 0xff, 0xfe, 0x5d])), /is not UTF-8/],
+      [
+        "manifest.json is an object",
+        editData("manifest.json", () => new TextEncoder().encode('{"Config":"x"}')),
+        /the document is not an array/,
+      ],
+      [
+        "Config is a number",
+        editData("manifest.json", () => new TextEncoder().encode('[{"Config":5,"Layers":[]}]')),
+        /\[0\]\.Config is not a string/,
+      ],
+      [
+        "manifest.json is not JSON",
+        editData("manifest.json", () => new TextEncoder().encode("[{oops")),
+        /is not valid JSON/,
+      ],
+      [
+        "manifest.json is not UTF-8",
+        editData("manifest.json", () => new Uint8Array([0x5b, 0xff, 0xfe, 0x5d])),
+        /is not UTF-8/,
+      ],
     ];
     for (const [name, edit, message] of cases) {
       const report = await inspectBytes(pool(), edited(dockerArchive(layers).entries, edit));
@@ -190,7 +267,13 @@ describe("bad input", () => {
   test("a config whose diff_ids are not digests is invalid metadata; its imageId is still reported", async () => {
     const image = dockerArchive(layers);
     const badConfig = imageConfig(["sha256:nothex" as never]);
-    const report = await inspectBytes(pool(), edited(image.entries, editData(image.configPath, () => badConfig)));
+    const report = await inspectBytes(
+      pool(),
+      edited(
+        image.entries,
+        editData(image.configPath, () => badConfig),
+      ),
+    );
     assert.ok(codes(report).includes("invalid-metadata"));
     assert.equal(report.images[0]?.imageId, sha256(badConfig));
     assert.ok(report.images[0]?.layers.every((layer) => layer.status === "unsupported"));
@@ -201,21 +284,46 @@ describe("bad input", () => {
     const config = imageConfig([image.diffIds[0] as never]);
     const configPath = `${sha256(config).slice(7)}.json`;
     const manifest = JSON.stringify([{ Config: configPath, RepoTags: [], Layers: image.layerPaths }]);
-    const report = await inspectBytes(pool(), edited(image.entries, renameEntry(image.configPath, configPath), editData(configPath, () => config), editData("manifest.json", () => new TextEncoder().encode(manifest))));
+    const report = await inspectBytes(
+      pool(),
+      edited(
+        image.entries,
+        renameEntry(image.configPath, configPath),
+        editData(configPath, () => config),
+        editData("manifest.json", () => new TextEncoder().encode(manifest)),
+      ),
+    );
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(withoutMessages(report.problems), [{ code: "layer-count-mismatch", declared: 1, found: 2, imageId: sha256(config) }]);
-    assert.deepEqual(report.images[0]?.layers.map((l) => [l.diffId, l.status]), [
-      [image.diffIds[0], "ok"],
-      [null, "mismatch"],
+    assert.deepEqual(withoutMessages(report.problems), [
+      { code: "layer-count-mismatch", declared: 1, found: 2, imageId: sha256(config) },
     ]);
+    assert.deepEqual(
+      report.images[0]?.layers.map((l) => [l.diffId, l.status]),
+      [
+        [image.diffIds[0], "ok"],
+        [null, "mismatch"],
+      ],
+    );
   });
 
   test("an index that lists itself is walked once: no loop, no image, and its name does not match its content", async () => {
     const oci = ociLayout(layers);
     const selfHex = "1".repeat(64);
-    const selfIndex = JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: "application/vnd.oci.image.index.v1+json", digest: `sha256:${selfHex}`, size: 0 }] });
-    const index = JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: "application/vnd.oci.image.index.v1+json", digest: `sha256:${selfHex}`, size: selfIndex.length }] });
-    const bytes = edited(oci.entries, editData("index.json", () => new TextEncoder().encode(index)), addEntry({ path: `blobs/sha256/${selfHex}`, data: selfIndex }));
+    const selfIndex = JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ mediaType: "application/vnd.oci.image.index.v1+json", digest: `sha256:${selfHex}`, size: 0 }],
+    });
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        { mediaType: "application/vnd.oci.image.index.v1+json", digest: `sha256:${selfHex}`, size: selfIndex.length },
+      ],
+    });
+    const bytes = edited(
+      oci.entries,
+      editData("index.json", () => new TextEncoder().encode(index)),
+      addEntry({ path: `blobs/sha256/${selfHex}`, data: selfIndex }),
+    );
     const report = await inspectBytes(pool(), bytes);
     assert.deepEqual(codes(report).sort(), ["blob-digest-mismatch", "no-images"]);
     assert.equal(report.verdict, "tampered");
@@ -224,7 +332,10 @@ describe("bad input", () => {
   test("a gzip layer that does not decompress is a corrupt layer", async () => {
     const oci = ociLayout(layers);
     const layer = oci.layerPaths[1] as string;
-    const broken = edited(oci.entries, editData(layer, (data) => data.subarray(0, data.length - 6)));
+    const broken = edited(
+      oci.entries,
+      editData(layer, (data) => data.subarray(0, data.length - 6)),
+    );
     const report = await inspectBytes(pool(), broken);
     assert.ok(codes(report).includes("corrupt-layer"));
     assert.equal(report.verdict, "tampered");
@@ -234,14 +345,27 @@ describe("bad input", () => {
     const image = dockerArchive(layers, { gzip: true });
     const report = await inspectBytes(pool(), buildTar(image.entries));
     assert.equal(report.verdict, "intact");
-    assert.deepEqual(report.images[0]?.layers.map((l) => [l.computed, l.compression]), image.diffIds.map((d) => [d, "gzip"]));
+    assert.deepEqual(
+      report.images[0]?.layers.map((l) => [l.computed, l.compression]),
+      image.diffIds.map((d) => [d, "gzip"]),
+    );
   });
 
   test("long names through pax and GNU records resolve like short ones", async () => {
     const image = dockerArchive(layers);
     const deep = `${"d".repeat(120)}/layer.tar`;
-    const asPax: TarEdit = (entries) => entries.map((entry) => (entry.path === deep ? { ...entry, longName: "pax" } : entry));
-    const longPax = edited(image.entries, renameEntry(image.layerPaths[0] as string, deep), asPax, editData("manifest.json", () => new TextEncoder().encode(JSON.stringify([{ Config: image.configPath, RepoTags: [], Layers: [deep, image.layerPaths[1]] }]))));
+    const asPax: TarEdit = (entries) =>
+      entries.map((entry) => (entry.path === deep ? { ...entry, longName: "pax" } : entry));
+    const longPax = edited(
+      image.entries,
+      renameEntry(image.layerPaths[0] as string, deep),
+      asPax,
+      editData("manifest.json", () =>
+        new TextEncoder().encode(
+          JSON.stringify([{ Config: image.configPath, RepoTags: [], Layers: [deep, image.layerPaths[1]] }]),
+        ),
+      ),
+    );
     assert.equal((await inspectBytes(pool(), longPax)).verdict, "intact");
     const entries = image.entries.map((entry) => ({ ...entry, longName: "gnu" as const }));
     assert.equal((await inspectBytes(pool(), buildTar(entries))).verdict, "intact");
@@ -249,7 +373,10 @@ describe("bad input", () => {
 
   test("a manifest.json that is a directory is missing, not a crash", async () => {
     const image = dockerArchive(layers);
-    const report = await inspectBytes(pool(), edited(image.entries, dropEntry("manifest.json"), addEntry({ path: "manifest.json", type: "5" })));
+    const report = await inspectBytes(
+      pool(),
+      edited(image.entries, dropEntry("manifest.json"), addEntry({ path: "manifest.json", type: "5" })),
+    );
     assert.equal(report.format, "docker-archive");
     assert.deepEqual(codes(report), ["missing-entry"]);
   });

@@ -2,17 +2,17 @@
 // reports as the Node path (node:crypto, file reads, worker_threads), fixture by fixture.
 // The Worker constructor itself is exercised by the Playwright e2e suite.
 import assert from "node:assert/strict";
+import { randomFillSync } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { inspectArchive } from "../inspectArchive.ts";
-import { randomFillSync } from "node:crypto";
 import type { HashRequest } from "../pool/messages.ts";
 import type { PoolWorker } from "../pool/poolWorker.ts";
 import { WorkerPool } from "../pool/workerPool.ts";
-import { dockerArchive } from "./syntheticArchives.ts";
-import { buildTar } from "./tarWriter.ts";
 import { blobOf, useHashPool } from "./hashPoolForTests.ts";
 import { browserEnvironment, inThreadWorker } from "./inThreadWorker.ts";
+import { dockerArchive } from "./syntheticArchives.ts";
+import { buildTar } from "./tarWriter.ts";
 
 const dir = new URL("../fixtures/", import.meta.url);
 const archives = readdirSync(dir).filter((name) => /\.tar(\.gz)?$/.test(name));
@@ -35,7 +35,9 @@ describe("browser pipeline == Node pipeline", () => {
 
 describe("browser pipeline with SIMD lanes == Node pipeline", () => {
   const nodePool = useHashPool();
-  const layers = [9, 10, 11, 12].map((mib, i) => buildTar([{ path: `data/${i}.bin`, data: randomFillSync(new Uint8Array(mib * 1024 * 1024 + i * 777)) }]));
+  const layers = [9, 10, 11, 12].map((mib, i) =>
+    buildTar([{ path: `data/${i}.bin`, data: randomFillSync(new Uint8Array(mib * 1024 * 1024 + i * 777)) }]),
+  );
 
   for (const gzip of [false, true]) {
     test(`four big ${gzip ? "gzip" : "uncompressed"} layers are hashed together in one worker's lanes, with the same report`, async () => {

@@ -1,6 +1,6 @@
 // Test-only: one Node hash pool per test file, opened before its tests and closed after.
 import { after, before } from "node:test";
-import { inspectArchive, type InspectOptions } from "../inspectArchive.ts";
+import { type InspectOptions, inspectArchive } from "../inspectArchive.ts";
 import type { HashPool } from "../pool/hashPool.ts";
 import { createNodeHashPool } from "../pool/nodeHashPool.ts";
 import type { ArchiveReport } from "../report.ts";
@@ -24,6 +24,10 @@ export function blobOf(bytes: Uint8Array): Blob {
 }
 
 /** Inspects in-memory bytes the way the browser inspects a File. */
-export function inspectBytes(pool: HashPool, bytes: Uint8Array, options: Omit<InspectOptions, "hashPool"> = {}): Promise<ArchiveReport> {
+export function inspectBytes(
+  pool: HashPool,
+  bytes: Uint8Array,
+  options: Omit<InspectOptions, "hashPool"> = {},
+): Promise<ArchiveReport> {
   return inspectArchive(blobOf(bytes), { ...options, hashPool: pool });
 }

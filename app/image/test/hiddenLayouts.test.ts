@@ -9,7 +9,11 @@ import { dockerArchive, layerTar, ociLayout } from "./syntheticArchives.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
 
 const layers = [layerTar("a.txt", "first layer"), layerTar("b.txt", "second layer")];
-const described = (report: ArchiveReport) => [report.format, report.verdict, report.problems.map((p) => (p.code === "ambiguous-archive" ? `${p.code}:${p.construct}` : p.code))];
+const described = (report: ArchiveReport) => [
+  report.format,
+  report.verdict,
+  report.problems.map((p) => (p.code === "ambiguous-archive" ? `${p.code}:${p.construct}` : p.code)),
+];
 
 function edited(entries: TarInput[], ...edits: TarEdit[]): Uint8Array {
   let result = entries;
@@ -28,7 +32,10 @@ describe("layouts only docker would see", () => {
   test("no manifest.json but v1 image folders: docker 20.10 loads them (legacy load), so it is no plain file", async () => {
     const report = await inspectBytes(pool(), buildTar([...v1Folder, { path: "repositories", data: "{}" }]));
     assert.deepEqual(described(report), ["docker-archive", "unsupported", ["no-images"]]);
-    assert.match(report.problems[0]?.message ?? "", /docker 20\.10 would load the folder 0123abcd as images of the pre-1\.10 layout/);
+    assert.match(
+      report.problems[0]?.message ?? "",
+      /docker 20\.10 would load the folder 0123abcd as images of the pre-1\.10 layout/,
+    );
   });
 
   test("a manifest.json the engine keeps out of its table (/manifest.json) is one docker's extraction puts at the root", async () => {
@@ -45,10 +52,19 @@ describe("layouts only docker would see", () => {
   });
 
   test("a tar of other files stays a plain file; a layout with manifest.json is not affected by folders", async () => {
-    const plain = await inspectBytes(pool(), buildTar([{ path: "docs/readme.txt", data: "hello" }, { path: "docs/json.txt", data: "{}" }]));
+    const plain = await inspectBytes(
+      pool(),
+      buildTar([
+        { path: "docs/readme.txt", data: "hello" },
+        { path: "docs/json.txt", data: "{}" },
+      ]),
+    );
     assert.deepEqual(described(plain), ["file", "intact", []]);
     const image = dockerArchive(layers);
-    const withFolder = await inspectBytes(pool(), edited(image.entries, addEntry(v1Folder[0] as TarInput), dropEntry("repositories")));
+    const withFolder = await inspectBytes(
+      pool(),
+      edited(image.entries, addEntry(v1Folder[0] as TarInput), dropEntry("repositories")),
+    );
     assert.equal(withFolder.verdict, "intact");
   });
 });

@@ -1,6 +1,8 @@
 // Test-only: a PoolWorker that runs the shared worker body on this thread, with every
 // message passed through structuredClone as a real worker's would be. With the browser
 // environment (hash-wasm + BlobSource) it exercises the browser pipeline in Node.
+
+import { SourceReadError } from "../errors.ts";
 import { portableGunzip } from "../hash/gunzipPlatform.ts";
 import { Sha256Lanes } from "../hash/sha256Lanes.ts";
 import { createWasmSha256Factory } from "../hash/wasmSha256.ts";
@@ -8,7 +10,6 @@ import type { HashRequest, HashResponse } from "../pool/messages.ts";
 import type { PoolWorker } from "../pool/poolWorker.ts";
 import { runHashRequest, type WorkerEnvironment } from "../pool/runHashRequest.ts";
 import { BlobSource } from "../source/blobSource.ts";
-import { SourceReadError } from "../errors.ts";
 
 export function browserEnvironment(): WorkerEnvironment {
   let lanes: Promise<Sha256Lanes | null> | undefined;

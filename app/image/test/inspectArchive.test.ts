@@ -58,7 +58,10 @@ describe("inspectArchive", () => {
   });
 
   test("abort rejects with InspectAbortedError, before or during hashing", async () => {
-    await assert.rejects(inspectBytes(pool(), fixture("docker20-save.tar"), { signal: AbortSignal.abort() }), InspectAbortedError);
+    await assert.rejects(
+      inspectBytes(pool(), fixture("docker20-save.tar"), { signal: AbortSignal.abort() }),
+      InspectAbortedError,
+    );
     const path = join(temp, "big.bin");
     const fd = openSync(path, "w");
     ftruncateSync(fd, 4 * 1024 ** 3); // sparse 4 GiB: minutes to hash, so only an abort ends it fast
@@ -88,7 +91,10 @@ describe("inspectArchive", () => {
     const path = new URL("../fixtures/podman-save-docker-archive.tar", import.meta.url);
     const source = await NodeFileSource.open(path.pathname);
     try {
-      assert.deepEqual(await inspectArchive(source, { hashPool: pool() }), await inspectBytes(pool(), fixture("podman-save-docker-archive.tar")));
+      assert.deepEqual(
+        await inspectArchive(source, { hashPool: pool() }),
+        await inspectBytes(pool(), fixture("podman-save-docker-archive.tar")),
+      );
     } finally {
       await source.close();
     }

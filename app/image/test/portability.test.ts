@@ -9,13 +9,25 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const ENGINE = fileURLToPath(new URL("../", import.meta.url));
-const BROWSER_ENTRIES = ["inspectArchive.ts", "report.ts", "errors.ts", "digest.ts", "pool/webHashPool.ts", "pool/webHash.worker.ts"];
+const BROWSER_ENTRIES = [
+  "inspectArchive.ts",
+  "report.ts",
+  "errors.ts",
+  "digest.ts",
+  "pool/webHashPool.ts",
+  "pool/webHash.worker.ts",
+];
 const ALLOWED_PACKAGES = new Set(["hash-wasm"]);
 
 /** Static imports, re-exports, dynamic imports and `new URL("./x.worker.ts", import.meta.url)` workers. */
 function specifiers(source: string): string[] {
   const found: string[] = [];
-  for (const pattern of [/(?:import|export)\s[^;]*?from\s*"([^"]+)"/g, /import\s*\(\s*"([^"]+)"\s*\)/g, /import\s*"([^"]+)"/g, /new URL\(\s*"([^"]+)",\s*import\.meta\.url\)/g]) {
+  for (const pattern of [
+    /(?:import|export)\s[^;]*?from\s*"([^"]+)"/g,
+    /import\s*\(\s*"([^"]+)"\s*\)/g,
+    /import\s*"([^"]+)"/g,
+    /new URL\(\s*"([^"]+)",\s*import\.meta\.url\)/g,
+  ]) {
     for (const match of source.matchAll(pattern)) found.push(match[1] as string);
   }
   return found;
@@ -41,13 +53,20 @@ test("the browser's part of the engine imports only hash-wasm: no node:, no Reac
   const { files, packages } = browserGraph();
   assert.ok(files.size > 30, `walked ${files.size} files`);
   for (const file of files) assert.ok(file.startsWith(ENGINE), `${file} is outside app/image`);
-  const offending = [...packages].filter(([name]) => !ALLOWED_PACKAGES.has(name)).map(([name, file]) => `${name} (from ${file.slice(ENGINE.length)})`);
+  const offending = [...packages]
+    .filter(([name]) => !ALLOWED_PACKAGES.has(name))
+    .map(([name, file]) => `${name} (from ${file.slice(ENGINE.length)})`);
   assert.deepEqual(offending, []);
 });
 
 test("the Node-only files stay out of the browser graph", () => {
   const { files } = browserGraph();
-  for (const nodeOnly of ["source/nodeFileSource.ts", "hash/nodeSha256.ts", "pool/nodeHashPool.ts", "pool/nodeHash.worker.ts"]) {
+  for (const nodeOnly of [
+    "source/nodeFileSource.ts",
+    "hash/nodeSha256.ts",
+    "pool/nodeHashPool.ts",
+    "pool/nodeHash.worker.ts",
+  ]) {
     assert.ok(!files.has(resolve(ENGINE, nodeOnly)), nodeOnly);
   }
 });

@@ -9,7 +9,11 @@ const TYPEFLAGS = { file: "0", hardlink: "1", symlink: "2", directory: "5", othe
 export async function readTarInputs(archive: Uint8Array): Promise<TarInput[]> {
   const { entries } = await indexTar(new BlobSource(new Blob([archive as Uint8Array<ArrayBuffer>])));
   return entries.map((entry) => {
-    const input: TarInput = { path: entry.rawPath, type: TYPEFLAGS[entry.kind], data: archive.slice(entry.dataOffset, entry.dataOffset + entry.size) };
+    const input: TarInput = {
+      path: entry.rawPath,
+      type: TYPEFLAGS[entry.kind],
+      data: archive.slice(entry.dataOffset, entry.dataOffset + entry.size),
+    };
     if (entry.rawPath.length > 99) input.longName = "pax";
     if (entry.linkTarget !== null) input.linkTarget = entry.linkTarget;
     return input;

@@ -3,11 +3,17 @@
 import type { TarListing } from "../tar/tarListing.ts";
 import { TarStreamReader } from "../tar/tarStreamReader.ts";
 
-export async function streamEntries(archive: Uint8Array, chunkSizes: number[]): Promise<TarListing & { data: Map<number, number> }> {
+export async function streamEntries(
+  archive: Uint8Array,
+  chunkSizes: number[],
+): Promise<TarListing & { data: Map<number, number> }> {
   const data = new Map<number, number>();
   const reader = new TarStreamReader(async (entry) => {
     data.set(entry.dataOffset, 0);
-    return { write: async (chunk) => void data.set(entry.dataOffset, (data.get(entry.dataOffset) ?? 0) + chunk.length), end: async () => {} };
+    return {
+      write: async (chunk) => void data.set(entry.dataOffset, (data.get(entry.dataOffset) ?? 0) + chunk.length),
+      end: async () => {},
+    };
   });
   let offset = 0;
   for (let i = 0; offset < archive.length; i++) {

@@ -5,7 +5,8 @@ import { gzipSync } from "node:zlib";
 import type { Digest } from "../digest.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
 
-export const sha256 = (bytes: Uint8Array | string): Digest => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+export const sha256 = (bytes: Uint8Array | string): Digest =>
+  `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const hex = (digest: Digest) => digest.slice("sha256:".length);
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -23,11 +24,20 @@ export interface SyntheticImage {
 }
 
 export function imageConfig(diffIds: readonly Digest[], extra: Record<string, unknown> = {}): Uint8Array {
-  return json({ architecture: "amd64", os: "linux", created: "2026-01-01T00:00:00Z", rootfs: { type: "layers", diff_ids: diffIds }, ...extra });
+  return json({
+    architecture: "amd64",
+    os: "linux",
+    created: "2026-01-01T00:00:00Z",
+    rootfs: { type: "layers", diff_ids: diffIds },
+    ...extra,
+  });
 }
 
 /** A docker-archive (legacy layout); `gzip` stores the layers compressed as crane's tarball does. */
-export function dockerArchive(layers: readonly Uint8Array[], options: { gzip?: boolean; repoTags?: string[] } = {}): SyntheticImage {
+export function dockerArchive(
+  layers: readonly Uint8Array[],
+  options: { gzip?: boolean; repoTags?: string[] } = {},
+): SyntheticImage {
   const diffIds = layers.map((layer) => sha256(layer));
   const config = imageConfig(diffIds);
   const imageId = sha256(config);
@@ -36,7 +46,10 @@ export function dockerArchive(layers: readonly Uint8Array[], options: { gzip?: b
   const entries: TarInput[] = [
     ...layers.map((layer, i) => ({ path: layerPaths[i] as string, data: options.gzip ? gzipSync(layer) : layer })),
     { path: configPath, data: config },
-    { path: "manifest.json", data: json([{ Config: configPath, RepoTags: options.repoTags ?? ["example/app:1"], Layers: layerPaths }]) },
+    {
+      path: "manifest.json",
+      data: json([{ Config: configPath, RepoTags: options.repoTags ?? ["example/app:1"], Layers: layerPaths }]),
+    },
     { path: "repositories", data: json({}) },
   ];
   return { entries, imageId, diffIds, configPath, layerPaths };
@@ -57,12 +70,23 @@ export function ociLayout(layers: readonly Uint8Array[], options: { refName?: st
     schemaVersion: 2,
     mediaType: "application/vnd.oci.image.manifest.v1+json",
     config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: imageId, size: config.length },
-    layers: blobs.map((blob) => ({ mediaType: "application/vnd.oci.image.layer.v1.tar+gzip", digest: sha256(blob), size: blob.length })),
+    layers: blobs.map((blob) => ({
+      mediaType: "application/vnd.oci.image.layer.v1.tar+gzip",
+      digest: sha256(blob),
+      size: blob.length,
+    })),
   });
   const manifestDigest = sha256(manifest);
   const index = json({
     schemaVersion: 2,
-    manifests: [{ mediaType: "application/vnd.oci.image.manifest.v1+json", digest: manifestDigest, size: manifest.length, annotations: { "org.opencontainers.image.ref.name": options.refName ?? "example/app:1" } }],
+    manifests: [
+      {
+        mediaType: "application/vnd.oci.image.manifest.v1+json",
+        digest: manifestDigest,
+        size: manifest.length,
+        annotations: { "org.opencontainers.image.ref.name": options.refName ?? "example/app:1" },
+      },
+    ],
   });
   const blobPath = (digest: Digest) => `blobs/sha256/${hex(digest)}`;
   const layerPaths = blobs.map((blob) => blobPath(sha256(blob)));
@@ -73,5 +97,13 @@ export function ociLayout(layers: readonly Uint8Array[], options: { refName?: st
     { path: blobPath(imageId), data: config },
     ...blobs.map((blob, i) => ({ path: layerPaths[i] as string, data: blob })),
   ];
-  return { entries, imageId, diffIds, configPath: blobPath(imageId), layerPaths, manifestDigest, manifestPath: blobPath(manifestDigest) };
+  return {
+    entries,
+    imageId,
+    diffIds,
+    configPath: blobPath(imageId),
+    layerPaths,
+    manifestDigest,
+    manifestPath: blobPath(manifestDigest),
+  };
 }

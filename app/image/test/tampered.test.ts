@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import type { Digest } from "../digest.ts";
 import type { ArchiveReport, Problem } from "../report.ts";
-import { useHashPool, inspectBytes } from "./hashPoolForTests.ts";
+import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
 import { dropEntry, editData, flipByte, readTarInputs, renameEntry, rewriteTar } from "./rewriteTar.ts";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
@@ -55,7 +55,10 @@ describe("docker save ≤ 24 (legacy layout)", () => {
         },
       ],
     );
-    assert.deepEqual(report.images[0]?.layers.map((l) => l.status), ["ok", "mismatch"]);
+    assert.deepEqual(
+      report.images[0]?.layers.map((l) => l.status),
+      ["ok", "mismatch"],
+    );
   });
 
   test("an edited config: its name and content disagree, and the imageId is the new content's", async () => {
@@ -67,7 +70,14 @@ describe("docker save ≤ 24 (legacy layout)", () => {
     const [problem] = only(report, "config-digest-mismatch");
     assert.deepEqual(
       { ...problem, message: undefined },
-      { code: "config-digest-mismatch", path: config, expected: "sha256:95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae4004bf0bacc9720", found: newId, imageId: newId, message: undefined },
+      {
+        code: "config-digest-mismatch",
+        path: config,
+        expected: "sha256:95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae4004bf0bacc9720",
+        found: newId,
+        imageId: newId,
+        message: undefined,
+      },
     );
   });
 
@@ -77,13 +87,19 @@ describe("docker save ≤ 24 (legacy layout)", () => {
     const [problem] = only(report, "missing-entry");
     assert.equal(problem?.code === "missing-entry" && problem.path, layer2);
     assert.equal(problem?.layerIndex, 1);
-    assert.deepEqual(report.images[0]?.layers.map((l) => l.status), ["ok", "missing"]);
+    assert.deepEqual(
+      report.images[0]?.layers.map((l) => l.status),
+      ["ok", "missing"],
+    );
   });
 
   test("a renamed layer directory: the layer manifest.json names is missing", async () => {
     const report = await inspectBytes(pool(), await rewriteTar(archive, renameEntry(layer2, "renamed/layer.tar")));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(only(report, "missing-entry").map((p) => p.code === "missing-entry" && p.path), [layer2]);
+    assert.deepEqual(
+      only(report, "missing-entry").map((p) => p.code === "missing-entry" && p.path),
+      [layer2],
+    );
   });
 
   test("the same flip inside a .tar.gz is caught in the sequential pass", async () => {
@@ -91,7 +107,10 @@ describe("docker save ≤ 24 (legacy layout)", () => {
     const report = await inspectBytes(pool(), tampered);
     assert.equal(report.compression, "gzip");
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(only(report, "diffid-mismatch").map((p) => p.layerIndex), [1]);
+    assert.deepEqual(
+      only(report, "diffid-mismatch").map((p) => p.layerIndex),
+      [1],
+    );
   });
 });
 
@@ -106,10 +125,13 @@ describe("OCI layout with gzip layers (podman oci-archive)", () => {
     const report = await inspectBytes(pool(), tampered);
     assert.equal(report.verdict, "tampered");
     const [blob] = only(report, "blob-digest-mismatch");
-    assert.deepEqual(
-      blob && { ...blob, message: undefined },
-      { code: "blob-digest-mismatch", path: layer2, expected: "sha256:cd10641f9d17f107eea7098026b2f15f5f83463d8463140b55f370fb0206c39f", found: sha256(await entryData(tampered, layer2)), message: undefined },
-    );
+    assert.deepEqual(blob && { ...blob, message: undefined }, {
+      code: "blob-digest-mismatch",
+      path: layer2,
+      expected: "sha256:cd10641f9d17f107eea7098026b2f15f5f83463d8463140b55f370fb0206c39f",
+      found: sha256(await entryData(tampered, layer2)),
+      message: undefined,
+    });
     // Deflate's CRC catches the flip, or (in a stored block) the diffId does.
     const layerProblems = report.problems.filter((p) => p.code === "corrupt-layer" || p.code === "diffid-mismatch");
     assert.equal(layerProblems.length, 1);
@@ -118,27 +140,44 @@ describe("OCI layout with gzip layers (podman oci-archive)", () => {
   });
 
   test("an edited config: the config blob does not hash to its name", async () => {
-    const tampered = await rewriteTar(archive, editData(config, (bytes) => new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"fixture"', '"fixturX"'))));
+    const tampered = await rewriteTar(
+      archive,
+      editData(config, (bytes) =>
+        new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"fixture"', '"fixturX"')),
+      ),
+    );
     const report = await inspectBytes(pool(), tampered);
     const newId = sha256(await entryData(tampered, config));
     assert.equal(report.verdict, "tampered");
     assert.equal(report.images[0]?.imageId, newId);
-    assert.deepEqual(only(report, "blob-digest-mismatch").map((p) => p.code === "blob-digest-mismatch" && [p.path, p.found]), [[config, newId]]);
+    assert.deepEqual(
+      only(report, "blob-digest-mismatch").map((p) => p.code === "blob-digest-mismatch" && [p.path, p.found]),
+      [[config, newId]],
+    );
   });
 
   test("a renamed layer blob: the manifest's layer is missing and the renamed blob fails its name", async () => {
     const renamed = `blobs/sha256/${"0".repeat(64)}`;
     const report = await inspectBytes(pool(), await rewriteTar(archive, renameEntry(layer2, renamed)));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(only(report, "missing-entry").map((p) => [p.code === "missing-entry" && p.path, p.layerIndex]), [[layer2, 1]]);
-    assert.deepEqual(only(report, "blob-digest-mismatch").map((p) => p.code === "blob-digest-mismatch" && [p.path, p.found]), [[renamed, "sha256:cd10641f9d17f107eea7098026b2f15f5f83463d8463140b55f370fb0206c39f"]]);
+    assert.deepEqual(
+      only(report, "missing-entry").map((p) => [p.code === "missing-entry" && p.path, p.layerIndex]),
+      [[layer2, 1]],
+    );
+    assert.deepEqual(
+      only(report, "blob-digest-mismatch").map((p) => p.code === "blob-digest-mismatch" && [p.path, p.found]),
+      [[renamed, "sha256:cd10641f9d17f107eea7098026b2f15f5f83463d8463140b55f370fb0206c39f"]],
+    );
     assert.equal(report.images[0]?.layers[1]?.status, "missing");
   });
 
   test("a dropped layer blob: missing-entry for layer 2", async () => {
     const report = await inspectBytes(pool(), await rewriteTar(archive, dropEntry(layer2)));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.layerIndex]), [["missing-entry", 1]]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.layerIndex]),
+      [["missing-entry", 1]],
+    );
   });
 });
 
@@ -153,7 +192,9 @@ describe("OCI layout + manifest.json (ctr export, docker save ≥ 25)", () => {
     const report = await inspectBytes(pool(), tampered);
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(
-      report.problems.map((p) => [p.code, p.code === "diffid-mismatch" || p.code === "blob-digest-mismatch" ? p.found : null]).sort(),
+      report.problems
+        .map((p) => [p.code, p.code === "diffid-mismatch" || p.code === "blob-digest-mismatch" ? p.found : null])
+        .sort(),
       [
         ["blob-digest-mismatch", found],
         ["diffid-mismatch", found],
@@ -177,25 +218,35 @@ describe("multi-image and multi-platform archives", () => {
 
   test("a flip in a layer two images share is reported for both images", async () => {
     const archive = fixture("docker20-save-two-images.tar");
-    const manifest = JSON.parse(new TextDecoder().decode(await entryData(archive, "manifest.json"))) as { Layers: string[] }[];
+    const manifest = JSON.parse(new TextDecoder().decode(await entryData(archive, "manifest.json"))) as {
+      Layers: string[];
+    }[];
     const shared = manifest[0]?.Layers[0] as string;
     assert.equal(manifest[1]?.Layers[0], shared, "test setup: the first layer is shared");
     const report = await inspectBytes(pool(), await rewriteTar(archive, flipByte(shared, 600)));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(only(report, "diffid-mismatch").map((p) => [p.layerIndex, p.code === "diffid-mismatch" && p.path]), [
-      [0, shared],
-      [0, shared],
-    ]);
+    assert.deepEqual(
+      only(report, "diffid-mismatch").map((p) => [p.layerIndex, p.code === "diffid-mismatch" && p.path]),
+      [
+        [0, shared],
+        [0, shared],
+      ],
+    );
     assert.equal(new Set(only(report, "diffid-mismatch").map((p) => p.imageId)).size, 2);
   });
 
   test("podman docker-archive: a flip in <diffId>.tar is caught through the manifest's path", async () => {
     const archive = fixture("podman-save-docker-archive.tar");
-    const manifest = JSON.parse(new TextDecoder().decode(await entryData(archive, "manifest.json"))) as { Layers: string[] }[];
+    const manifest = JSON.parse(new TextDecoder().decode(await entryData(archive, "manifest.json"))) as {
+      Layers: string[];
+    }[];
     const layer = manifest[0]?.Layers[1] as string;
     const report = await inspectBytes(pool(), await rewriteTar(archive, flipByte(layer, 700)));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.layerIndex]), [["diffid-mismatch", 1]]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.layerIndex]),
+      [["diffid-mismatch", 1]],
+    );
   });
 
   test("a nested index whose inner index blob is dropped is tampered, not a partial export", async () => {
@@ -203,7 +254,10 @@ describe("multi-image and multi-platform archives", () => {
     const inner = "blobs/sha256/49289bbdbfcf4101c14c94d4d0d59e1fad2d8a4b2eefc55a327fb6410f6e50e7";
     const report = await inspectBytes(pool(), await rewriteTar(archive, dropEntry(inner)));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.code === "missing-entry" && p.path]), [["missing-entry", inner]]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.code === "missing-entry" && p.path]),
+      [["missing-entry", inner]],
+    );
   });
 
   test("a platform manifest dropped from an image index is noted as absent; the other platforms stay verified", async () => {
@@ -212,7 +266,10 @@ describe("multi-image and multi-platform archives", () => {
     const report = await inspectBytes(pool(), await rewriteTar(archive, dropEntry(amd64Manifest)));
     assert.equal(report.images.length, 2);
     assert.ok(report.images.every((image) => image.platform?.architecture !== "amd64"));
-    assert.deepEqual(report.notes.map((n) => n.code), ["absent-platform"]);
+    assert.deepEqual(
+      report.notes.map((n) => n.code),
+      ["absent-platform"],
+    );
     assert.equal(report.verdict, "intact");
   });
 
@@ -221,6 +278,9 @@ describe("multi-image and multi-platform archives", () => {
     const arm64Layer = "blobs/sha256/7529e35c66a258171eb03c2bfc68b1ea233a7a5b53fad9b2703c3f236a8ae4e5";
     const report = await inspectBytes(pool(), await rewriteTar(archive, dropEntry(arm64Layer)));
     assert.equal(report.verdict, "tampered");
-    assert.deepEqual(report.problems.map((p) => [p.code, p.layerIndex, p.imageId]), [["missing-entry", 0, "sha256:93e08e13c70686ad98841ac419f1c044ff7e1c25dfef2d14c4736e749bcde424"]]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.code, p.layerIndex, p.imageId]),
+      [["missing-entry", 0, "sha256:93e08e13c70686ad98841ac419f1c044ff7e1c25dfef2d14c4736e749bcde424"]],
+    );
   });
 });

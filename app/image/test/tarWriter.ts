@@ -83,7 +83,11 @@ export function tarChunks(entries: readonly TarInput[], options: { end?: boolean
       name = entry.path.slice(0, 99);
     }
     if (Object.keys(pax).length > 0) {
-      const records = encoder.encode(Object.entries(pax).map(([k, v]) => paxRecord(k, v)).join(""));
+      const records = encoder.encode(
+        Object.entries(pax)
+          .map(([k, v]) => paxRecord(k, v))
+          .join(""),
+      );
       chunks.push(headerBlock(`PaxHeaders/${name}`.slice(0, 99), "x", records.length), ...padded(records));
     }
     chunks.push(headerBlock(name, type, entry.headerSize ?? data.length, entry.linkTarget ?? ""));

@@ -13,7 +13,9 @@ export function checkBlobs(table: EntryTable, digests: DigestsByEntry, roles: Re
     if (!isBlobPath(path) || entry.kind === "directory") continue;
     const hex = path.slice("blobs/sha256/".length);
     if (!isSha256Hex(hex)) {
-      problems.push(problem<"invalid-blob-name">({ code: "invalid-blob-name", path }, `${path} is not named by a sha256 digest`));
+      problems.push(
+        problem<"invalid-blob-name">({ code: "invalid-blob-name", path }, `${path} is not named by a sha256 digest`),
+      );
       continue;
     }
     const found = table.lookup(path);

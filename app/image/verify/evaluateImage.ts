@@ -1,6 +1,6 @@
 // One image's report from its plan and the computed digests: the recomputed imageId,
 // manifest and index digests, every layer's check, and the claims kept apart.
-import { digestFromHex, shortDigest, type Digest } from "../digest.ts";
+import { type Digest, digestFromHex, shortDigest } from "../digest.ts";
 import type { ImagePlan } from "../formats/imagePlan.ts";
 import { formatPlatform, platformsDisagree } from "../formats/platform.ts";
 import { describeMismatch, problem } from "../problems.ts";
@@ -66,7 +66,11 @@ export function evaluateImage(plan: ImagePlan, digests: DigestsByEntry): Evaluat
   // Not tampering: every loader reads these same bytes (the config wins, and the report shows its
   // platform). The claim only steers which image a platform-picking loader takes.
   if (plan.platformClaim && plan.config?.platform && platformsDisagree(plan.platformClaim, plan.config.platform)) {
-    notes.push({ code: "platform-claim-differs", message: platformClaimMessage(imageId, plan.platformClaim, plan.config.platform), imageId });
+    notes.push({
+      code: "platform-claim-differs",
+      message: platformClaimMessage(imageId, plan.platformClaim, plan.config.platform),
+      imageId,
+    });
   }
   const image: ImageReport = {
     imageId,

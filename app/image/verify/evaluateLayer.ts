@@ -22,10 +22,20 @@ export function evaluateLayer(
   const base = { index, diffId, mediaType: plan?.descriptor?.mediaType || null };
   if (!plan || !plan.entry) {
     // The manifest lists fewer layers than the config, or the entry is missing: a problem says which.
-    return { layer: { ...base, computed: null, status: "missing", path: plan?.path ?? null, size: null, compression: null }, problems };
+    return {
+      layer: { ...base, computed: null, status: "missing", path: plan?.path ?? null, size: null, compression: null },
+      problems,
+    };
   }
   const stored = digests.of(plan.entry);
-  const layer: LayerReport = { ...base, computed: null, status: "ok", path: plan.path, size: stored.size, compression: stored.compression };
+  const layer: LayerReport = {
+    ...base,
+    computed: null,
+    status: "ok",
+    path: plan.path,
+    size: stored.size,
+    compression: stored.compression,
+  };
   const name = `layer ${index + 1} (${plan.path})`;
   if (stored.compression !== "none") layer.blobDigest = stored.digest;
   if (stored.compression === "zstd" || stored.compression === "xz" || stored.compression === "bzip2") {
@@ -42,7 +52,12 @@ export function evaluateLayer(
     if (stored.uncompressedDigest === undefined) {
       layer.status = "mismatch";
       const reason = stored.decompressError ?? "no decompressed digest";
-      problems.push(problem<"corrupt-layer">({ code: "corrupt-layer", path: plan.path, reason, layerIndex: index }, `${name} does not decompress: ${reason}`));
+      problems.push(
+        problem<"corrupt-layer">(
+          { code: "corrupt-layer", path: plan.path, reason, layerIndex: index },
+          `${name} does not decompress: ${reason}`,
+        ),
+      );
       return { layer, problems };
     }
     layer.computed = stored.uncompressedDigest;

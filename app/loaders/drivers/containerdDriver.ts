@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoadedImage, LoaderReading } from "../reading.ts";
-import { goArray, goField, goString, parseGoJson, type GoJson } from "./goJsonLookup.ts";
+import { type GoJson, goArray, goField, goString, parseGoJson } from "./goJsonLookup.ts";
 import { COMMAND_TIMEOUT_MS, type LoaderDriver } from "./loaderDriver.ts";
 import { isCommandPresent, refusalOf, runCommand } from "./runCommand.ts";
 import { ThrowawayDaemon } from "./throwawayDaemon.ts";
@@ -42,7 +42,8 @@ function configToml(root: string): string {
 export function containerdDriver(): LoaderDriver {
   let root = "";
   let daemon: ThrowawayDaemon | null = null;
-  const ctr = (args: string[]) => runCommand("ctr", ["-a", join(root, "c.sock"), "-n", NAMESPACE, ...args], { timeoutMs: COMMAND_TIMEOUT_MS });
+  const ctr = (args: string[]) =>
+    runCommand("ctr", ["-a", join(root, "c.sock"), "-n", NAMESPACE, ...args], { timeoutMs: COMMAND_TIMEOUT_MS });
 
   async function blob(digest: string): Promise<Buffer | null> {
     const got = await ctr(["content", "get", digest]);
@@ -96,14 +97,18 @@ export function containerdDriver(): LoaderDriver {
   async function removeAll(): Promise<void> {
     const names = (await listImages()).map((image) => image.name);
     if (names.length > 0) await ctr(["images", "rm", "--sync", ...names]);
-    const leftover = (await ctr(["content", "ls", "-q"])).stdout.toString("utf8").split("\n").filter((d) => d.startsWith("sha256:"));
+    const leftover = (await ctr(["content", "ls", "-q"])).stdout
+      .toString("utf8")
+      .split("\n")
+      .filter((d) => d.startsWith("sha256:"));
     if (leftover.length > 0) await ctr(["content", "rm", ...leftover]);
   }
 
   return {
     family: "containerd",
     async start() {
-      if (!(await isCommandPresent("containerd")) || !(await isCommandPresent("ctr"))) return "containerd + ctr are not installed";
+      if (!(await isCommandPresent("containerd")) || !(await isCommandPresent("ctr")))
+        return "containerd + ctr are not installed";
       if (!(await isCommandPresent("unshare"))) return "unshare (util-linux) is missing";
       root = await mkdtemp(join(tmpdir(), "imageseal-containerd-"));
       await writeFile(join(root, "config.toml"), configToml(root));
@@ -129,7 +134,12 @@ export function containerdDriver(): LoaderDriver {
         }
       }
       await removeAll();
-      const reading: LoaderReading = { loader: "containerd", accepted: load.code === 0 && images.length > 0, images, ms: Date.now() - started };
+      const reading: LoaderReading = {
+        loader: "containerd",
+        accepted: load.code === 0 && images.length > 0,
+        images,
+        ms: Date.now() - started,
+      };
       if (load.code !== 0) reading.error = refusalOf(load);
       else if (images.length === 0) reading.error = "imported, but no image for this platform in the content store";
       return [reading];

@@ -20,11 +20,19 @@ interface InspectedImage {
 export function dockerDriver(): LoaderDriver {
   let root = "";
   let daemon: ThrowawayDaemon | null = null;
-  const docker = (args: string[]) => runCommand("docker", ["-H", `unix://${join(root, "d.sock")}`, ...args], { timeoutMs: COMMAND_TIMEOUT_MS });
+  const docker = (args: string[]) =>
+    runCommand("docker", ["-H", `unix://${join(root, "d.sock")}`, ...args], { timeoutMs: COMMAND_TIMEOUT_MS });
 
   async function imageIds(): Promise<string[]> {
     const list = await docker(["images", "-aq", "--no-trunc"]);
-    return [...new Set(list.stdout.toString("utf8").split("\n").filter((line) => line.startsWith("sha256:")))];
+    return [
+      ...new Set(
+        list.stdout
+          .toString("utf8")
+          .split("\n")
+          .filter((line) => line.startsWith("sha256:")),
+      ),
+    ];
   }
 
   async function removeAll(): Promise<void> {
@@ -35,7 +43,8 @@ export function dockerDriver(): LoaderDriver {
   return {
     family: "docker",
     async start() {
-      if (!(await isCommandPresent("dockerd")) || !(await isCommandPresent("docker"))) return "docker (dockerd + docker CLI) is not installed";
+      if (!(await isCommandPresent("dockerd")) || !(await isCommandPresent("docker")))
+        return "docker (dockerd + docker CLI) is not installed";
       if (!(await isCommandPresent("unshare"))) return "unshare (util-linux) is missing";
       root = await mkdtemp(join(tmpdir(), "imageseal-dockerd-"));
       daemon = new ThrowawayDaemon({
@@ -71,7 +80,12 @@ export function dockerDriver(): LoaderDriver {
       }
       await removeAll();
       // docker load stops at the first image it cannot load; those before it stay loaded
-      const reading: LoaderReading = { loader: "docker", accepted: images.length > 0, images, ms: Date.now() - started };
+      const reading: LoaderReading = {
+        loader: "docker",
+        accepted: images.length > 0,
+        images,
+        ms: Date.now() - started,
+      };
       if (load.code !== 0) reading.error = refusalOf(load);
       return [reading];
     },

@@ -50,7 +50,7 @@ export function parseGoJson(text: string): GoJson {
       i++;
       const entries: [string, GoJson][] = [];
       ws();
-      if (text[i] === "}") return i++, { kind: "object", entries };
+      if (text[i] === "}") return (i++, { kind: "object", entries });
       for (;;) {
         ws();
         if (text[i] !== '"') fail("expected a key");
@@ -60,7 +60,7 @@ export function parseGoJson(text: string): GoJson {
         entries.push([key, value()]);
         ws();
         if (text[i] === ",") i++;
-        else if (text[i] === "}") return i++, { kind: "object", entries };
+        else if (text[i] === "}") return (i++, { kind: "object", entries });
         else fail("expected , or }");
       }
     }
@@ -68,12 +68,12 @@ export function parseGoJson(text: string): GoJson {
       i++;
       const items: GoJson[] = [];
       ws();
-      if (text[i] === "]") return i++, { kind: "array", items };
+      if (text[i] === "]") return (i++, { kind: "array", items });
       for (;;) {
         items.push(value());
         ws();
         if (text[i] === ",") i++;
-        else if (text[i] === "]") return i++, { kind: "array", items };
+        else if (text[i] === "]") return (i++, { kind: "array", items });
         else fail("expected , or ]");
       }
     }
@@ -90,7 +90,10 @@ export function parseGoJson(text: string): GoJson {
 
 /** Go's simple case folding for ASCII field names: ſ (U+017F) folds to s, K (U+212A) to k. */
 function foldKey(key: string): string {
-  return key.replace(/\u017f/g, "s").replace(/\u212a/g, "k").toLowerCase();
+  return key
+    .replace(/\u017f/g, "s")
+    .replace(/\u212a/g, "k")
+    .toLowerCase();
 }
 
 export type FieldKind = "struct" | "slice" | "scalar";

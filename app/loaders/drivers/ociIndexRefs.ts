@@ -18,7 +18,9 @@ export async function ociIndexRefNames(file: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.path.replace(/^\.\//, "") !== "index.json" || entry.type !== "0") continue;
     try {
-      const index = JSON.parse(new TextDecoder().decode(entry.data)) as { manifests?: { annotations?: Record<string, unknown> }[] };
+      const index = JSON.parse(new TextDecoder().decode(entry.data)) as {
+        manifests?: { annotations?: Record<string, unknown> }[];
+      };
       for (const descriptor of index.manifests ?? []) {
         const name = descriptor.annotations?.[REF_NAME];
         if (typeof name === "string" && name.length > 0) names.add(name);

@@ -66,7 +66,10 @@ export function killGroup(pid: number | undefined, signal: NodeJS.Signals = "SIG
 /** The tool's refusal in one short line: the last non-empty stderr line, without logrus framing. */
 export function refusalOf(result: CommandResult): string {
   if (result.timedOut) return "timed out";
-  const lines = result.stderr.split("\n").map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = result.stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   const last = lines.at(-1) ?? `exit code ${result.code}`;
   const msg = /msg="((?:[^"\\]|\\.)*)"/.exec(last);
   const text = msg?.[1] ? msg[1].replace(/\\"/g, '"') : last;

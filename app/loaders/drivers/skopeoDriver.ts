@@ -40,8 +40,11 @@ async function readReference(reference: string, withManifestDigest: boolean): Pr
     const copy = await skopeo(["copy", "--quiet", reference, `dir:${join(dir, "image")}`]);
     if (copy.code !== 0) return { error: refusalOf(copy) };
     const image: LoadedImage = { imageId: sha256(raw.stdout), diffIds };
-    const copiedConfig = await readFile(join(dir, "image", sha256(raw.stdout).slice("sha256:".length))).catch(() => null);
-    if (copiedConfig === null || sha256(copiedConfig) !== image.imageId) return { error: "skopeo copied a config other than the one it inspected" };
+    const copiedConfig = await readFile(join(dir, "image", sha256(raw.stdout).slice("sha256:".length))).catch(
+      () => null,
+    );
+    if (copiedConfig === null || sha256(copiedConfig) !== image.imageId)
+      return { error: "skopeo copied a config other than the one it inspected" };
     if (withManifestDigest) image.manifestDigest = sha256(await readFile(join(dir, "image", "manifest.json")));
     return image;
   } finally {
@@ -49,7 +52,12 @@ async function readReference(reference: string, withManifestDigest: boolean): Pr
   }
 }
 
-async function readAll(loader: LoaderName, references: string[], withManifestDigest: boolean, firstOnlyError: boolean): Promise<LoaderReading> {
+async function readAll(
+  loader: LoaderName,
+  references: string[],
+  withManifestDigest: boolean,
+  firstOnlyError: boolean,
+): Promise<LoaderReading> {
   const started = Date.now();
   const images: LoadedImage[] = [];
   const errors: string[] = [];
@@ -73,7 +81,12 @@ async function readOciArchive(file: string): Promise<LoaderReading> {
   const refs = await ociIndexRefNames(file);
   if (refs.length === 0) return bare;
   const started = Date.now();
-  const named = await readAll("skopeo-oci-archive", refs.map((ref) => `oci-archive:${file}:${ref}`), true, false);
+  const named = await readAll(
+    "skopeo-oci-archive",
+    refs.map((ref) => `oci-archive:${file}:${ref}`),
+    true,
+    false,
+  );
   return { ...named, ms: (bare.ms ?? 0) + (Date.now() - started) };
 }
 

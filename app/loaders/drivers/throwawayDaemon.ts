@@ -2,8 +2,8 @@
 // new mount and network namespaces: it has no network but loopback, and it cannot see or
 // reach the machine's own containerd socket (/run/containerd is a private tmpfs). Stops
 // the whole group at the end, whatever the daemon spawned.
-import { spawn, type ChildProcess } from "node:child_process";
-import { openSync, closeSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { access } from "node:fs/promises";
 import { killGroup, runCommand } from "./runCommand.ts";
 
@@ -36,7 +36,9 @@ export class ThrowawayDaemon {
     });
     closeSync(log);
     this.child.unref();
-    const exited = new Promise<string>((resolve) => this.child?.once("exit", (code) => resolve(`exited with code ${code} (log: ${this.spec.logFile})`)));
+    const exited = new Promise<string>((resolve) =>
+      this.child?.once("exit", (code) => resolve(`exited with code ${code} (log: ${this.spec.logFile})`)),
+    );
     const deadline = Date.now() + this.spec.startTimeoutMs;
     while (Date.now() < deadline) {
       const early = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);

@@ -4,8 +4,8 @@
 // a .tar.gz; the engine takes its streaming path for it).
 import { loadBase } from "../mutate/baseArchive.ts";
 import { BASES, FIXTURES_DIR } from "../mutate/bases.ts";
-import { mutationsOf, type Mutation, type MutationSet } from "../mutate/mutations.ts";
-import { pick, shuffled, type Random } from "./seededRandom.ts";
+import { type Mutation, type MutationSet, mutationsOf } from "../mutate/mutations.ts";
+import { pick, type Random, shuffled } from "./seededRandom.ts";
 
 export interface PickedCase {
   set: MutationSet;
@@ -22,7 +22,11 @@ export function loadMutationSets(only?: readonly string[]): MutationSet[] {
 export function casePicker(sets: readonly MutationSet[], random: Random, filter?: RegExp): () => PickedCase {
   const singles = shuffled(
     random,
-    sets.flatMap((set) => set.mutations.filter((m) => m.family !== "control" && (!filter || filter.test(m.id))).map((mutation) => ({ set, mutation }))),
+    sets.flatMap((set) =>
+      set.mutations
+        .filter((m) => m.family !== "control" && (!filter || filter.test(m.id)))
+        .map((mutation) => ({ set, mutation })),
+    ),
   );
   let next = 0;
   return () => {

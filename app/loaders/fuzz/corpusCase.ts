@@ -38,7 +38,11 @@ export interface CorpusCase {
 }
 
 export function findingSignatures(result: Pick<CaseResult, "comparison" | "built">): string[] {
-  const tricks = result.built.steps.map((s) => `${s.family}/${s.trick}/${s.target}`).sort().join("+") + (result.built.gzip ? "+gzip" : "");
+  const tricks =
+    result.built.steps
+      .map((s) => `${s.family}/${s.trick}/${s.target}`)
+      .sort()
+      .join("+") + (result.built.gzip ? "+gzip" : "");
   const c: Comparison = result.comparison;
   const out = c.disagreements.map((d) => `disagreement|${d.loader}|${d.kind}|${tricks}`);
   if (c.falseAlarm) out.push(`false-alarm|${c.falseAlarm.problems.join(",")}|${tricks}`);
@@ -67,21 +71,33 @@ function shortName(result: CaseResult, taken: Set<string>): string {
   const first = result.built.steps[0];
   const parts = result.built.steps.map((s) => s.trick);
   const target = first?.target.replace(".json", "").replace("oci-manifest-blob", "ocimanifest") ?? "x";
-  const stem = `${first?.id.split(".")[0] ?? "case"}-${parts.join("+")}-${target}`.replace(/[^a-zA-Z0-9+.-]/g, "-").slice(0, 80);
+  const stem = `${first?.id.split(".")[0] ?? "case"}-${parts.join("+")}-${target}`
+    .replace(/[^a-zA-Z0-9+.-]/g, "-")
+    .slice(0, 80);
   let name = stem;
   for (let i = 2; taken.has(name); i++) name = `${stem}-${i}`;
   taken.add(name);
   return name;
 }
 
-export async function writeCorpusCase(result: CaseResult, finding: CorpusCase["finding"], evilImageIds: string[], taken: Set<string>): Promise<CorpusCase> {
+export async function writeCorpusCase(
+  result: CaseResult,
+  finding: CorpusCase["finding"],
+  evilImageIds: string[],
+  taken: Set<string>,
+): Promise<CorpusCase> {
   const name = shortName(result, taken);
   const file = `${name}.tar${result.built.gzip ? ".gz" : ""}`;
   const c = result.comparison;
   const summary =
     finding === "disagreement"
-      ? c.disagreements.map((d) => `${d.loader}: ${d.kind} ${d.image.imageId}${evilImageIds.includes(d.image.imageId) ? " (the EVIL image)" : ""}, engine said intact`)
-      : [`engine ${c.falseAlarm?.verdict} (${c.falseAlarm?.problems.join(", ")}) while ${c.falseAlarm?.loaders.join(", ")} all loaded only images the engine found`];
+      ? c.disagreements.map(
+          (d) =>
+            `${d.loader}: ${d.kind} ${d.image.imageId}${evilImageIds.includes(d.image.imageId) ? " (the EVIL image)" : ""}, engine said intact`,
+        )
+      : [
+          `engine ${c.falseAlarm?.verdict} (${c.falseAlarm?.problems.join(", ")}) while ${c.falseAlarm?.loaders.join(", ")} all loaded only images the engine found`,
+        ];
   const record: CorpusCase = {
     name,
     file,
@@ -90,7 +106,14 @@ export async function writeCorpusCase(result: CaseResult, finding: CorpusCase["f
     finding,
     summary,
     base: result.built.steps[0]?.id.split(".")[0] ?? "",
-    mutations: result.built.steps.map(({ id, family, trick, target, variant, description }) => ({ id, family, trick, target, variant, description })),
+    mutations: result.built.steps.map(({ id, family, trick, target, variant, description }) => ({
+      id,
+      family,
+      trick,
+      target,
+      variant,
+      description,
+    })),
     gzip: result.built.gzip,
     applicable: result.applicable,
     readings: result.readings.map(({ ms: _ms, ...reading }) => reading),

@@ -10,11 +10,16 @@ import { LOADER_FAMILIES, type LoaderFamily, type LoaderName } from "../reading.
 import { casePicker, loadMutationSets } from "./casePicker.ts";
 import { falseAlarmKey, findingSignatures, loadCorpus, writeCorpusCase } from "./corpusCase.ts";
 import { minimizeCase } from "./minimizeCase.ts";
-import { caseRunner, type CaseResult } from "./runCase.ts";
+import { type CaseResult, caseRunner } from "./runCase.ts";
 import { seededRandom } from "./seededRandom.ts";
 import { addToTally, emptyTally, formatTally } from "./tally.ts";
 
-const SHORT: Record<LoaderName, string> = { "skopeo-docker-archive": "skD", "skopeo-oci-archive": "skO", docker: "dkr", containerd: "ctd" };
+const SHORT: Record<LoaderName, string> = {
+  "skopeo-docker-archive": "skD",
+  "skopeo-oci-archive": "skO",
+  docker: "dkr",
+  containerd: "ctd",
+};
 /** New false-alarm signatures committed per run (not by-design ones): they are many and alike; disagreements are all kept. */
 const MAX_FALSE_ALARM_CASES = 25;
 
@@ -31,7 +36,9 @@ const { values } = parseArgs({
 });
 
 const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
-const families = values.loaders.split(",").filter((f): f is LoaderFamily => (LOADER_FAMILIES as readonly string[]).includes(f));
+const families = values.loaders
+  .split(",")
+  .filter((f): f is LoaderFamily => (LOADER_FAMILIES as readonly string[]).includes(f));
 const deadline = Date.now() + Number(values.minutes) * 60_000;
 const maxCases = values["max-cases"] ? Number(values["max-cases"]) : Number.POSITIVE_INFINITY;
 console.log(`fuzz:loaders seed ${seed} (replay with --seed ${seed}), ${values.minutes} min`);
@@ -51,15 +58,23 @@ const sets = loadMutationSets(values.bases?.split(","));
 const next = casePicker(sets, seededRandom(seed), values.only ? new RegExp(values.only) : undefined);
 const known = new Set(loadCorpus().flatMap((c) => c.signature.split(" ; ")));
 const taken = new Set(loadCorpus().map((c) => c.name));
-const falseAlarmKinds = new Set(loadCorpus().flatMap((c) => (c.finding === "false-alarm" && "problems" in c.engineWhenFound ? [falseAlarmKey(c.engineWhenFound.problems)] : [])));
+const falseAlarmKinds = new Set(
+  loadCorpus().flatMap((c) =>
+    c.finding === "false-alarm" && "problems" in c.engineWhenFound ? [falseAlarmKey(c.engineWhenFound.problems)] : [],
+  ),
+);
 const tally = emptyTally();
 let falseAlarmsWritten = 0;
 const started = Date.now();
 
 function line(n: number, result: CaseResult): string {
-  const loadersText = result.readings.map((r) => `${SHORT[r.loader]}:${r.accepted ? (r.images.length > 0 ? "✓" : "∅") : "✗"}`).join(" ");
+  const loadersText = result.readings
+    .map((r) => `${SHORT[r.loader]}:${r.accepted ? (r.images.length > 0 ? "✓" : "∅") : "✗"}`)
+    .join(" ");
   const flags = [
-    result.comparison.disagreements.length > 0 ? `DISAGREE(${[...new Set(result.comparison.disagreements.map((d) => `${SHORT[d.loader]} ${d.kind}`))].join(", ")})` : "",
+    result.comparison.disagreements.length > 0
+      ? `DISAGREE(${[...new Set(result.comparison.disagreements.map((d) => `${SHORT[d.loader]} ${d.kind}`))].join(", ")})`
+      : "",
     result.comparison.falseAlarm ? `FALSE-ALARM(${result.comparison.falseAlarm.problems.join(",")})` : "",
     result.engine.verdict === "crash" ? `ENGINE-CRASH(${"error" in result.engine ? result.engine.error : ""})` : "",
   ].filter(Boolean);
@@ -80,12 +95,19 @@ try {
     // refusing ambiguity (duplicate entries, "ambiguous-archive") is the issue's decision: counted, not committed
     if (finding === "false-alarm") {
       const kind = falseAlarmKey(result.comparison.falseAlarm?.problems ?? []);
-      if (falseAlarmsWritten >= MAX_FALSE_ALARM_CASES || result.comparison.falseAlarm?.category === "by-design" || falseAlarmKinds.has(kind)) continue;
+      if (
+        falseAlarmsWritten >= MAX_FALSE_ALARM_CASES ||
+        result.comparison.falseAlarm?.category === "by-design" ||
+        falseAlarmKinds.has(kind)
+      )
+        continue;
       falseAlarmKinds.add(kind);
       falseAlarmsWritten++;
     }
-    const small = finding === "disagreement" ? await minimizeCase(result, picked.set, sets, runner) : { result, set: picked.set };
-    if (small.result !== result) console.log(`  minimized to ${small.result.built.id} [${small.result.built.bytes.length} B]`);
+    const small =
+      finding === "disagreement" ? await minimizeCase(result, picked.set, sets, runner) : { result, set: picked.set };
+    if (small.result !== result)
+      console.log(`  minimized to ${small.result.built.id} [${small.result.built.bytes.length} B]`);
     const written = await writeCorpusCase(small.result, finding, small.set.material.evilImageIds, taken);
     for (const s of [...fresh, ...findingSignatures(small.result)]) known.add(s);
     tally.newCorpusCases.push(`${written.name} (${finding}): ${written.summary.join("; ")}`);

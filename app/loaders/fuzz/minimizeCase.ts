@@ -12,10 +12,18 @@ function sameBaseId(step: Mutation, set: MutationSet): Mutation | undefined {
 }
 
 function kindsOf(result: CaseResult): string {
-  return [...new Set(result.comparison.disagreements.map((d) => d.kind))].sort().join(",") + (result.comparison.falseAlarm ? "|false-alarm" : "");
+  return (
+    [...new Set(result.comparison.disagreements.map((d) => d.kind))].sort().join(",") +
+    (result.comparison.falseAlarm ? "|false-alarm" : "")
+  );
 }
 
-export async function minimizeCase(found: CaseResult, set: MutationSet, sets: readonly MutationSet[], runner: CaseRunner): Promise<{ result: CaseResult; set: MutationSet }> {
+export async function minimizeCase(
+  found: CaseResult,
+  set: MutationSet,
+  sets: readonly MutationSet[],
+  runner: CaseRunner,
+): Promise<{ result: CaseResult; set: MutationSet }> {
   const wanted = kindsOf(found);
   const candidates: { set: MutationSet; steps: Mutation[] }[] = [];
   const stepLists = found.built.steps.length > 1 ? found.built.steps.map((s) => [s]) : [found.built.steps];
@@ -29,7 +37,8 @@ export async function minimizeCase(found: CaseResult, set: MutationSet, sets: re
   for (const candidate of candidates) {
     if (candidate.set === set && candidate.steps.length === found.built.steps.length) continue;
     const result = await runner.run(candidate.set, candidate.steps, found.built.gzip);
-    if (result && kindsOf(result) === wanted && result.built.bytes.length < best.result.built.bytes.length) best = { result, set: candidate.set };
+    if (result && kindsOf(result) === wanted && result.built.bytes.length < best.result.built.bytes.length)
+      best = { result, set: candidate.set };
   }
   return best;
 }

@@ -21,14 +21,24 @@ export interface FixtureReadings {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { loaders: { type: "string", default: LOADER_FAMILIES.join(",") } } });
-  const families = values.loaders.split(",").filter((f): f is LoaderFamily => (LOADER_FAMILIES as readonly string[]).includes(f));
+  const families = values.loaders
+    .split(",")
+    .filter((f): f is LoaderFamily => (LOADER_FAMILIES as readonly string[]).includes(f));
   const loaders = await startLoaders(families);
-  const out: FixtureReadings = { tools: "skopeo 1.9.3, Docker Engine 20.10.24 (vfs), containerd 1.6.20 (native snapshotter, unpack)", fixtures: {} };
+  const out: FixtureReadings = {
+    tools: "skopeo 1.9.3, Docker Engine 20.10.24 (vfs), containerd 1.6.20 (native snapshotter, unpack)",
+    fixtures: {},
+  };
   try {
-    for (const file of readdirSync(FIXTURES_DIR).filter((f) => /\.tar(\.gz)?$/.test(f)).sort()) {
+    for (const file of readdirSync(FIXTURES_DIR)
+      .filter((f) => /\.tar(\.gz)?$/.test(f))
+      .sort()) {
       const readings = await loaders.read(`${FIXTURES_DIR}${file}`);
       out.fixtures[file] = readings.map(({ ms: _ms, ...reading }) => reading);
-      console.log(file, readings.map((r) => `${r.loader}:${r.accepted ? r.images.length : "✗"} (${r.ms} ms)`).join(" "));
+      console.log(
+        file,
+        readings.map((r) => `${r.loader}:${r.accepted ? r.images.length : "✗"} (${r.ms} ms)`).join(" "),
+      );
     }
   } finally {
     await loaders.stop();

@@ -5,11 +5,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { HashPool } from "../../image/pool/hashPool.ts";
-import { compareReadings, type Comparison } from "../compareReadings.ts";
+import { type Comparison, compareReadings } from "../compareReadings.ts";
 import type { LoaderSet } from "../drivers/loaderSet.ts";
-import { buildCase, type BuiltCase, type Mutation, type MutationSet } from "../mutate/mutations.ts";
+import { type BuiltCase, buildCase, type Mutation, type MutationSet } from "../mutate/mutations.ts";
 import type { LoaderName, LoaderReading } from "../reading.ts";
-import { runEngine, type EngineOutcome } from "../runEngine.ts";
+import { type EngineOutcome, runEngine } from "../runEngine.ts";
 
 export interface CaseResult {
   built: BuiltCase;
@@ -45,8 +45,14 @@ export async function caseRunner(loaders: LoaderSet, pool: HashPool): Promise<Ca
     const key = `${set.base.name}|${gzip}`;
     const known = applicableCache.get(key);
     if (known) return known;
-    const control = buildCase(set, set.mutations.filter((m) => m.family === "control"), gzip);
-    const names = control ? (await readBytes(control.bytes, gzip)).readings.filter((r) => r.accepted).map((r) => r.loader) : [];
+    const control = buildCase(
+      set,
+      set.mutations.filter((m) => m.family === "control"),
+      gzip,
+    );
+    const names = control
+      ? (await readBytes(control.bytes, gzip)).readings.filter((r) => r.accepted).map((r) => r.loader)
+      : [];
     applicableCache.set(key, names);
     return names;
   }

@@ -21,7 +21,20 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { cases: 0, engineVerdicts: {}, accepted: {}, read: {}, disagreements: {}, disagreementCases: 0, falseAlarms: {}, falseAlarmCases: 0, falseAlarmCategories: {}, refusedIntact: {}, msPerLoader: {}, newCorpusCases: [] };
+  return {
+    cases: 0,
+    engineVerdicts: {},
+    accepted: {},
+    read: {},
+    disagreements: {},
+    disagreementCases: 0,
+    falseAlarms: {},
+    falseAlarmCases: 0,
+    falseAlarmCategories: {},
+    refusedIntact: {},
+    msPerLoader: {},
+    newCorpusCases: [],
+  };
 }
 
 const bump = <K extends string>(record: Partial<Record<K, number>>, key: K, by = 1) => {
@@ -43,7 +56,10 @@ export function addToTally(tally: Tally, result: CaseResult): void {
   if (result.comparison.falseAlarm) {
     tally.falseAlarmCases++;
     bump(tally.falseAlarmCategories, result.comparison.falseAlarm.category);
-    bump(tally.falseAlarms, `[${result.comparison.falseAlarm.category}] ${result.comparison.falseAlarm.problems.join(",")} / ${steps}`);
+    bump(
+      tally.falseAlarms,
+      `[${result.comparison.falseAlarm.category}] ${result.comparison.falseAlarm.problems.join(",")} / ${steps}`,
+    );
   }
   for (const loader of result.comparison.refusedIntact) bump(tally.refusedIntact, loader);
 }
@@ -54,11 +70,18 @@ export function formatTally(tally: Tally, loaders: readonly string[], seed: numb
     `cases: ${tally.cases}`,
     `engine verdicts: ${JSON.stringify(tally.engineVerdicts)}`,
     "per loader: accepted / read (mean ms per case):",
-    ...Object.entries(tally.read).map(([l, n]) => `  ${l}: ${tally.accepted[l as LoaderName] ?? 0} / ${n} (${Math.round((tally.msPerLoader[l as LoaderName] ?? 0) / (n || 1))} ms)`),
+    ...Object.entries(tally.read).map(
+      ([l, n]) =>
+        `  ${l}: ${tally.accepted[l as LoaderName] ?? 0} / ${n} (${Math.round((tally.msPerLoader[l as LoaderName] ?? 0) / (n || 1))} ms)`,
+    ),
     `disagreements (engine intact, a loader loaded what the engine did not report): ${tally.disagreementCases} cases`,
-    ...Object.entries(tally.disagreements).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n} × ${k}`),
+    ...Object.entries(tally.disagreements)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `  ${n} × ${k}`),
     `false alarms (engine refused, every applicable loader loaded only what the engine found): ${tally.falseAlarmCases} cases, by category ${JSON.stringify(tally.falseAlarmCategories)}`,
-    ...Object.entries(tally.falseAlarms).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n} × ${k}`),
+    ...Object.entries(tally.falseAlarms)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `  ${n} × ${k}`),
     `engine intact but a loader refused: ${JSON.stringify(tally.refusedIntact)}`,
     `new corpus cases: ${tally.newCorpusCases.length}${tally.newCorpusCases.map((c) => `\n  ${c}`).join("")}`,
   ];

@@ -1,7 +1,7 @@
 // An archive being mutated: its entries in order, each still a plain record until a
 // mutation replaces it with the pieces of a trick. Mutations address entries by path.
 import type { PlainEntry } from "./tarReader.ts";
-import { concat, END_OF_ARCHIVE, writeTar, type TarPiece } from "./tarWriter.ts";
+import { concat, END_OF_ARCHIVE, type TarPiece, writeTar } from "./tarWriter.ts";
 
 export interface Item {
   /** The path this item stands for (the original entry's), for lookups by later mutations. */
@@ -32,7 +32,10 @@ export function recordOf(entry: PlainEntry): TarPiece {
 
 export function archiveOf(entries: readonly PlainEntry[], extras: readonly PlainEntry[]): MutableArchive {
   // the evil image's own entries go first: where a trick sits, the original order stays
-  const items = [...extras, ...entries].map((entry) => ({ path: entry.path.replace(/^\.\//, ""), pieces: [recordOf(entry)] }));
+  const items = [...extras, ...entries].map((entry) => ({
+    path: entry.path.replace(/^\.\//, ""),
+    pieces: [recordOf(entry)],
+  }));
   return { items, trailer: [], end: true, gzip: false };
 }
 
@@ -49,6 +52,9 @@ export function replaceAt(archive: MutableArchive, path: string, pieces: TarPiec
 }
 
 export function serialize(archive: MutableArchive): Uint8Array {
-  const body = writeTar(archive.items.flatMap((item) => item.pieces), { end: false });
+  const body = writeTar(
+    archive.items.flatMap((item) => item.pieces),
+    { end: false },
+  );
   return concat([body, ...(archive.end ? [END_OF_ARCHIVE] : []), ...archive.trailer]);
 }

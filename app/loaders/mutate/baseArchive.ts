@@ -2,8 +2,9 @@
 // from (Docker's manifest.json, the OCI index.json and the manifest it leads to for this
 // host). Mutations never edit a fixture's bytes in place: they rebuild the archive from
 // these entries, so the unmutated rebuild is itself a control case every loader accepts.
-import { readFileSync } from "node:fs";
+
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { listTar, type PlainEntry } from "./tarReader.ts";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -52,7 +53,10 @@ function ociChain(entries: readonly PlainEntry[]): OciChain | null {
     if (!isObject(doc)) return null;
     if (isObject(doc["config"])) return { indexJson, manifest: doc, manifestDigest: digest };
     const children = Array.isArray(doc["manifests"]) ? doc["manifests"] : [];
-    descriptor = children.find((child) => isObject(child) && isObject(child["platform"]) && child["platform"]["architecture"] === "amd64") ?? children[0];
+    descriptor =
+      children.find(
+        (child) => isObject(child) && isObject(child["platform"]) && child["platform"]["architecture"] === "amd64",
+      ) ?? children[0];
   }
   return null;
 }

@@ -4,8 +4,8 @@
 // loader led to it loads it without complaint. Each target is one document or blob where a
 // mutation hides the evil variant; everything else the evil variant needs is an extra entry.
 import { gzipSync } from "node:zlib";
+import { type BaseArchive, blobPath, entryAt, hex, type Json, sha256 } from "./baseArchive.ts";
 import type { PlainEntry } from "./tarReader.ts";
-import { blobPath, entryAt, hex, sha256, type BaseArchive, type Json } from "./baseArchive.ts";
 import { utf8, writeTar } from "./tarWriter.ts";
 
 export interface Target {
@@ -37,7 +37,10 @@ export function evilLayerTar(): Uint8Array {
 /** The config with Cmd = /evil.sh; with a new last diff_id when `newLayerDiffId` is given. */
 function evilConfig(benign: { [key: string]: Json }, newLayerDiffId: string | null): { [key: string]: Json } {
   const config = clone(benign);
-  const runtime = typeof config["config"] === "object" && config["config"] !== null && !Array.isArray(config["config"]) ? config["config"] : {};
+  const runtime =
+    typeof config["config"] === "object" && config["config"] !== null && !Array.isArray(config["config"])
+      ? config["config"]
+      : {};
   runtime["Cmd"] = ["/evil.sh"];
   config["config"] = runtime;
   const rootfs = config["rootfs"] as { diff_ids: Json[] };
@@ -74,9 +77,23 @@ export function evilMaterial(base: BaseArchive): EvilMaterial {
       first["Layers"] = [...(first["Layers"] as Json[]).slice(0, -1), layerName];
       const benignManifest = entryAt(base.entries, "manifest.json");
       if (benignManifest) {
-        targets.push({ kind: "manifest.json", path: "manifest.json", benign: benignManifest.data, evil: jsonBytes(evilManifest), benignJson: base.dockerManifest, evilJson: evilManifest });
+        targets.push({
+          kind: "manifest.json",
+          path: "manifest.json",
+          benign: benignManifest.data,
+          evil: jsonBytes(evilManifest),
+          benignJson: base.dockerManifest,
+          evilJson: evilManifest,
+        });
       }
-      targets.push({ kind: "config", path: configPath, benign: configEntry.data, evil: sameLayers, benignJson: parsed(configEntry.data), evilJson: parsed(sameLayers) });
+      targets.push({
+        kind: "config",
+        path: configPath,
+        benign: configEntry.data,
+        evil: sameLayers,
+        benignJson: parsed(configEntry.data),
+        evilJson: parsed(sameLayers),
+      });
     }
   }
 
@@ -94,11 +111,17 @@ export function evilMaterial(base: BaseArchive): EvilMaterial {
       const config = jsonBytes(evilConfig(parsed(configEntry.data), layerDiffId));
       const manifest = clone(oci.manifest);
       manifest["config"] = { ...configDescriptor, digest: sha256(config), size: config.length };
-      manifest["layers"] = [...layers.slice(0, -1), { ...lastLayer, digest: sha256(layerBlob), size: layerBlob.length }];
+      manifest["layers"] = [
+        ...layers.slice(0, -1),
+        { ...lastLayer, digest: sha256(layerBlob), size: layerBlob.length },
+      ];
       const manifestBytes = jsonBytes(manifest);
       const index = clone(oci.indexJson);
       const descriptors = index["manifests"] as { [key: string]: Json }[];
-      const mediaType = typeof manifest["mediaType"] === "string" ? manifest["mediaType"] : "application/vnd.oci.image.manifest.v1+json";
+      const mediaType =
+        typeof manifest["mediaType"] === "string"
+          ? manifest["mediaType"]
+          : "application/vnd.oci.image.manifest.v1+json";
       descriptors[0] = { ...descriptors[0], mediaType, digest: sha256(manifestBytes), size: manifestBytes.length };
       delete descriptors[0]["platform"];
       for (const [path, data] of [
@@ -109,8 +132,22 @@ export function evilMaterial(base: BaseArchive): EvilMaterial {
         if (!extras.some((extra) => extra.path === path)) extras.push(file(path, data));
       }
       evilImageIds.push(sha256(config));
-      targets.push({ kind: "index.json", path: "index.json", benign: benignIndex.data, evil: jsonBytes(index), benignJson: oci.indexJson, evilJson: index });
-      targets.push({ kind: "oci-manifest-blob", path: blobPath(oci.manifestDigest), benign: benignManifest.data, evil: manifestBytes, benignJson: oci.manifest, evilJson: manifest });
+      targets.push({
+        kind: "index.json",
+        path: "index.json",
+        benign: benignIndex.data,
+        evil: jsonBytes(index),
+        benignJson: oci.indexJson,
+        evilJson: index,
+      });
+      targets.push({
+        kind: "oci-manifest-blob",
+        path: blobPath(oci.manifestDigest),
+        benign: benignManifest.data,
+        evil: manifestBytes,
+        benignJson: oci.manifest,
+        evilJson: manifest,
+      });
     }
   }
   return { targets, extras, evilImageIds };

@@ -11,10 +11,16 @@ for (const [file, short] of Object.entries(BASES)) {
     const set = mutationsOf(base, short);
 
     it("rebuilds the fixture's entries unchanged, with the evil image's entries added", () => {
-      const control = buildCase(set, set.mutations.filter((m) => m.family === "control"), false);
+      const control = buildCase(
+        set,
+        set.mutations.filter((m) => m.family === "control"),
+        false,
+      );
       assert.ok(control);
       const rebuilt = listTar(control.bytes).map((e) => `${e.type} ${e.path} ${sha256(e.data)}`);
-      const expected = [...set.material.extras, ...base.entries].map((e) => `${e.type} ${e.path} ${sha256(e.type === "0" ? e.data : new Uint8Array(0))}`);
+      const expected = [...set.material.extras, ...base.entries].map(
+        (e) => `${e.type} ${e.path} ${sha256(e.type === "0" ? e.data : new Uint8Array(0))}`,
+      );
       assert.deepEqual(rebuilt, expected);
     });
 

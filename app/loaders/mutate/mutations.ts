@@ -2,13 +2,13 @@
 // each target with the benign and evil contents both ways round, each JSON trick, the OCI
 // descriptor tricks, the end-of-archive tricks; and seeded random combinations of them.
 import { gzipSync } from "node:zlib";
-import { archiveOf, indexOfPath, serialize, type MutableArchive } from "./archiveItems.ts";
-import { blobPath, sha256, type BaseArchive, type Json } from "./baseArchive.ts";
-import { evilMaterial, type EvilMaterial, type Target } from "./evilImage.ts";
+import { archiveOf, indexOfPath, type MutableArchive, serialize } from "./archiveItems.ts";
+import { type BaseArchive, blobPath, type Json, sha256 } from "./baseArchive.ts";
+import { type EvilMaterial, evilMaterial, type Target } from "./evilImage.ts";
 import { JSON_TRICKS } from "./jsonTricks.ts";
+import type { PlainEntry } from "./tarReader.ts";
 import { hiddenPartner, TAR_TRICKS, type TarTrick } from "./tarTricks.ts";
 import { END_OF_ARCHIVE, fileRecord, utf8, writeTar } from "./tarWriter.ts";
-import type { PlainEntry } from "./tarReader.ts";
 
 export type Assignment = "trick-evil" | "trick-benign" | "alone-benign" | "alone-evil";
 
@@ -53,18 +53,32 @@ function tarMutations(base: string, target: Target, trick: TarTrick): Mutation[]
       trick: trick.name,
       target: target.kind,
       variant,
-      description: `${trick.name} on ${target.path}: tricky pieces (Go should read: ${trick.goReads}) carry the ${trickContent === target.evil ? "EVIL" : "benign"} ${target.kind}` +
-        (order ? `; a ${trick.partner === "hidden" ? "pax-hidden (header name P, pax path = a decoy)" : "plain"} partner at P carries the ${partnerContent === target.evil ? "EVIL" : "benign"} one, ${order}` : "; no partner") +
+      description:
+        `${trick.name} on ${target.path}: tricky pieces (Go should read: ${trick.goReads}) carry the ${trickContent === target.evil ? "EVIL" : "benign"} ${target.kind}` +
+        (order
+          ? `; a ${trick.partner === "hidden" ? "pax-hidden (header name P, pax path = a decoy)" : "plain"} partner at P carries the ${partnerContent === target.evil ? "EVIL" : "benign"} one, ${order}`
+          : "; no partner") +
         (trick.atEnd ? "; the tricky pieces sit at the end of the archive" : ""),
       apply(archive) {
         const index = indexOfPath(archive, target.path);
         if (index === -1) return false;
         const tricky = trick.tricky(target.path, trickContent);
-        const partner = order === null ? [] : [trick.partner === "hidden" ? hiddenPartner(target.path, partnerContent) : fileRecord(target.path, partnerContent)];
+        const partner =
+          order === null
+            ? []
+            : [
+                trick.partner === "hidden"
+                  ? hiddenPartner(target.path, partnerContent)
+                  : fileRecord(target.path, partnerContent),
+              ];
         if (trick.atEnd) {
           archive.items[index] = { path: null, pieces: partner };
           archive.items.push({ path: null, pieces: tricky });
-        } else archive.items[index] = { path: null, pieces: order === "partner-first" ? [...partner, ...tricky] : [...tricky, ...partner] };
+        } else
+          archive.items[index] = {
+            path: null,
+            pieces: order === "partner-first" ? [...partner, ...tricky] : [...tricky, ...partner],
+          };
         return true;
       },
     };
@@ -84,8 +98,14 @@ function jsonMutations(base: string, target: Target): Mutation[] {
   const out: Mutation[] = [];
   for (const trick of JSON_TRICKS) {
     const pairs: [string, Json, Json][] = trick.dual
-      ? [["go-evil", target.evilJson, target.benignJson], ["go-benign", target.benignJson, target.evilJson]]
-      : [["benign", target.benignJson, target.benignJson], ["evil", target.evilJson, target.evilJson]];
+      ? [
+          ["go-evil", target.evilJson, target.benignJson],
+          ["go-benign", target.benignJson, target.evilJson],
+        ]
+      : [
+          ["benign", target.benignJson, target.benignJson],
+          ["evil", target.evilJson, target.evilJson],
+        ];
     for (const [variant, goValue, otherValue] of pairs) {
       const bytes = trick.build(goValue, otherValue);
       if (bytes === null) continue;
@@ -112,8 +132,14 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
   const evilManifest = evilTarget.evilJson as { [k: string]: Json };
   const benignManifest = oci.manifest;
   const benignBytes = evilTarget.benign;
-  const manifestMedia = (m: { [k: string]: Json }) => (typeof m["mediaType"] === "string" ? m["mediaType"] : MANIFEST_MEDIA);
-  const descriptorOf = (doc: { [k: string]: Json }, bytes: Uint8Array) => ({ mediaType: manifestMedia(doc), digest: sha256(bytes), size: bytes.length, platform: { architecture: "amd64", os: "linux" } });
+  const manifestMedia = (m: { [k: string]: Json }) =>
+    typeof m["mediaType"] === "string" ? m["mediaType"] : MANIFEST_MEDIA;
+  const descriptorOf = (doc: { [k: string]: Json }, bytes: Uint8Array) => ({
+    mediaType: manifestMedia(doc),
+    digest: sha256(bytes),
+    size: bytes.length,
+    platform: { architecture: "amd64", os: "linux" },
+  });
 
   function pointIndexAt(bytes: Uint8Array, mediaType: string) {
     const index = JSON.parse(JSON.stringify(oci?.indexJson)) as { manifests: { [k: string]: Json }[] };
@@ -134,43 +160,103 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
 
   const out: Mutation[] = [];
   const add = (trick: string, variant: string, description: string, bytes: Uint8Array, mediaType: string) =>
-    out.push({ id: `${base}.document-kind.${trick}.index.json.${variant}`, family: "document-kind", trick, target: "index.json", variant, description, apply: withBlob(bytes, pointIndexAt(bytes, mediaType)) });
+    out.push({
+      id: `${base}.document-kind.${trick}.index.json.${variant}`,
+      family: "document-kind",
+      trick,
+      target: "index.json",
+      variant,
+      description,
+      apply: withBlob(bytes, pointIndexAt(bytes, mediaType)),
+    });
 
   const evilBytes = evilTarget.evil;
-  for (const [label, media] of [["desc-manifest", MANIFEST_MEDIA], ["desc-index", INDEX_MEDIA]] as const) {
+  for (const [label, media] of [
+    ["desc-manifest", MANIFEST_MEDIA],
+    ["desc-index", INDEX_MEDIA],
+  ] as const) {
     for (const [part, outer, inner, innerBytes] of [
       ["benign-manifest-evil-index", benignManifest, evilManifest, evilBytes],
       ["evil-manifest-benign-index", evilManifest, benignManifest, benignBytes],
     ] as const) {
       const both = utf8(JSON.stringify({ ...outer, manifests: [descriptorOf(inner, innerBytes)] }));
-      add("manifest-also-index", `${part}.${label}`, `a manifest blob that also has "manifests" (${part}), index.json's descriptor says ${media}`, both, media);
-      const asIndex = utf8(JSON.stringify({ schemaVersion: 2, mediaType: INDEX_MEDIA, manifests: [descriptorOf(inner, innerBytes)], config: outer["config"] ?? null, layers: outer["layers"] ?? null }));
-      add("index-also-manifest", `${part}.${label}`, `an index blob that also has config + layers (${part}), index.json's descriptor says ${media}`, asIndex, media);
+      add(
+        "manifest-also-index",
+        `${part}.${label}`,
+        `a manifest blob that also has "manifests" (${part}), index.json's descriptor says ${media}`,
+        both,
+        media,
+      );
+      const asIndex = utf8(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: INDEX_MEDIA,
+          manifests: [descriptorOf(inner, innerBytes)],
+          config: outer["config"] ?? null,
+          layers: outer["layers"] ?? null,
+        }),
+      );
+      add(
+        "index-also-manifest",
+        `${part}.${label}`,
+        `an index blob that also has config + layers (${part}), index.json's descriptor says ${media}`,
+        asIndex,
+        media,
+      );
     }
   }
   for (const media of [INDEX_MEDIA, DOCKER_LIST_MEDIA, "application/octet-stream", ""]) {
-    add("descriptor-media-type-lies", `benign.${media.split("/").at(-1) || "empty"}`, `index.json's descriptor says "${media}" for the benign manifest`, benignBytes, media);
+    add(
+      "descriptor-media-type-lies",
+      `benign.${media.split("/").at(-1) || "empty"}`,
+      `index.json's descriptor says "${media}" for the benign manifest`,
+      benignBytes,
+      media,
+    );
   }
   // index.json names the EVIL manifest too, annotated as an attestation (which the engine skips below an image index only).
   const withAttestation = JSON.parse(JSON.stringify(oci.indexJson)) as { manifests: { [k: string]: Json }[] };
   withAttestation.manifests.push({
     ...descriptorOf(evilManifest, evilBytes),
-    annotations: { "io.containerd.image.name": "docker.io/library/attested:latest", "org.opencontainers.image.ref.name": "attested", "vnd.docker.reference.type": "attestation-manifest" },
+    annotations: {
+      "io.containerd.image.name": "docker.io/library/attested:latest",
+      "org.opencontainers.image.ref.name": "attested",
+      "vnd.docker.reference.type": "attestation-manifest",
+    },
   });
-  add("attestation-in-index-json", "evil", "index.json lists the EVIL manifest as a named descriptor annotated as an attestation", evilBytes, MANIFEST_MEDIA);
+  add(
+    "attestation-in-index-json",
+    "evil",
+    "index.json lists the EVIL manifest as a named descriptor annotated as an attestation",
+    evilBytes,
+    MANIFEST_MEDIA,
+  );
   const attestationMutation = out[out.length - 1] as Mutation;
   attestationMutation.apply = replaceWith(indexTarget, utf8(JSON.stringify(withAttestation))); // the EVIL manifest blob is stored already
   const relabelled = utf8(JSON.stringify({ ...benignManifest, mediaType: INDEX_MEDIA }));
-  add("manifest-says-index", "benign", "the benign manifest's own mediaType field says image index", relabelled, MANIFEST_MEDIA);
+  add(
+    "manifest-says-index",
+    "benign",
+    "the benign manifest's own mediaType field says image index",
+    relabelled,
+    MANIFEST_MEDIA,
+  );
   return out;
 }
 
 function archiveMutations(base: string, targets: Target[]): Mutation[] {
   const out: Mutation[] = [];
   for (const target of targets) {
-    for (const [variant, inBody, after] of [["evil-after", target.benign, target.evil], ["benign-after", target.evil, target.benign]] as const) {
+    for (const [variant, inBody, after] of [
+      ["evil-after", target.benign, target.evil],
+      ["benign-after", target.evil, target.benign],
+    ] as const) {
       out.push({
-        id: `${base}.trailing-data.after-end-marker.${target.kind}.${variant}`, family: "trailing-data", trick: "after-end-marker", target: target.kind, variant,
+        id: `${base}.trailing-data.after-end-marker.${target.kind}.${variant}`,
+        family: "trailing-data",
+        trick: "after-end-marker",
+        target: target.kind,
+        variant,
         description: `${target.path} inside the archive holds the ${inBody === target.evil ? "EVIL" : "benign"} document; another ${target.path} after the end-of-archive marker holds the other`,
         apply(archive) {
           if (!replaceWith(target, inBody)(archive)) return false;
@@ -179,7 +265,11 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
         },
       });
       out.push({
-        id: `${base}.trailing-data.after-one-zero-block.${target.kind}.${variant}`, family: "trailing-data", trick: "after-one-zero-block", target: target.kind, variant,
+        id: `${base}.trailing-data.after-one-zero-block.${target.kind}.${variant}`,
+        family: "trailing-data",
+        trick: "after-one-zero-block",
+        target: target.kind,
+        variant,
         description: `one zero block, then ${target.path} again (${after === target.evil ? "EVIL" : "benign"}), then the end marker`,
         apply(archive) {
           if (!replaceWith(target, inBody)(archive)) return false;
@@ -189,7 +279,11 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
       });
     }
     out.push({
-      id: `${base}.trailing-data.moved-after-end-marker.${target.kind}.benign`, family: "trailing-data", trick: "moved-after-end-marker", target: target.kind, variant: "benign",
+      id: `${base}.trailing-data.moved-after-end-marker.${target.kind}.benign`,
+      family: "trailing-data",
+      trick: "moved-after-end-marker",
+      target: target.kind,
+      variant: "benign",
       description: `${target.path} only after the end-of-archive marker`,
       apply(archive) {
         const index = indexOfPath(archive, target.path);
@@ -201,9 +295,33 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
     });
   }
   out.push(
-    { id: `${base}.trailing-data.garbage-after-end-marker.archive.benign`, family: "trailing-data", trick: "garbage-after-end-marker", target: "archive", variant: "benign", description: "non-zero bytes after the end-of-archive marker", apply: (a) => (a.trailer.push(utf8("garbage".repeat(100))), true) },
-    { id: `${base}.trailing-data.no-end-marker.archive.benign`, family: "trailing-data", trick: "no-end-marker", target: "archive", variant: "benign", description: "no end-of-archive marker at all", apply: (a) => ((a.end = false), true) },
-    { id: `${base}.trailing-data.half-end-marker.archive.benign`, family: "trailing-data", trick: "half-end-marker", target: "archive", variant: "benign", description: "one zero block instead of two", apply: (a) => ((a.end = false), a.trailer.push(END_OF_ARCHIVE.subarray(0, 512)), true) },
+    {
+      id: `${base}.trailing-data.garbage-after-end-marker.archive.benign`,
+      family: "trailing-data",
+      trick: "garbage-after-end-marker",
+      target: "archive",
+      variant: "benign",
+      description: "non-zero bytes after the end-of-archive marker",
+      apply: (a) => (a.trailer.push(utf8("garbage".repeat(100))), true),
+    },
+    {
+      id: `${base}.trailing-data.no-end-marker.archive.benign`,
+      family: "trailing-data",
+      trick: "no-end-marker",
+      target: "archive",
+      variant: "benign",
+      description: "no end-of-archive marker at all",
+      apply: (a) => ((a.end = false), true),
+    },
+    {
+      id: `${base}.trailing-data.half-end-marker.archive.benign`,
+      family: "trailing-data",
+      trick: "half-end-marker",
+      target: "archive",
+      variant: "benign",
+      description: "one zero block instead of two",
+      apply: (a) => ((a.end = false), a.trailer.push(END_OF_ARCHIVE.subarray(0, 512)), true),
+    },
   );
   return out;
 }
@@ -211,13 +329,24 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
 export function mutationsOf(base: BaseArchive, baseShort: string): MutationSet {
   const material = evilMaterial(base);
   const mutations: Mutation[] = [
-    { id: `${baseShort}.control.rebuild.archive.none`, family: "control", trick: "rebuild", target: "archive", variant: "none", description: "the base archive rebuilt with the evil image's entries added, no trick", apply: () => true },
+    {
+      id: `${baseShort}.control.rebuild.archive.none`,
+      family: "control",
+      trick: "rebuild",
+      target: "archive",
+      variant: "none",
+      description: "the base archive rebuilt with the evil image's entries added, no trick",
+      apply: () => true,
+    },
   ];
   for (const target of material.targets) {
     for (const trick of TAR_TRICKS) mutations.push(...tarMutations(baseShort, target, trick));
     mutations.push(...jsonMutations(baseShort, target));
   }
-  mutations.push(...descriptorMutations(baseShort, { base, material }), ...archiveMutations(baseShort, material.targets));
+  mutations.push(
+    ...descriptorMutations(baseShort, { base, material }),
+    ...archiveMutations(baseShort, material.targets),
+  );
   return { base, material, mutations };
 }
 

@@ -114,7 +114,8 @@ export function recordBlocks(spec: RecordSpec): Uint8Array[] {
   if (spec.globalPax) blocks.push(...extension("pax_global_header", "g", paxBody(spec.globalPax)));
   if (spec.gnuLongLink) blocks.push(...extension("././@LongLink", "K", spec.gnuLongLink));
   if (spec.gnuLongName) blocks.push(...extension("././@LongLink", "L", spec.gnuLongName));
-  if (spec.pax || spec.paxRaw) blocks.push(...extension(`PaxHeaders.0/${spec.name}`.slice(0, 99), "x", spec.paxRaw ?? paxBody(spec.pax ?? [])));
+  if (spec.pax || spec.paxRaw)
+    blocks.push(...extension(`PaxHeaders.0/${spec.name}`.slice(0, 99), "x", spec.paxRaw ?? paxBody(spec.pax ?? [])));
   const data = spec.data ?? new Uint8Array(0);
   blocks.push(header(spec, spec.headerSize ?? data.length));
   if (data.length > 0) blocks.push(padded(data));

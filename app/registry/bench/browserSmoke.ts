@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import type { ArchiveReport } from "../../image/report.ts";
@@ -63,24 +63,37 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 const server = createServer((request, response) => {
   const file = join(work, "dist", request.url === "/" ? "index.html" : (request.url ?? ""));
   if (!existsSync(file)) return void response.writeHead(404).end();
-  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  response
+    .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+    .end(readFileSync(file));
 });
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as { port: number }).port;
 
 const open = await startLocalRegistry({ mode: "open" });
 const token = await startLocalRegistry({ mode: "token" });
-const browser = await chromium.launch({ executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined, args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 let failures = 0;
 try {
   await pushArchive(open, fixturePath("docker20-save.tar"), "fixture/multi:2.0");
-  await pushArchive(open, fixturePath("podman-multiplatform-oci-archive.tar"), "fixture/mp:1", { transport: "oci-archive", all: true });
+  await pushArchive(open, fixturePath("podman-multiplatform-oci-archive.tar"), "fixture/mp:1", {
+    transport: "oci-archive",
+    all: true,
+  });
   await pushArchive(token, fixturePath("docker20-save.tar"), "fixture/multi:2.0");
   const page = await browser.newPage();
   page.on("pageerror", (error) => console.log("page error:", error.message));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
-  const inPage = (reference: string, pull: boolean) => page.evaluate(([r, p]) => (window as unknown as { inspect(r: string, p: boolean): Promise<unknown> }).inspect(r as string, p as boolean), [reference, pull] as const);
+  const inPage = (reference: string, pull: boolean) =>
+    page.evaluate(
+      ([r, p]) =>
+        (window as unknown as { inspect(r: string, p: boolean): Promise<unknown> }).inspect(r as string, p as boolean),
+      [reference, pull] as const,
+    );
   const cases: [string, boolean][] = [
     [`${open.domain}/fixture/multi:2.0`, false],
     [`${open.domain}/fixture/multi:2.0`, true],
@@ -91,22 +104,40 @@ try {
     const started = performance.now();
     const browserReport = (await inPage(reference, pull)) as ArchiveReport;
     const ms = performance.now() - started;
-    const nodeReport = await inspectReference(new RegistryClient({ inBrowser: false }), parseImageReference(reference), { pull, hashTools: nodeRegistryHashTools });
+    const nodeReport = await inspectReference(
+      new RegistryClient({ inBrowser: false }),
+      parseImageReference(reference),
+      { pull, hashTools: nodeRegistryHashTools },
+    );
     const same = isDeepStrictEqual(browserReport, nodeReport);
     if (!same) failures++;
-    console.log(`${same ? "same" : "DIFFERENT"}  ${reference}${pull ? " --pull" : ""}  ${browserReport.verdict}  ${browserReport.images?.length} image(s)  ${ms.toFixed(0)} ms`);
+    console.log(
+      `${same ? "same" : "DIFFERENT"}  ${reference}${pull ? " --pull" : ""}  ${browserReport.verdict}  ${browserReport.images?.length} image(s)  ${ms.toFixed(0)} ms`,
+    );
     if (!same) console.log(JSON.stringify(browserReport).slice(0, 600));
   }
   for (const registry of [open, token]) {
     const user = registry.users[0] as { username: string; password: string };
-    const pushed = (await page.evaluate(([d, u, p]) => (window as unknown as { push(d: string, u: string, p: string): Promise<unknown> }).push(d as string, u as string, p as string), [registry.domain, user.username, user.password] as const)) as { digest?: string; back?: string; error?: string; message?: string };
+    const pushed = (await page.evaluate(
+      ([d, u, p]) =>
+        (window as unknown as { push(d: string, u: string, p: string): Promise<unknown> }).push(
+          d as string,
+          u as string,
+          p as string,
+        ),
+      [registry.domain, user.username, user.password] as const,
+    )) as { digest?: string; back?: string; error?: string; message?: string };
     const ok = pushed.digest !== undefined && pushed.digest === pushed.back;
     if (!ok) failures++;
-    console.log(`${ok ? "ok" : "WRONG"}  claim artifact pushed from the page to the ${registry.mode} registry and read back: ${pushed.digest ?? `${pushed.error}: ${pushed.message}`}`);
+    console.log(
+      `${ok ? "ok" : "WRONG"}  claim artifact pushed from the page to the ${registry.mode} registry and read back: ${pushed.digest ?? `${pushed.error}: ${pushed.message}`}`,
+    );
   }
   const blocked = (await inPage("127.0.0.1:1/nothing/here:1", false)) as { error?: string; message?: string };
   if (blocked.error !== "browser-blocked") failures++;
-  console.log(`${blocked.error === "browser-blocked" ? "ok" : "WRONG"}  unreachable registry in the page: ${blocked.error}: ${blocked.message}`);
+  console.log(
+    `${blocked.error === "browser-blocked" ? "ok" : "WRONG"}  unreachable registry in the page: ${blocked.error}: ${blocked.message}`,
+  );
 } finally {
   await browser.close();
   await open.stop();

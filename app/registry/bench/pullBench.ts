@@ -28,7 +28,10 @@ const sha = (bytes: Uint8Array): Digest => `sha256:${createHash("sha256").update
  * forking parent (which held the synthetic layer); VmHWM belongs to this process's own memory.
  */
 function peakRssMiB(): number {
-  const line = readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith("VmHWM:")) ?? "VmHWM: 0 kB";
+  const line =
+    readFileSync("/proc/self/status", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("VmHWM:")) ?? "VmHWM: 0 kB";
   return Number(/(\d+)/.exec(line)?.[1] ?? 0) / 1024;
 }
 
@@ -36,19 +39,37 @@ function peakRssMiB(): number {
 async function child(reference: string, tools: "node" | "portable"): Promise<void> {
   const client = new RegistryClient({ sha256: nodeSha256, inBrowser: false });
   const started = performance.now();
-  const report = await inspectReference(client, parseImageReference(reference), { pull: true, ...(tools === "node" ? { hashTools: nodeRegistryHashTools } : {}) });
+  const report = await inspectReference(client, parseImageReference(reference), {
+    pull: true,
+    ...(tools === "node" ? { hashTools: nodeRegistryHashTools } : {}),
+  });
   const seconds = (performance.now() - started) / 1000;
   const layerBytes = report.images.flatMap((image) => image.layers).reduce((sum, layer) => sum + (layer.size ?? 0), 0);
-  const figures = { verdict: report.verdict, layerBytes, seconds, mbPerSecond: layerBytes / 1e6 / seconds, peakRssMiB: peakRssMiB() };
+  const figures = {
+    verdict: report.verdict,
+    layerBytes,
+    seconds,
+    mbPerSecond: layerBytes / 1e6 / seconds,
+    peakRssMiB: peakRssMiB(),
+  };
   process.stdout.write(JSON.stringify(figures));
 }
 
-async function syntheticImage(registryDomain: string, megabytes: number, dir: string): Promise<{ reference: string; layerFile: string }> {
-  const text = Buffer.from(randomBytes(Math.ceil((megabytes * 1e6 * 3) / 4)).toString("base64")).subarray(0, megabytes * 1e6);
+async function syntheticImage(
+  registryDomain: string,
+  megabytes: number,
+  dir: string,
+): Promise<{ reference: string; layerFile: string }> {
+  const text = Buffer.from(randomBytes(Math.ceil((megabytes * 1e6 * 3) / 4)).toString("base64")).subarray(
+    0,
+    megabytes * 1e6,
+  );
   const layer = gzipSync(text, { level: 6 });
   const layerFile = path.join(dir, "layer.gz");
   await writeFile(layerFile, layer);
-  const config = new TextEncoder().encode(JSON.stringify({ architecture: "amd64", os: "linux", rootfs: { type: "layers", diff_ids: [sha(text)] } }));
+  const config = new TextEncoder().encode(
+    JSON.stringify({ architecture: "amd64", os: "linux", rootfs: { type: "layers", diff_ids: [sha(text)] } }),
+  );
   const repo = { domain: registryDomain, path: "bench/synthetic" };
   const client = new RegistryClient({ sha256: nodeSha256, inBrowser: false });
   await client.putBlob(repo, layer);
@@ -66,7 +87,10 @@ async function syntheticImage(registryDomain: string, megabytes: number, dir: st
 }
 
 function pullInChild(reference: string, tools: "node" | "portable"): Record<string, number | string> {
-  const result = spawnSync(process.execPath, [import.meta.filename, "--child", reference, tools], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, [import.meta.filename, "--child", reference, tools], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as Record<string, number | string>;
 }
@@ -83,13 +107,19 @@ async function main(megabytes: number): Promise<void> {
   try {
     await pushArchive(registry, fixturePath("docker20-save.tar"), "fixture/multi:2.0");
     const synthetic = await syntheticImage(registry.domain, megabytes, dir);
-    for (const [label, reference] of [["docker20 fixture", `${registry.domain}/fixture/multi:2.0`], [`synthetic ${megabytes} MB text layer`, synthetic.reference]] as const) {
-      for (const tools of ["node", "portable"] as const) console.log(label, tools, JSON.stringify(pullInChild(reference, tools)));
+    for (const [label, reference] of [
+      ["docker20 fixture", `${registry.domain}/fixture/multi:2.0`],
+      [`synthetic ${megabytes} MB text layer`, synthetic.reference],
+    ] as const) {
+      for (const tools of ["node", "portable"] as const)
+        console.log(label, tools, JSON.stringify(pullInChild(reference, tools)));
     }
     const size = (await import("node:fs")).statSync(synthetic.layerFile).size;
     const plain = await timeCommand(`sha256sum ${synthetic.layerFile}`);
     const gunzip = await timeCommand(`gunzip -c ${synthetic.layerFile} | sha256sum`);
-    console.log(`sha256sum of the same ${size} layer bytes: ${plain.toFixed(2)} s, ${(size / 1e6 / plain).toFixed(0)} MB/s; gunzip -c | sha256sum: ${gunzip.toFixed(2)} s, ${(size / 1e6 / gunzip).toFixed(0)} MB/s (of stored bytes)`);
+    console.log(
+      `sha256sum of the same ${size} layer bytes: ${plain.toFixed(2)} s, ${(size / 1e6 / plain).toFixed(0)} MB/s; gunzip -c | sha256sum: ${gunzip.toFixed(2)} s, ${(size / 1e6 / gunzip).toFixed(0)} MB/s (of stored bytes)`,
+    );
   } finally {
     await registry.stop();
     await rm(dir, { recursive: true, force: true });

@@ -19,11 +19,14 @@ const PREFLIGHT_HEADERS = {
 export async function startCorsFront(port: number, targetPort: number): Promise<CorsFront> {
   const pass = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     if (incoming.method === "OPTIONS") return void outgoing.writeHead(200, PREFLIGHT_HEADERS).end();
-    const upstream = forward({ host: "127.0.0.1", port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
-      answer.pipe(outgoing);
-    });
-    upstream.on("error", () => outgoing.headersSent ? outgoing.destroy() : outgoing.writeHead(502).end());
+    const upstream = forward(
+      { host: "127.0.0.1", port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        answer.pipe(outgoing);
+      },
+    );
+    upstream.on("error", () => (outgoing.headersSent ? outgoing.destroy() : outgoing.writeHead(502).end()));
     incoming.pipe(upstream);
   };
   const server: Server = createServer(pass);

@@ -6,7 +6,12 @@ import { createHash } from "node:crypto";
 import type { Digest } from "../../image/digest.ts";
 
 export const sha = (bytes: Uint8Array | string): Digest => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-const bytesOf = (value: unknown): Uint8Array => (value instanceof Uint8Array ? value : typeof value === "string" ? new TextEncoder().encode(value) : new TextEncoder().encode(JSON.stringify(value)));
+const bytesOf = (value: unknown): Uint8Array =>
+  value instanceof Uint8Array
+    ? value
+    : typeof value === "string"
+      ? new TextEncoder().encode(value)
+      : new TextEncoder().encode(JSON.stringify(value));
 
 export class FakeRegistry {
   readonly domain = "fake.test";
@@ -40,10 +45,14 @@ export class FakeRegistry {
     this.seen.push(`GET ${match[2]}/${match[3]}`);
     if (match[2] === "blobs") {
       const blob = this.#blobs.get(match[3] as string);
-      return blob === undefined ? new Response("", { status: 404 }) : new Response(blob as BodyInit, { headers: { "content-length": String(blob.length) } });
+      return blob === undefined
+        ? new Response("", { status: 404 })
+        : new Response(blob as BodyInit, { headers: { "content-length": String(blob.length) } });
     }
     const manifest = this.#manifests.get(match[3] as string);
     if (manifest === undefined) return new Response("", { status: 404 });
-    return new Response(manifest.bytes as BodyInit, { headers: { "content-type": manifest.mediaType, "docker-content-digest": sha(manifest.bytes) } });
+    return new Response(manifest.bytes as BodyInit, {
+      headers: { "content-type": manifest.mediaType, "docker-content-digest": sha(manifest.bytes) },
+    });
   }) as typeof fetch;
 }

@@ -17,7 +17,10 @@ export interface ExpectedImage {
 }
 
 export function expectedImages(fixture: string): ExpectedImage[] {
-  const all = JSON.parse(readFileSync(path.join(FIXTURES_DIR, "expected.json"), "utf8")) as Record<string, { images: ExpectedImage[] }>;
+  const all = JSON.parse(readFileSync(path.join(FIXTURES_DIR, "expected.json"), "utf8")) as Record<
+    string,
+    { images: ExpectedImage[] }
+  >;
   const entry = all[fixture];
   if (entry === undefined) throw new Error(`expected.json has no ${fixture}`);
   return entry.images;

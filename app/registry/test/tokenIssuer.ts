@@ -2,7 +2,7 @@
 // registry): ES256 JWTs whose header carries the signing certificate (x5c), which the registry
 // trusts through its rootcertbundle. Like Docker Hub it grants pull to anyone and push/delete
 // only to a user with the right password; a wrong password is a 401.
-import { sign, X509Certificate, type KeyObject } from "node:crypto";
+import { type KeyObject, sign, X509Certificate } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -40,7 +40,10 @@ function grant(scope: string, user: string | null): { type: string; name: string
   const first = scope.indexOf(":");
   const last = scope.lastIndexOf(":");
   if (first === -1 || last === first) return null;
-  const actions = scope.slice(last + 1).split(",").filter((action) => action === "pull" || user !== null);
+  const actions = scope
+    .slice(last + 1)
+    .split(",")
+    .filter((action) => action === "pull" || user !== null);
   return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions };
 }
 

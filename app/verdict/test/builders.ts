@@ -31,13 +31,37 @@ export function image(label: string, extra: Partial<ImageReport> = {}): ImageRep
   };
 }
 
-export function archive(images: ImageReport[], problems: Problem[] = [], extra: Partial<ArchiveReport> = {}): ArchiveReport {
-  const tampered = problems.some((p) => ["diffid-mismatch", "duplicate-entry", "blob-digest-mismatch"].includes(p.code));
-  return { format: "docker-archive", compression: "none", size: 1000, verdict: problems.length === 0 ? "intact" : tampered ? "tampered" : "unsupported", problems, notes: [], images, ...extra };
+export function archive(
+  images: ImageReport[],
+  problems: Problem[] = [],
+  extra: Partial<ArchiveReport> = {},
+): ArchiveReport {
+  const tampered = problems.some((p) =>
+    ["diffid-mismatch", "duplicate-entry", "blob-digest-mismatch"].includes(p.code),
+  );
+  return {
+    format: "docker-archive",
+    compression: "none",
+    size: 1000,
+    verdict: problems.length === 0 ? "intact" : tampered ? "tampered" : "unsupported",
+    problems,
+    notes: [],
+    images,
+    ...extra,
+  };
 }
 
 export function plainFile(label: string): ArchiveReport {
-  return { format: "file", compression: "none", size: 3, archiveDigest: digest(label), verdict: "intact", problems: [], notes: [], images: [] };
+  return {
+    format: "file",
+    compression: "none",
+    size: 3,
+    archiveDigest: digest(label),
+    verdict: "intact",
+    problems: [],
+    notes: [],
+    images: [],
+  };
 }
 
 let nextId = 1n;
@@ -62,17 +86,44 @@ export function release(fields: Partial<Release> & Pick<Release, "publisher" | "
 }
 
 export function revocation(of: Release, reason: string): Revocation {
-  return { releaseId: of.id, reason, revokedAt: of.revokedAt as number, blockNumber: of.blockNumber + 5n, transactionHash: `0x${"ee".repeat(32)}` };
+  return {
+    releaseId: of.id,
+    reason,
+    revokedAt: of.revokedAt as number,
+    blockNumber: of.blockNumber + 5n,
+    transactionHash: `0x${"ee".repeat(32)}`,
+  };
 }
 
 export function evidence(fields: Partial<ChainEvidence> = {}): ChainEvidence {
-  return { chainId: 31337, registry: REGISTRY, blockNumber: 1000n, releases: [], digestTotals: [], latest: [], revocations: [], delegations: [], nameClaims: null, claims: [], ...fields };
+  return {
+    chainId: 31337,
+    registry: REGISTRY,
+    blockNumber: 1000n,
+    releases: [],
+    digestTotals: [],
+    latest: [],
+    revocations: [],
+    delegations: [],
+    nameClaims: null,
+    claims: [],
+    ...fields,
+  };
 }
 
-export function claims(entries: { name: string; publisher: Address; ids: bigint[] }[], gaps: NameClaims["gaps"] = []): NameClaims {
+export function claims(
+  entries: { name: string; publisher: Address; ids: bigint[] }[],
+  gaps: NameClaims["gaps"] = [],
+): NameClaims {
   return {
     names: [...new Set(entries.map((e) => e.name))],
-    claims: entries.map((e) => ({ name: e.name, publisher: e.publisher, releaseIds: e.ids, firstBlock: 1n, lastBlock: 2n })),
+    claims: entries.map((e) => ({
+      name: e.name,
+      publisher: e.publisher,
+      releaseIds: e.ids,
+      firstBlock: 1n,
+      lastBlock: 2n,
+    })),
     fromBlock: 0n,
     toBlock: 1000n,
     complete: gaps.length === 0,

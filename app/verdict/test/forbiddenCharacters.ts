@@ -25,7 +25,8 @@ export const FORBIDDEN_RANGES: readonly [number, number][] = [
   [0xe0000, 0xe0fff], // tag characters, variation selectors supplement
 ];
 
-export const isForbidden = (codePoint: number) => FORBIDDEN_RANGES.some(([low, high]) => codePoint >= low && codePoint <= high);
+export const isForbidden = (codePoint: number) =>
+  FORBIDDEN_RANGES.some(([low, high]) => codePoint >= low && codePoint <= high);
 
 export const codePointsIn = (text: string) => [...text].map((character) => character.codePointAt(0) as number);
 

@@ -1,6 +1,7 @@
 // Sample digests for the tests: real sha256 values of readable labels, so a failing assertion names them.
-import { sha256, stringToBytes, zeroHash } from "viem";
+
 import type { Hex } from "viem";
+import { sha256, stringToBytes, zeroHash } from "viem";
 
 export const NO_DIGEST: Hex = zeroHash;
 

@@ -1,8 +1,9 @@
 // Signing for contracts/test/MultisigWallet.sol: what its owners sign (EIP-712 over the wallet's own
 // domain, so an approval binds one wallet on one chain) and how their signatures are packed (65 bytes
 // each, by ascending owner address). Recomputed here so the tests check the wallet, not echo it.
-import { concat, hexToBigInt } from "viem";
+
 import type { Address, Hex, LocalAccount } from "viem";
+import { concat, hexToBigInt } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 /** Three fixed owner keys (sha256 of "imageseal multisig owner N"), so a failing run can be replayed exactly. */

@@ -1,8 +1,8 @@
 // Shared deployment for the ImageRegistry node:test suites. Each suite wraps deployRegistry in a named
 // function and passes it to networkHelpers.loadFixture, so the chain is reset from a snapshot, not redeployed.
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
-import { getAddress, parseEventLogs } from "viem";
 import type { Hex } from "viem";
+import { getAddress, parseEventLogs } from "viem";
 
 export const NAME = "docker.io/acme/api:1.4.2";
 

@@ -1,7 +1,8 @@
 // Signing for publishBySig tests: a publisher key that never pays gas (anyone else submits), and the
 // ways a signature can be bent. Keys are fixed so a failing run can be replayed exactly.
-import { concat, numberToHex, parseSignature, serializeSignature, size, slice, toHex } from "viem";
+
 import type { Hex } from "viem";
+import { concat, numberToHex, parseSignature, serializeSignature, size, slice, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 /** secp256k1n, the order of the curve's group. */

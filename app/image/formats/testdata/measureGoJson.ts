@@ -9,7 +9,10 @@ const descriptor = (i: number) => ({
   mediaType: "application/vnd.oci.image.manifest.v1+json",
   digest: digest(i),
   size: 1000 + i,
-  annotations: { "org.opencontainers.image.ref.name": `example/app:${i}`, "io.containerd.image.name": `docker.io/example/app:${i}` },
+  annotations: {
+    "org.opencontainers.image.ref.name": `example/app:${i}`,
+    "io.containerd.image.name": `docker.io/example/app:${i}`,
+  },
   platform: { architecture: "amd64", os: "linux" },
 });
 
@@ -24,9 +27,32 @@ function documentOf(build: (i: number) => unknown, wrap: (items: unknown[]) => u
 }
 
 const documents: [string, string][] = [
-  ["image index, 1 MiB", documentOf(descriptor, (manifests) => ({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests }))],
-  ["manifest.json, 1 MiB", documentOf((i) => ({ Config: `blobs/sha256/${digest(i).slice(7)}`, RepoTags: [`example/app:${i}`], Layers: [0, 1, 2].map((l) => `blobs/sha256/${digest(i * 3 + l).slice(7)}`) }), (items) => items)],
-  ["same, pretty-printed with escapes", JSON.stringify(JSON.parse(documentOf(descriptor, (manifests) => ({ manifests }))), null, 2).replaceAll("example", "ex\\u0061mple")],
+  [
+    "image index, 1 MiB",
+    documentOf(descriptor, (manifests) => ({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests,
+    })),
+  ],
+  [
+    "manifest.json, 1 MiB",
+    documentOf(
+      (i) => ({
+        Config: `blobs/sha256/${digest(i).slice(7)}`,
+        RepoTags: [`example/app:${i}`],
+        Layers: [0, 1, 2].map((l) => `blobs/sha256/${digest(i * 3 + l).slice(7)}`),
+      }),
+      (items) => items,
+    ),
+  ],
+  [
+    "same, pretty-printed with escapes",
+    JSON.stringify(JSON.parse(documentOf(descriptor, (manifests) => ({ manifests }))), null, 2).replaceAll(
+      "example",
+      "ex\\u0061mple",
+    ),
+  ],
 ];
 
 /** MB/s of each way, in CPU time, the ways interleaved round by round so machine load hits them alike. */

@@ -34,13 +34,22 @@ export interface GoReading {
 /** What one of our readers made of an archive: a listing with each entry's data digest, or an error. */
 export type OurReading =
   | { listing: TarListing; digests: string[] }
-  | { error: ImageEngineError; /** Entries handed out before the error (stream reader only). */ emitted: TarEntry[] | null };
+  | {
+      error: ImageEngineError /** Entries handed out before the error (stream reader only). */;
+      emitted: TarEntry[] | null;
+    };
 
-export type Comparison = { outcome: "same" } | { outcome: "refused"; constructs: string[] } | { outcome: "differ"; why: string };
+export type Comparison =
+  | { outcome: "same" }
+  | { outcome: "refused"; constructs: string[] }
+  | { outcome: "differ"; why: string };
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-async function reading(run: () => Promise<{ listing: TarListing; digests: string[] }>, emitted: TarEntry[] | null): Promise<OurReading> {
+async function reading(
+  run: () => Promise<{ listing: TarListing; digests: string[] }>,
+  emitted: TarEntry[] | null,
+): Promise<OurReading> {
   try {
     return await run();
   } catch (error) {
@@ -53,7 +62,12 @@ async function reading(run: () => Promise<{ listing: TarListing; digests: string
 export function readWithIndexTar(archive: Uint8Array): Promise<OurReading> {
   return reading(async () => {
     const listing = await indexTar(new BlobSource(new Blob([archive as Uint8Array<ArrayBuffer>])));
-    return { listing, digests: listing.entries.map((entry) => sha256(archive.subarray(entry.dataOffset, entry.dataOffset + entry.size))) };
+    return {
+      listing,
+      digests: listing.entries.map((entry) =>
+        sha256(archive.subarray(entry.dataOffset, entry.dataOffset + entry.size)),
+      ),
+    };
   }, null);
 }
 
@@ -66,9 +80,13 @@ export function readWithStream(archive: Uint8Array, chunkSize: number): Promise<
       emitted.push(entry);
       const hash = createHash("sha256");
       const index = digests.push("") - 1;
-      return { write: async (chunk) => void hash.update(chunk), end: async () => void (digests[index] = hash.digest("hex")) };
+      return {
+        write: async (chunk) => void hash.update(chunk),
+        end: async () => void (digests[index] = hash.digest("hex")),
+      };
     });
-    for (let offset = 0; offset < archive.length; offset += chunkSize) await reader.push(archive.subarray(offset, offset + chunkSize));
+    for (let offset = 0; offset < archive.length; offset += chunkSize)
+      await reader.push(archive.subarray(offset, offset + chunkSize));
     reader.end();
     return { listing: reader.listing, digests };
   }, emitted);
@@ -77,12 +95,16 @@ export function readWithStream(archive: Uint8Array, chunkSize: number): Promise<
 /** Why our entry is not Go's, or null when it is. `withData`: compare its data size and digest too. */
 function entryDifference(ours: TarEntry, digest: string | null, go: GoEntry, withData: boolean): string | null {
   // A name that is not UTF-8 can only be compared as decoded (both sides replace its bad bytes with U+FFFD).
-  if ((go.nameHex !== undefined ? Buffer.from(go.nameHex, "hex").toString("utf8") : go.name) !== ours.rawPath) return `name ${JSON.stringify(ours.rawPath)} vs Go ${JSON.stringify(go.name)}`;
-  if (ours.typeflag.charCodeAt(0) !== go.typeflag) return `typeflag ${ours.typeflag.charCodeAt(0)} vs Go ${go.typeflag}`;
-  if (ours.linkTarget !== null && ours.linkTarget !== go.linkname) return `link ${JSON.stringify(ours.linkTarget)} vs Go ${JSON.stringify(go.linkname)}`;
+  if ((go.nameHex !== undefined ? Buffer.from(go.nameHex, "hex").toString("utf8") : go.name) !== ours.rawPath)
+    return `name ${JSON.stringify(ours.rawPath)} vs Go ${JSON.stringify(go.name)}`;
+  if (ours.typeflag.charCodeAt(0) !== go.typeflag)
+    return `typeflag ${ours.typeflag.charCodeAt(0)} vs Go ${go.typeflag}`;
+  if (ours.linkTarget !== null && ours.linkTarget !== go.linkname)
+    return `link ${JSON.stringify(ours.linkTarget)} vs Go ${JSON.stringify(go.linkname)}`;
   if (!withData) return null;
   if (ours.size !== go.dataSize) return `${JSON.stringify(ours.rawPath)}: ${ours.size} data bytes vs Go ${go.dataSize}`;
-  if (digest !== null && go.sha256 !== undefined && digest !== go.sha256) return `${JSON.stringify(ours.rawPath)}: data differs`;
+  if (digest !== null && go.sha256 !== undefined && digest !== go.sha256)
+    return `${JSON.stringify(ours.rawPath)}: data differs`;
   return null;
 }
 
@@ -90,7 +112,12 @@ function entryDifference(ours: TarEntry, digest: string | null, go: GoEntry, wit
  * Why our entries are not Go's. Data is compared except where `withData` says no: an entry
  * whose read failed in Go, or a sparse entry (Go expands it, we keep the stored bytes).
  */
-function entriesDifference(ours: readonly TarEntry[], digests: readonly (string | null)[], go: readonly GoEntry[], withData: (entry: TarEntry, index: number) => boolean): string | null {
+function entriesDifference(
+  ours: readonly TarEntry[],
+  digests: readonly (string | null)[],
+  go: readonly GoEntry[],
+  withData: (entry: TarEntry, index: number) => boolean,
+): string | null {
   if (ours.length !== go.length) return `${ours.length} entries vs Go ${go.length}`;
   for (let i = 0; i < ours.length; i++) {
     const entry = ours[i] as TarEntry;
@@ -108,7 +135,8 @@ function sparseStop(go: GoReading): boolean {
 export function compareWithGo(ours: OurReading, go: GoReading): Comparison {
   const failedRead = (_: TarEntry, index: number) => !(go.error?.stage === "read" && go.error.entry === index);
   if ("error" in ours) {
-    if (go.error === undefined) return { outcome: "differ", why: `we refuse (${ours.error.message}), Go reads ${go.entries.length} entries` };
+    if (go.error === undefined)
+      return { outcome: "differ", why: `we refuse (${ours.error.message}), Go reads ${go.entries.length} entries` };
     // The stream reader hands entries out as it goes: those before the error must be Go's too
     // (names and types: data may be sparse). Unless Go's own reading changes from run to run.
     if (ours.emitted !== null && go.unstable !== true) {
@@ -123,10 +151,15 @@ export function compareWithGo(ours: OurReading, go: GoReading): Comparison {
   // A global header Go names by map order: Go's reading is chance, there is nothing to follow.
   if (constructs.includes("tar-header")) return { outcome: "refused", constructs };
   const sparseHeaders = new Set(listing.ambiguities.filter((a) => a.construct === "sparse-entry").map((a) => a.offset));
-  const notSparse = (entry: TarEntry, index: number) => failedRead(entry, index) && !sparseHeaders.has(entry.headerOffset);
+  const notSparse = (entry: TarEntry, index: number) =>
+    failedRead(entry, index) && !sparseHeaders.has(entry.headerOffset);
   let why: string | null;
   if (go.error !== undefined) {
-    if (!sparseStop(go) || sparseHeaders.size === 0) return { outcome: "differ", why: `we read ${listing.entries.length} entries, Go fails at entry ${go.error.entry} (${go.error.message})` };
+    if (!sparseStop(go) || sparseHeaders.size === 0)
+      return {
+        outcome: "differ",
+        why: `we read ${listing.entries.length} entries, Go fails at entry ${go.error.entry} (${go.error.message})`,
+      };
     why = entriesDifference(listing.entries.slice(0, go.entries.length), digests, go.entries, notSparse);
   } else if (go.unstable === true) {
     return { outcome: "differ", why: "Go's own reading changes from run to run, and we record no ambiguity" };

@@ -4,7 +4,7 @@
 //   node app/image/tar/testdata/makeMutations.ts && (cd app/image/tar/testdata && go run readWithGo.go mutations)
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { type Archive, member, MUTATORS, Random, serialize } from "./mutators.ts";
+import { type Archive, MUTATORS, member, Random, serialize } from "./mutators.ts";
 import { bytes } from "./rawTar.ts";
 
 const SEED = 0x7a12_5eed;

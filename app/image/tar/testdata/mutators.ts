@@ -2,7 +2,22 @@
 // (makeMutations.ts). Each mutator edits one part of an archive held as members — header
 // fields in odd numeric forms, typeflags, names, formats, pax and GNU records with odd or
 // empty values, sparse maps, zero blocks, trailing bytes, truncation — and says what it did.
-import { BLOCK, type Bytes, bytes, concat, type Field, FIELDS, header, latin1, MAGIC, octal, padded, paxRecord, seal, setField } from "./rawTar.ts";
+import {
+  BLOCK,
+  type Bytes,
+  bytes,
+  concat,
+  FIELDS,
+  type Field,
+  header,
+  latin1,
+  MAGIC,
+  octal,
+  padded,
+  paxRecord,
+  seal,
+  setField,
+} from "./rawTar.ts";
 
 /** A deterministic generator (mulberry32), so the corpus is the same on every run. */
 export class Random {
@@ -54,7 +69,12 @@ export function serialize(archive: Archive): Bytes {
   return archive.cut === undefined ? whole : whole.subarray(0, Math.min(archive.cut, whole.length));
 }
 
-export function member(name: Bytes | string, typeflag: string | number, data: Bytes = new Uint8Array(0), linkname = ""): Member {
+export function member(
+  name: Bytes | string,
+  typeflag: string | number,
+  data: Bytes = new Uint8Array(0),
+  linkname = "",
+): Member {
   return { before: [], header: header({ name, typeflag, size: data.length, linkname }), extra: [], data };
 }
 
@@ -109,13 +129,25 @@ const NAMES: [string, () => Bytes][] = [
   ["double slash", () => bytes("blobs//sha256")],
 ];
 
-const TYPEFLAGS = [0, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x78, 0x67, 0x4c, 0x4b, 0x53, 0x44, 0x4d, 0x4e, 0x56, 0x41, 0x58, 0x01, 0xff];
+const TYPEFLAGS = [
+  0, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x78, 0x67, 0x4c, 0x4b, 0x53, 0x44, 0x4d, 0x4e, 0x56, 0x41, 0x58,
+  0x01, 0xff,
+];
 
 const MODES = [0o644, 0o100644, 0o40755, 0o120777, 0o20644, 0o60644, 0o10644, 0o140644, 0o170644, 0o1100644, 0o4755];
 
 /** pax values by key; "latin1:" marks raw bytes. */
 const PAX_VALUES: Readonly<Record<string, readonly string[]>> = {
-  path: ["renamed.json", "", "dir/", "latin1:a\xffb", "\ufeffmanifest.json", "latin1:x\x00y", "./manifest.json", `${"long/".repeat(30)}name`],
+  path: [
+    "renamed.json",
+    "",
+    "dir/",
+    "latin1:a\xffb",
+    "\ufeffmanifest.json",
+    "latin1:x\x00y",
+    "./manifest.json",
+    `${"long/".repeat(30)}name`,
+  ],
   linkpath: ["manifest.json", "", "latin1:a\x00b", "../escape", "latin1:\xfe"],
   size: ["0", "5", "", "+5", "-1", "-0", "abc", "1e3", "99999999999999999999", " 5", "00005", "512"],
   uid: ["0", "", "-1", "x", "9223372036854775808", "+1"],
@@ -159,7 +191,10 @@ function paxRecords(r: Random): [string, Bytes] {
     ["", () => data],
     ["length+1", () => bytes(String.fromCharCode(...data).replace(/^\d+/, (n) => String(Number(n) + 1)))],
     ["length-1", () => bytes(String.fromCharCode(...data).replace(/^\d+/, (n) => String(Number(n) - 1)))],
-    ["plus length", () => concat([bytes("+"), data.subarray(0, data.indexOf(0x20) - 1), data.subarray(data.indexOf(0x20))])],
+    [
+      "plus length",
+      () => concat([bytes("+"), data.subarray(0, data.indexOf(0x20) - 1), data.subarray(data.indexOf(0x20))]),
+    ],
     ["trailing NULs", () => concat([data, new Uint8Array(7)])],
     ["no newline", () => Uint8Array.from(data, (b, i) => (i === data.length - 1 ? 0x20 : b))],
     ["no equals", () => bytes("12 pathvalue\n")],
@@ -190,7 +225,19 @@ function pickMember(r: Random, archive: Archive): [number, Member] {
 
 const numericField: Mutator = (r, archive) => {
   const [i, m] = pickMember(r, archive);
-  const field = r.pick<Field>(["size", "size", "mode", "uid", "gid", "mtime", "devmajor", "devminor", "chksum", "gnuAtime", "gnuCtime"]);
+  const field = r.pick<Field>([
+    "size",
+    "size",
+    "mode",
+    "uid",
+    "gid",
+    "mtime",
+    "devmajor",
+    "devminor",
+    "chksum",
+    "gnuAtime",
+    "gnuCtime",
+  ]);
   const intended = field === "size" ? r.pick([m.data.length, 0, m.data.length + 1, 600]) : r.int(0o7777);
   const [form, raw] = numberForm(r, intended, FIELDS[field][1]);
   setField(m.header, field, raw);
@@ -217,7 +264,9 @@ const name: Mutator = (r, archive) => {
 const format: Mutator = (r, archive) => {
   const [i, m] = pickMember(r, archive);
   const kind = r.pick(["ustar", "gnu", "v7", "star", "ustar bad version", "gnu no NUL"] as const);
-  const magic = { "ustar bad version": latin1("ustar\x00  "), "gnu no NUL": latin1("ustar   ") }[kind as string] ?? MAGIC[kind as keyof typeof MAGIC];
+  const magic =
+    { "ustar bad version": latin1("ustar\x00  "), "gnu no NUL": latin1("ustar   ") }[kind as string] ??
+    MAGIC[kind as keyof typeof MAGIC];
   setField(m.header, "magic", magic);
   if (kind === "star") setField(m.header, "starTrailer", latin1("tar\x00"));
   const prefix = r.pick(["", "pre", "é", "latin1:\xff", "p".repeat(155)]);
@@ -261,7 +310,10 @@ const RECORDS: [string, () => Bytes][] = [
   ["x linkpath", () => recordMember("PaxHeaders/a", "x", paxRecord("linkpath", "from-x-link"))],
   ["g path=G", () => recordMember("pax_global_header", "g", paxRecord("path", "global.json"))],
   ["g size=5", () => recordMember("pax_global_header", "g", paxRecord("size", "5"))],
-  ["g path + bad mtime", () => recordMember("pax_global_header", "g", concat([paxRecord("path", "global.json"), paxRecord("mtime", "x")]))],
+  [
+    "g path + bad mtime",
+    () => recordMember("pax_global_header", "g", concat([paxRecord("path", "global.json"), paxRecord("mtime", "x")])),
+  ],
   ["L name", () => recordMember("././@LongLink", "L", bytes("from-L.json\0"))],
   ["L empty", () => recordMember("././@LongLink", "L", new Uint8Array(0))],
   ["K link", () => recordMember("././@LongLink", "K", bytes("from-K\0"))],
@@ -280,7 +332,14 @@ const smuggle: Mutator = (r, archive) => {
   const [i] = pickMember(r, archive);
   const inner = member("smuggled.json", "0", bytes('{"evil":true}'));
   const data = concat([inner.header, padded(inner.data)]);
-  const [flag, outerName] = r.pick([["5", "dir"], ["\0", "dir/"], ["\0", "file"], ["2", "link"], ["1", "hard"], ["3", "dev"]] as const);
+  const [flag, outerName] = r.pick([
+    ["5", "dir"],
+    ["\0", "dir/"],
+    ["\0", "file"],
+    ["2", "link"],
+    ["1", "hard"],
+    ["3", "dev"],
+  ] as const);
   archive.members.splice(i, 0, member(outerName, flag, data));
   return `#${i} '${flag === "\0" ? "\\0" : flag}' ${outerName} carrying a member as data`;
 };
@@ -328,13 +387,30 @@ const oldSparse: Mutator = (r, archive) => {
   const [i] = pickMember(r, archive);
   const count = r.pick([0, 1, 2, 4, 5, 25, 30]);
   const fragments = Array.from({ length: count }, (_, k) => [k * 1000, 5] as const);
-  const variant = r.pick(["valid", "valid", "overlap", "beyond", "negative", "not a number", "not GNU", "no extension block", "short data"] as const);
+  const variant = r.pick([
+    "valid",
+    "valid",
+    "overlap",
+    "beyond",
+    "negative",
+    "not a number",
+    "not GNU",
+    "no extension block",
+    "short data",
+  ] as const);
   const realSize = variant === "beyond" ? 100 : count * 1000 + 10;
   const block = header({ name: "sparse.bin", typeflag: "S", size: 0, format: variant === "not GNU" ? "ustar" : "gnu" });
   setField(block, "gnuRealSize", octal(realSize, 12));
   const entry = (bytesAt: Bytes, at: number, [offset, length]: readonly [number, number], k: number) => {
     const start = variant === "overlap" && k === 1 ? 2 : offset;
-    bytesAt.set(variant === "negative" && k === 0 ? base256(-1n, 12) : variant === "not a number" && k === 0 ? bytes("zz") : octal(start, 12), at);
+    bytesAt.set(
+      variant === "negative" && k === 0
+        ? base256(-1n, 12)
+        : variant === "not a number" && k === 0
+          ? bytes("zz")
+          : octal(start, 12),
+      at,
+    );
     bytesAt.set(octal(length, 12), at + 12);
   };
   fragments.slice(0, 4).forEach((f, k) => entry(block, 386 + 24 * k, f, k));
@@ -360,10 +436,24 @@ const paxSparse: Mutator = (r, archive) => {
   const version = r.pick(["0.0", "0.1", "1.0"] as const);
   const records =
     version === "0.0"
-      ? [paxRecord("GNU.sparse.size", "100"), paxRecord("GNU.sparse.numblocks", "1"), paxRecord("GNU.sparse.offset", "10"), paxRecord("GNU.sparse.numbytes", "5")]
+      ? [
+          paxRecord("GNU.sparse.size", "100"),
+          paxRecord("GNU.sparse.numblocks", "1"),
+          paxRecord("GNU.sparse.offset", "10"),
+          paxRecord("GNU.sparse.numbytes", "5"),
+        ]
       : version === "0.1"
-        ? [paxRecord("GNU.sparse.size", "100"), paxRecord("GNU.sparse.numblocks", "1"), paxRecord("GNU.sparse.map", "10,5")]
-        : [paxRecord("GNU.sparse.major", "1"), paxRecord("GNU.sparse.minor", "0"), paxRecord("GNU.sparse.name", "sparse.bin"), paxRecord("GNU.sparse.realsize", "100")];
+        ? [
+            paxRecord("GNU.sparse.size", "100"),
+            paxRecord("GNU.sparse.numblocks", "1"),
+            paxRecord("GNU.sparse.map", "10,5"),
+          ]
+        : [
+            paxRecord("GNU.sparse.major", "1"),
+            paxRecord("GNU.sparse.minor", "0"),
+            paxRecord("GNU.sparse.name", "sparse.bin"),
+            paxRecord("GNU.sparse.realsize", "100"),
+          ];
   const data = version === "1.0" ? concat([padded(bytes("1\n10\n5\n")), bytes("aaaaa")]) : bytes("aaaaa");
   const entry = member(version === "1.0" ? "GNUSparseFile.0/sparse.bin" : "sparse.bin", "0", data);
   entry.before.push(recordMember("PaxHeaders/sparse.bin", "x", concat(records)));
@@ -383,7 +473,12 @@ const checksum: Mutator = (r, archive) => {
     sum = 0;
     for (const byte of m.header) sum += byte > 127 ? byte - 256 : byte;
   }
-  const text = { spaces: `  ${sum.toString(8)} \0`, "no NUL": sum.toString(8).padStart(8, "0"), "off by one": `${(sum + 1).toString(8).padStart(6, "0")}\0 `, "signed sum": `${sum.toString(8).padStart(6, "0")}\0 ` }[form as string];
+  const text = {
+    spaces: `  ${sum.toString(8)} \0`,
+    "no NUL": sum.toString(8).padStart(8, "0"),
+    "off by one": `${(sum + 1).toString(8).padStart(6, "0")}\0 `,
+    "signed sum": `${sum.toString(8).padStart(6, "0")}\0 `,
+  }[form as string];
   setField(m.header, "chksum", text === undefined ? base256(BigInt(sum), 8) : bytes(text));
   return `#${i} checksum ${form}`;
 };
