@@ -1,12 +1,16 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { DigestPage } from "./features/digest/DigestPage.tsx";
+import { NamePage } from "./features/name/NamePage.tsx";
 import { PublisherPage } from "./features/publisher/PublisherPage.tsx";
 import { ReleasePage } from "./features/release/ReleasePage.tsx";
 import { TrustPage } from "./features/trust/TrustPage.tsx";
 import { VerifyPage } from "./features/verify/VerifyPage.tsx";
-import type { Route } from "./routing/route.ts";
+import { type Route, routeHref } from "./routing/route.ts";
 import { useLocation } from "./routing/useLocation.ts";
-import { Shell } from "./ui/Shell.tsx";
+import { ErrorBoundary } from "./shell/ErrorBoundary.tsx";
+import { Shell } from "./shell/Shell.tsx";
+import { SiteErrorBoundary } from "./shell/SiteErrorBoundary.tsx";
+import { PageError } from "./ui/PageError.tsx";
 import { UntrustedText } from "./ui/UntrustedText.tsx";
 import { RequireWallet } from "./wallet/RequireWallet.tsx";
 
@@ -31,6 +35,8 @@ function page(route: Route): ReactNode {
       return <ReleasePage chainId={route.chainId} id={route.id} />;
     case "digest":
       return <DigestPage digest={route.digest} />;
+    case "name":
+      return <NamePage />;
     case "trust":
       return <TrustPage />;
     case "not-found":
@@ -46,6 +52,24 @@ function page(route: Route): ReactNode {
 }
 
 export function App() {
-  const { route } = useLocation();
-  return <Shell route={route}>{page(route)}</Shell>;
+  return (
+    <SiteErrorBoundary>
+      <Routed />
+    </SiteErrorBoundary>
+  );
+}
+
+/** The shell and the page the address names; a page that fails says so inside the shell, which keeps working. */
+function Routed() {
+  const { route, params } = useLocation();
+  return (
+    <Shell route={route}>
+      <ErrorBoundary
+        resetKey={routeHref(route, Object.fromEntries(params))}
+        fallback={(error) => <PageError error={error} />}
+      >
+        {page(route)}
+      </ErrorBoundary>
+    </Shell>
+  );
 }

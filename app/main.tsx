@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { type ReactNode, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { loadAppConfig } from "./config/appConfig.ts";
@@ -10,7 +10,7 @@ if (root === null) throw new Error("index.html has no #root");
 
 // The environment is validated once, here: a bad build setting shows on the page
 // instead of surfacing later as a confusing RPC error.
-let content;
+let content: ReactNode;
 try {
   const config = loadAppConfig(import.meta.env);
   content = (

@@ -6,12 +6,13 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { inspectFile } from "../app/image/inspectFile.ts";
 import { createNodeHashPool } from "../app/image/pool/nodeHashPool.ts";
 import type { ArchiveReport } from "../app/image/report.ts";
 import { PROJECT_ROOT } from "../app/tools/localStack.ts";
 import { FIXTURES_DIR } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { writeGzipEdgeCases } from "./support/gzipEdgeCases.ts";
 import { stack } from "./support/stack.ts";
 import { screenshot } from "./support/verifyInPage.ts";

@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { expectedImages, fixturePath } from "./support/fixtureArchives.ts";
+import { expect, test } from "./support/fixtures.ts";
 import { stack } from "./support/stack.ts";
 
 const INTACT_ARCHIVES = [

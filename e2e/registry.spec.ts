@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../app/tools/localStack.ts";
 import { connectWallet } from "./support/connectWallet.ts";
 import { publishImageReleases } from "./support/directRegistry.ts";
 import { expectedImages, fixturePath } from "./support/fixtureArchives.ts";
-import { expect, test } from "./support/fixtures.ts";
+import { expect, expectConsoleError, test } from "./support/fixtures.ts";
 import { e2eRegistry, tamperBlob } from "./support/ociRegistry.ts";
 import { startRegistryProxy } from "./support/registryProxy.ts";
 import { DEV_KEYS, stack } from "./support/stack.ts";
@@ -30,6 +30,18 @@ const APP = `${domain}/e2e/app`;
 const OTHER = `${domain}/e2e/other`;
 const APP_REF = `${APP}:1.0`;
 const OTHER_REF = `${OTHER}:1.0`;
+
+// Chromium logs every failed request as a console error; the tests below declare the ones they cause.
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The registry answered 404 under /v2/ for `path` (a regular expression's source). */
+const notFound = (path: string) =>
+  new RegExp(
+    `^console\\.error: Failed to load resource: the server responded with a status of 404 \\(Not Found\\) \\(http://${escaped(domain)}/v2/${path}:0\\)$`,
+  );
+// The host-wide claim recorded by the "host-wide claim" test names a host that test closes at
+// its end: every later check of this publisher's claims finds it gone.
+const CLOSED_HOST_CLAIM =
+  /^console\.error: Failed to load resource: net::ERR_CONNECTION_REFUSED \(http:\/\/127\.0\.0\.1:\d+\/\.well-known\/imageseal\.json:0\)$/;
 
 test.beforeAll(async () => {
   // Fails rather than skips, like the unit tests: a green run must have checked the registry path.
@@ -128,6 +140,9 @@ test("verifies by reference with the CLI: the same word as the page", async () =
 });
 
 test("a claim pushed from the page and recorded on chain is proven on the Publisher page", async ({ page, wallet }) => {
+  // Pushing asks the registry first whether the claim's tag and blobs are there already.
+  expectConsoleError(notFound("e2e/app/manifests/imageseal-claim"));
+  expectConsoleError(notFound("e2e/app/blobs/sha256:[0-9a-f]{64}"));
   await page.goto(`${stack.siteUrl}#/publisher/${PUBLISHER}`);
   await connectWallet(page, wallet.address);
   const form = page.getByRole("form", { name: "Make a claim" });
@@ -205,6 +220,8 @@ test("a host-wide claim (the host's well-known file, downloaded from the page) c
 });
 
 test("a claim whose artifact is gone is shown as such and grants nothing", async ({ page }) => {
+  expectConsoleError(notFound("e2e/app/manifests/imageseal-claim"));
+  expectConsoleError(CLOSED_HOST_CLAIM);
   const client = new RegistryClient();
   const repository = { domain, path: "e2e/app" };
   const artifact = await client.getManifest(repository, "imageseal-claim");
@@ -228,6 +245,9 @@ test("the publisher withdraws a claim from its own page: it is no longer listed 
   page,
   wallet,
 }) => {
+  // Until it is withdrawn, the page checks the claim whose artifact the test above deleted.
+  expectConsoleError(notFound("e2e/app/manifests/imageseal-claim"));
+  expectConsoleError(CLOSED_HOST_CLAIM);
   await page.goto(`${stack.siteUrl}#/publisher/${PUBLISHER}`);
   await connectWallet(page, wallet.address);
   await page.getByRole("button", { name: `Withdraw the claim oci://${APP}` }).click();
@@ -239,6 +259,16 @@ test("the publisher withdraws a claim from its own page: it is no longer listed 
 
 test("a registry that forbids browsers (no CORS): the page says to use the CLI, with the command", async ({ page }) => {
   const proxy = await startRegistryProxy(registry?.url ?? "", { cors: false });
+  expectConsoleError(
+    new RegExp(
+      `^console\\.error: Access to fetch at 'http://${escaped(proxy.domain)}/v2/e2e/app/manifests/1\\.0' from origin '[^']+' has been blocked by CORS policy: `,
+    ),
+  );
+  expectConsoleError(
+    new RegExp(
+      `^console\\.error: Failed to load resource: net::ERR_FAILED \\(http://${escaped(proxy.domain)}/v2/e2e/app/manifests/1\\.0:0\\)$`,
+    ),
+  );
   try {
     // The same registry through the proxy answers curl and the CLI, but not a page.
     const direct = await fetch(`http://${proxy.domain}/v2/`);
@@ -269,6 +299,7 @@ test("a registry that forbids browsers (no CORS): the page says to use the CLI, 
 test("a registry serving other bytes under a blob's digest (the config swapped on disk): TAMPERED", async ({
   page,
 }) => {
+  expectConsoleError(CLOSED_HOST_CLAIM);
   const undo = tamperBlob(registry?.blobPath(IMAGE_ID) ?? "");
   try {
     await page.goto(`${stack.siteUrl}#/?publisher=${PUBLISHER}`);

@@ -46,3 +46,36 @@ test("verifying loads no wallet code and talks to nobody but the site and the ch
   expect(requested.some((url) => WALLET_CHUNK.test(url))).toBe(true);
   expect(elsewhere()).toEqual([]);
 });
+
+// A page whose code cannot be fetched (the connection dropped, or the site was redeployed under
+// an open tab) fails while rendering: it says so in words inside the shell, which keeps working.
+test("a page that fails shows what failed and the ways on, and the shell still works", async ({
+  page,
+  expectConsoleError,
+}) => {
+  // The refused request, and React's report of the error the page's boundary caught.
+  expectConsoleError(/PublishPage-[\w-]+\.js/);
+  await page.route(/\/assets\/PublishPage-[\w-]+\.js/, (route) => route.abort("internetdisconnected"));
+  await page.goto(`${stack.siteUrl}#/publish`);
+  const failed = page.getByTestId("page-error");
+  await expect(failed.getByRole("heading", { name: "This page stopped working", level: 1 })).toBeVisible();
+  await expect(failed.getByRole("alert")).toContainText("Failed to fetch dynamically imported module");
+  await expect(failed.getByRole("button", { name: "Reload the page" })).toBeVisible();
+
+  // The shell around it still works, and going elsewhere clears the error.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Trust", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Trusted publishers", level: 1 })).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByTestId("registry-address")).toHaveText(stack.registry);
+
+  await nav.getByRole("link", { name: "Publish", exact: true }).click();
+  await failed.getByRole("link", { name: "Go to Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Verify an image", level: 1 })).toBeVisible();
+
+  // Once the code can be fetched again, reloading brings the page back.
+  await page.unroute(/\/assets\/PublishPage-[\w-]+\.js/);
+  await nav.getByRole("link", { name: "Publish", exact: true }).click();
+  await failed.getByRole("button", { name: "Reload the page" }).click();
+  await expect(page.getByRole("heading", { name: "Publish a release", level: 1 })).toBeVisible();
+});

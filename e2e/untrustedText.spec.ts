@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { privateKeyToAddress } from "viem/accounts";
+import { formatReleaseId } from "../app/chain/releaseId.ts";
 import type { Digest } from "../app/image/digest.ts";
 import { archiveClaiming } from "./support/claimedNamesArchive.ts";
 import { connectWallet } from "./support/connectWallet.ts";
@@ -21,6 +22,7 @@ const PUBLISHER = privateKeyToAddress(DEV_KEYS.fifth);
 const NAME = "invoice\u202Egpj.exe";
 const SHOWN = "invoice⟨U+202E⟩gpj.exe";
 // Tabs and newlines are innerText's own (table cells, blocks).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these raw characters on the page
 const RAW_HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 const CLAIMED = ["fixture/evil\x1b[2J\x1b]0;pwned\x07:1.0", "fixture/\u202e0.1:live"];
@@ -73,6 +75,7 @@ test.describe
       );
       expect(before).toBeLessThan(badge as number);
       expect(badge).toBeLessThan(after as number);
+      // biome-ignore lint/performance/useDomNodeTextContent: what the page shows (innerText), not its raw text nodes
       expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
       await screenshot(page, "hidden-characters");
 
@@ -89,10 +92,11 @@ test.describe
       await revokeRelease(DEV_KEYS.fifth, id, "superseded\u200b\u2066 by 1.1");
       await page.goto(`${stack.siteUrl}#/publisher/${PUBLISHER}`);
       await expect(page.getByRole("button", { name: `Trust ${PUBLISHER} for every name`, exact: true })).toBeVisible();
-      const release = page.getByRole("article", { name: `Release ${id} ${SHOWN}` });
+      const release = page.getByRole("article", { name: `Release ${formatReleaseId(id)} ${SHOWN}` });
       await expect(release.getByRole("heading")).toContainText(SHOWN);
       await expect(release.getByTestId("revocation-reason")).toContainText("“superseded⟨U+200B⟩⟨U+2066⟩ by 1.1”");
       await expect(release.getByRole("note", { name: /^This reason contains hidden characters/ })).toBeVisible();
+      // biome-ignore lint/performance/useDomNodeTextContent: what the page shows (innerText), not its raw text nodes
       expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
     });
 
@@ -109,6 +113,7 @@ test.describe
         "fixture/⟨U+202E⟩0.1:live",
       ]);
       await expect(names.getByRole("note", { name: /^This name contains hidden characters/ })).toHaveCount(2);
+      // biome-ignore lint/performance/useDomNodeTextContent: what the page shows (innerText), not its raw text nodes
       expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
     });
 
@@ -125,6 +130,7 @@ test.describe
       const hint = page.getByText("The archive claims");
       await expect(hint.locator("code")).toHaveText("fixture/evil⟨U+001B⟩[2J⟨U+001B⟩]0;pwned⟨U+0007⟩:1.0");
       await expect(hint.getByRole("note", { name: /^This name contains hidden characters/ })).toBeVisible();
+      // biome-ignore lint/performance/useDomNodeTextContent: what the page shows (innerText), not its raw text nodes
       expect(await page.locator("body").innerText()).not.toMatch(RAW_HIDDEN);
     });
 

@@ -27,10 +27,20 @@ test.describe
       await connectWallet(page, wallet.address);
       await page.getByLabel("Choose an archive").setInputFiles(fixturePath("docker20-save.tar"));
       await page.getByLabel("Name to publish under").fill(NAME);
-      await page.getByRole("button", { name: "Publish release" }).click();
+      const publish = page.getByRole("button", { name: "Publish release" });
+      await publish.click();
       await expect(page.getByText("Published.")).toBeVisible();
+      // This form sent this release: it cannot send it again. Another name is another release.
+      await expect(publish).toBeDisabled();
+      await page.getByLabel("Name to publish under").fill(`${NAME}-rc`);
+      await expect(publish).toBeEnabled();
+      await expect(page.getByText("Published.")).toBeHidden();
 
-      await page.getByRole("button", { name: "Publish release" }).click();
+      // The same archive dropped again, under the same name: the registry refuses it before the wallet opens.
+      await page.getByLabel("Choose an archive").setInputFiles(fixturePath("docker20-save.tar"));
+      await expect(page.getByLabel("Name to publish under")).not.toHaveValue(`${NAME}-rc`);
+      await page.getByLabel("Name to publish under").fill(NAME);
+      await publish.click();
       await expect(page.getByTestId("write-error")).toContainText("already published");
     });
 
@@ -130,6 +140,9 @@ test.describe
       const card = await verifyFile(page, fixturePath("docker20-save.tar"));
       await expect(card.getByTestId("verdict")).toHaveText(/^REVOKED/);
       await expect(card).toContainText("rebuilt with a patched base image");
+      // Said once, by the verdict's sentence: no evidence item repeating it under the release card.
+      await expect(card.locator('[data-kind="revoked"]')).toHaveCount(0);
+      expect((await card.textContent())?.split("rebuilt with a patched base image")).toHaveLength(2);
       await screenshot(page, "revoked");
     });
   });

@@ -30,7 +30,7 @@ export function benchCases(quick: boolean): BenchCase[] {
 /** A tiny archive of the same shape: the CLI's memory at rest is measured on it. */
 export const BASELINE_SPEC: ArchiveSpec = { name: "docker-save-4x64KiB", layers: 4, layerBytes: 64 * 1024 };
 
-export type TargetMeasure =
+type TargetMeasure =
   | { kind: "ratio"; contender: ContenderId; base: "sha256sum" | "openssl" }
   | { kind: "extra-memory"; contender: ContenderId };
 

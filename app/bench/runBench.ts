@@ -17,6 +17,7 @@ import { availableParallelism, cpus, loadavg, type as osType, release, totalmem 
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { itemAt, present } from "../image/util/itemAt.ts";
 import { benchCacheDir, type CachedArchive, ensureArchive, ensureGzip } from "./archives/archiveCache.ts";
 import { BASELINE_SPEC, type BenchCase, benchCases, TARGETS } from "./benchCases.ts";
 import { browserContender } from "./contenders/browserContender.ts";
@@ -147,7 +148,7 @@ const startLoad = loadavg();
 const caseResults: CaseResult[] = [];
 try {
   for (const benchCase of selected) {
-    const archive = archives.get(benchCase.id) as CachedArchive;
+    const archive = present(archives.get(benchCase.id), `the archive of ${benchCase.id}`);
     log(
       `\n${benchCase.label}: ${archive.path} (${(archive.size / 2 ** 20).toFixed(0)} MiB) — warming the page cache …`,
     );
@@ -155,7 +156,7 @@ try {
     const applicable = contenders.filter((contender) => contender.appliesTo(archive));
     const rounds: Partial<Record<ContenderId, Measurement>>[] = [];
     for (let round = 0; round < runs; round++) {
-      const order = applicable.map((_, i) => applicable[(i + round) % applicable.length] as Contender);
+      const order = applicable.map((_, i) => itemAt(applicable, (i + round) % applicable.length));
       const results: Partial<Record<ContenderId, Measurement>> = {};
       for (const contender of order) {
         const measurement = await measureQuietly(contender, archive);

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import type { Address } from "viem";
+import { itemAt } from "../image/util/itemAt.ts";
 import { addClaim } from "./actions/addClaim.ts";
 import { getClaims } from "./actions/getClaims.ts";
 import { withdrawClaim } from "./actions/withdrawClaim.ts";
@@ -80,7 +81,7 @@ describe("claim writes", async () => {
   });
 
   test("addClaim refuses a 33rd claim, withdrawn ones counted: ImageRegistryTooManyClaims with the limit", async () => {
-    const publisher = chain.accounts[2] as Address;
+    const publisher = itemAt(chain.accounts, 2);
     for (let i = 0; i < 32; i += 1) await addClaim(as(2), registryRef, `https://host-${i}.example`);
     await withdrawClaim(as(2), registryRef, 5);
     const error = await failure(addClaim(as(2), registryRef, "https://one-more.example"));

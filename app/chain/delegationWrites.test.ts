@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import type { Address } from "viem";
+import { itemAt } from "../image/util/itemAt.ts";
 import { authorizeDelegate } from "./actions/authorizeDelegate.ts";
 import { getDelegation } from "./actions/getDelegation.ts";
 import { getRelease } from "./actions/getRelease.ts";
@@ -86,7 +87,7 @@ describe("delegation writes", async () => {
       outcome.releases.map((r) => [r.name, r.publisher, r.signer, r.valid, r.imageId]),
       inputs.map((i) => [i.name, acme, ci, true, i.imageId]),
     );
-    assert.deepEqual(await getRelease(publicClient, registry, outcome.releaseIds[0] as bigint), outcome.releases[0]);
+    assert.deepEqual(await getRelease(publicClient, registry, itemAt(outcome.releaseIds, 0)), outcome.releases[0]);
   });
 
   test("a name outside the delegation's prefix is refused in simulation with ImageRegistryNameOutOfScope, and the wallet is never asked", async () => {
@@ -132,7 +133,7 @@ describe("delegation writes", async () => {
     ]);
     const outcome = await revokeDelegate(as(0), registryRef, ci);
     assert.equal(outcome.delegate, ci);
-    const release = await getRelease(publicClient, registry, releaseIds[0] as bigint);
+    const release = await getRelease(publicClient, registry, itemAt(releaseIds, 0));
     assert.deepEqual([release.valid, release.revokedAt, release.signer], [false, null, ci]);
     const delegation = await getDelegation(publicClient, registry, acme, ci);
     assert.equal(delegation?.active, false);
@@ -173,8 +174,8 @@ describe("delegation writes", async () => {
     const { releaseIds } = await publishForRelease(as(1), registryRef, acme, [
       imageRelease("docker.io/acme/api:5", "api 5"),
     ]);
-    assert.equal((await getRelease(publicClient, registry, releaseIds[0] as bigint)).valid, true);
-    assert.equal((await getRelease(publicClient, registry, before[0] as bigint)).valid, true);
+    assert.equal((await getRelease(publicClient, registry, itemAt(releaseIds, 0))).valid, true);
+    assert.equal((await getRelease(publicClient, registry, itemAt(before, 0))).valid, true);
   });
 
   test("an expired delegation reads as expired and cannot publish: ImageRegistryDelegationExpired with its expiry", async () => {

@@ -5,6 +5,7 @@ import { after, describe, test } from "node:test";
 import { type Address, createWalletClient, encodeFunctionData, http, type WalletClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { simulateContract } from "viem/actions";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getRelease } from "./actions/getRelease.ts";
 import { signRelease } from "./actions/signRelease.ts";
 import { submitSignedRelease } from "./actions/submitSignedRelease.ts";
@@ -38,7 +39,7 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
   after(() => chain.close());
   const { publicClient, registry } = chain;
   const submitter = { publicClient, walletClient: chain.wallet(1) };
-  const bob = chain.accounts[1] as Address;
+  const bob = itemAt(chain.accounts, 1);
   const wallet = await deployMultisigWallet(
     chain,
     owners.map((owner) => owner.address),
@@ -74,7 +75,7 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
     assert.equal(signed.signature.length, 2 + 2 * 130, "two 65-byte owner signatures");
     await validateSignedRelease(publicClient, registry, signed);
     const outcome = await submitSignedRelease(submitter, registry, signed);
-    const release = await getRelease(publicClient, registry, outcome.releaseIds[0] as bigint);
+    const release = await getRelease(publicClient, registry, itemAt(outcome.releaseIds, 0));
     assert.deepEqual(
       [release.publisher, release.signer, release.valid, release.name, release.imageId],
       [wallet, null, true, input.name, input.imageId],
@@ -144,7 +145,7 @@ describe("a multisig wallet (EIP-1271) as publisher", async () => {
       owners[2],
     ]);
     const nonce = await nonceOf(wallet);
-    const id = published.releaseIds[0] as bigint;
+    const id = itemAt(published.releaseIds, 0);
     await multisigExecute(
       chain,
       wallet,

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, describe, test } from "node:test";
 import {
-  type Address,
   BaseError,
   type Chain,
   ChainMismatchError,
@@ -26,6 +25,7 @@ import {
   zeroAddress,
 } from "viem";
 import { simulateContract } from "viem/actions";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getRelease } from "./actions/getRelease.ts";
 import { publishRelease } from "./actions/publishRelease.ts";
 import { InvalidDigestError } from "./digests.ts";
@@ -73,16 +73,19 @@ const WORDS: Record<RegistryErrorName, [readonly unknown[], string]> = {
   ],
   ImageRegistryAlreadyPublished: [
     [4294967297n],
-    "You already published this exact release (id 4294967297) and it is still valid. Nothing to do; to publish it again, revoke that release first.",
+    "You already published this exact release (id 1-1) and it is still valid. Nothing to do; to publish it again, revoke that release first.",
   ],
-  ImageRegistryUnknownRelease: [[7n], "There is no release with id 7 in this registry. Check the id and the chain."],
+  ImageRegistryUnknownRelease: [
+    [8589934592n],
+    "There is no release with id 2-0 in this registry. Check the id and the chain.",
+  ],
   ImageRegistryNotPublisher: [
-    [7n, A, B],
-    `Only a release's publisher can revoke it: release 7 was published by ${B}, and this transaction comes from ${A}. Switch to the publisher's account.`,
+    [8589934592n, A, B],
+    `Only a release's publisher can revoke it: release 2-0 was published by ${B}, and this transaction comes from ${A}. Switch to the publisher's account.`,
   ],
   ImageRegistryAlreadyRevoked: [
-    [7n, 1795376517n],
-    "Release 7 was already revoked on 2026-11-22 19:41:57 UTC. Nothing to do.",
+    [8589934592n, 1795376517n],
+    "Release 2-0 was already revoked on 2026-11-22 19:41:57 UTC. Nothing to do.",
   ],
   ImageRegistryEmptyBatch: [[], "The batch holds no release. Add at least one."],
   ImageRegistryExpiredSignature: [
@@ -349,7 +352,7 @@ describe("from a real chain and real endpoints", async () => {
   const chain = await startTestChain();
   after(() => chain.close());
   const { publicClient, registry, testClient } = chain;
-  const alice = chain.accounts[0] as Address;
+  const alice = itemAt(chain.accounts, 0);
   const as = (account: number) => ({ publicClient, walletClient: chain.wallet(account) });
   async function failure(promise: Promise<unknown>): Promise<AppError> {
     const error = await promise.then(
@@ -402,7 +405,7 @@ describe("from a real chain and real endpoints", async () => {
         args: [alice, alice, release, nonce, at, signature],
         account: alice,
       }).catch((e: unknown) => Promise.reject(toAppError(e, { subject: "publisher" })));
-    const r = "0x" + "11".repeat(32);
+    const r = `0x${"11".repeat(32)}`;
     const lowS = numberToHex(5n, { size: 32 }).slice(2);
     assert.deepEqual(await revertOf(submit(`0x${"ab".repeat(64)}`)), {
       errorName: "ImageRegistryInvalidSignatureLength",

@@ -17,7 +17,7 @@ class AppErrorBase extends Error {
   }
 }
 
-export class UserRejectedError extends AppErrorBase {
+class UserRejectedError extends AppErrorBase {
   override readonly name = "UserRejectedError";
   readonly kind = "user-rejected";
   constructor(cause?: unknown) {
@@ -42,7 +42,7 @@ export class WrongChainError extends AppErrorBase {
   }
 }
 
-export class InsufficientFundsError extends AppErrorBase {
+class InsufficientFundsError extends AppErrorBase {
   override readonly name = "InsufficientFundsError";
   readonly kind = "insufficient-funds";
   constructor(cause?: unknown) {
@@ -69,7 +69,7 @@ export class RpcUnreachableError extends AppErrorBase {
   }
 }
 
-export class RpcTimeoutError extends AppErrorBase {
+class RpcTimeoutError extends AppErrorBase {
   override readonly name = "RpcTimeoutError";
   readonly kind = "timeout";
   readonly url: string | null;
@@ -123,7 +123,7 @@ export class MissingLogError extends AppErrorBase {
   }
 }
 
-export type SignedReleaseProblem =
+type SignedReleaseProblem =
   /** Not a signed-release file, or a field is wrong. */
   | "malformed"
   /** A version 1 file, made for the old registry: its signature is void on this one. */
@@ -156,7 +156,7 @@ export class SignedReleaseInvalidError extends AppErrorBase {
 }
 
 /** An argument the app passed is malformed (e.g. a digest not written sha256:<64 hex>). */
-export class InvalidInputError extends AppErrorBase {
+class InvalidInputError extends AppErrorBase {
   override readonly name = "InvalidInputError";
   readonly kind = "invalid-input";
   constructor(detail: string, cause?: unknown) {
@@ -193,8 +193,6 @@ export type AppError =
   | NoAccountError
   | InvalidInputError
   | UnknownAppError;
-
-export type AppErrorKind = AppError["kind"];
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppErrorBase;

@@ -11,6 +11,7 @@ import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
 import { mapLimit, RPC_CONCURRENCY } from "./mapLimit.ts";
 import type { ReadClient } from "./readClient.ts";
 import type { Release, ReleaseRecord } from "./release.ts";
+import { formatReleaseId } from "./releaseId.ts";
 
 export const publishedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Published" });
 
@@ -64,7 +65,9 @@ export async function hydrateReleases(
   return records.map((record) => {
     const log = logs.get(record.id);
     if (log === undefined || log.publisher.toLowerCase() !== record.publisher.toLowerCase()) {
-      throw new MissingLogError(`Published log for release ${record.id} in block ${record.blockNumber}`);
+      throw new MissingLogError(
+        `Published log for release ${formatReleaseId(record.id)} in block ${record.blockNumber}`,
+      );
     }
     return {
       ...log,

@@ -1,5 +1,6 @@
 // Runs an async function over items with at most `limit` calls in flight, results in input
 // order. Public RPCs throttle bursts, so lookups fan out a few at a time, never all at once.
+import { itemAt } from "../image/util/itemAt.ts";
 
 /** How many RPC queries the read actions run at once. */
 export const RPC_CONCURRENCY = 4;
@@ -14,7 +15,7 @@ export async function mapLimit<T, R>(
   async function worker(): Promise<void> {
     while (next < items.length) {
       const index = next++;
-      results[index] = await run(items[index] as T, index);
+      results[index] = await run(itemAt(items, index), index);
     }
   }
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));

@@ -5,11 +5,11 @@ import { hydrateReleases } from "./hydrateReleases.ts";
 import type { ReadClient } from "./readClient.ts";
 import type { PageRequest, Release, ReleasePage, ReleaseRecord } from "./release.ts";
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 /** Bounds one eth_call's work and its return data (a record is 5 words). */
 export const MAX_PAGE_SIZE = 100;
 
-export type ReadPage = (offset: bigint, limit: bigint) => Promise<readonly [readonly ReleaseRecord[], bigint]>;
+type ReadPage = (offset: bigint, limit: bigint) => Promise<readonly [readonly ReleaseRecord[], bigint]>;
 
 export function pageBounds(page: PageRequest = {}): { offset: number; limit: number } {
   const offset = Math.max(0, Math.floor(page.offset ?? 0));

@@ -18,7 +18,7 @@ function causes(error: unknown): Error[] {
   return chain;
 }
 
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   if (isTooManyResults(error)) return false;
   const chain = causes(error);
   if (chain.some((e) => e.name === "TimeoutError")) return true;

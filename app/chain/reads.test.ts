@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import type { Address } from "viem";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getDelegation } from "./actions/getDelegation.ts";
 import { getLatestValidRelease } from "./actions/getLatestValidRelease.ts";
 import { getNameHistory } from "./actions/getNameHistory.ts";
@@ -33,7 +34,7 @@ describe("read actions", async () => {
     };
     const { releaseIds, receipt, transactionHash } = await publishRelease(as(0), registry, input);
     const block = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
-    const release = await getRelease(publicClient, registry, releaseIds[0] as bigint);
+    const release = await getRelease(publicClient, registry, itemAt(releaseIds, 0));
     assert.deepEqual(release, {
       ...input,
       chainId: 31337,
@@ -92,7 +93,7 @@ describe("read actions", async () => {
     }));
     await publishReleaseBatch(as(1), registry, inputs.slice(0, 65));
     const second = await publishReleaseBatch(as(1), registry, inputs.slice(65));
-    await revokeRelease(as(1), registry, second.releaseIds[0] as bigint, "bad build");
+    await revokeRelease(as(1), registry, itemAt(second.releaseIds, 0), "bad build");
     const { client, methods } = countingClient(chain);
     const releases = await getReleasesByPublisherAndDigest(client, registry, bob, digest);
     assert.equal(releases.length, 130);
@@ -113,7 +114,7 @@ describe("read actions", async () => {
   });
 
   test("getReleasesByPublisher: one page at a time with the total", async () => {
-    const publisher = chain.accounts[3] as Address;
+    const publisher = itemAt(chain.accounts, 3);
     for (let i = 0; i < 5; i++) await publishRelease(as(3), registry, imageRelease(`by-publisher/x:${i}`, `x ${i}`));
     const first = await getReleasesByPublisher(publicClient, registry, publisher, { limit: 2 });
     assert.deepEqual(
@@ -135,7 +136,7 @@ describe("read actions", async () => {
     const v1 = await publishRelease(as(2), registry, imageRelease(name, "history v1"));
     const v2 = await publishRelease(as(2), registry, imageRelease(name, "history v2"));
     const v3 = await publishRelease(as(2), registry, imageRelease(name, "history v3"));
-    await revokeRelease(as(2), registry, v3.releaseIds[0] as bigint, "broken");
+    await revokeRelease(as(2), registry, itemAt(v3.releaseIds, 0), "broken");
     const history = await getNameHistory(publicClient, registry, carol, name);
     assert.deepEqual(
       history.releases.map((r) => [r.id, r.revokedAt !== null]),
@@ -146,8 +147,8 @@ describe("read actions", async () => {
       ],
     );
     assert.equal((await getLatestValidRelease(publicClient, registry, carol, name))?.id, v2.releaseIds[0]);
-    await revokeRelease(as(2), registry, v2.releaseIds[0] as bigint, "broken too");
-    await revokeRelease(as(2), registry, v1.releaseIds[0] as bigint, "all of them");
+    await revokeRelease(as(2), registry, itemAt(v2.releaseIds, 0), "broken too");
+    await revokeRelease(as(2), registry, itemAt(v1.releaseIds, 0), "all of them");
     assert.equal(await getLatestValidRelease(publicClient, registry, carol, name), null);
     assert.deepEqual(
       (await getNameHistory(publicClient, registry, carol, name)).releases.map((r) => r.valid),
@@ -192,7 +193,7 @@ describe("read actions", async () => {
 
   test("getReleasesByPublisherAndDigest: only that publisher's releases, at a cost that others' releases of the digest do not change", async () => {
     const digest = digestOf("spammed manifest");
-    const publisher = chain.accounts[5] as Address;
+    const publisher = itemAt(chain.accounts, 5);
     const own = (name: string, label: string) => ({ ...imageRelease(name, label), manifestDigest: digest });
     const spam = (count: number, from: number) =>
       Array.from({ length: count }, (_, i) => own(`spam/copy:${from + i}`, `spam ${from + i}`));
@@ -216,7 +217,7 @@ describe("read actions", async () => {
     await publishReleaseBatch(as(7), registry, spam(60, 65));
     assert.deepEqual(await measure(), before, "120 more releases by others change nothing");
     assert.deepEqual(
-      await getReleasesByPublisherAndDigest(publicClient, registry, chain.accounts[8] as Address, digest),
+      await getReleasesByPublisherAndDigest(publicClient, registry, itemAt(chain.accounts, 8), digest),
       [],
     );
   });

@@ -4,6 +4,7 @@
 import { type ContractErrorArgs, type ContractErrorName, zeroAddress } from "viem";
 import { formatUnixTime } from "./formatTime.ts";
 import { imageRegistryAbi } from "./generated/imageRegistryAbi.ts";
+import { formatReleaseId } from "./releaseId.ts";
 
 type RegistryAbi = typeof imageRegistryAbi;
 export type RegistryErrorName = ContractErrorName<RegistryAbi>;
@@ -29,13 +30,13 @@ const MESSAGES: Messages = {
   ImageRegistryNoDigest: () =>
     "The release names no digest. Give at least one of imageId, manifestDigest, indexDigest or archiveDigest.",
   ImageRegistryAlreadyPublished: ([existingId], subject) =>
-    `${subject === "you" ? "You" : "The publisher"} already published this exact release (id ${existingId}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`,
+    `${subject === "you" ? "You" : "The publisher"} already published this exact release (id ${formatReleaseId(existingId)}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`,
   ImageRegistryUnknownRelease: ([id]) =>
-    `There is no release with id ${id} in this registry. Check the id and the chain.`,
+    `There is no release with id ${formatReleaseId(id)} in this registry. Check the id and the chain.`,
   ImageRegistryNotPublisher: ([id, caller, publisher]) =>
-    `Only a release's publisher can revoke it: release ${id} was published by ${publisher}, and this transaction comes from ${caller}. Switch to the publisher's account.`,
+    `Only a release's publisher can revoke it: release ${formatReleaseId(id)} was published by ${publisher}, and this transaction comes from ${caller}. Switch to the publisher's account.`,
   ImageRegistryAlreadyRevoked: ([id, revokedAt]) =>
-    `Release ${id} was already revoked on ${formatUnixTime(revokedAt)}. Nothing to do.`,
+    `Release ${formatReleaseId(id)} was already revoked on ${formatUnixTime(revokedAt)}. Nothing to do.`,
   ImageRegistryEmptyBatch: () => "The batch holds no release. Add at least one.",
   ImageRegistryExpiredSignature: ([deadline]) =>
     `The signature's deadline (${formatUnixTime(deadline)}) has passed. Ask the publisher to sign the release again with a later deadline.`,

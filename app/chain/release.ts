@@ -9,7 +9,7 @@ import type { Digest } from "../image/digest.ts";
 export const DIGEST_KINDS = ["imageId", "manifestDigest", "indexDigest", "archiveDigest"] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
 
-export type ReleaseDigests = Record<DigestKind, Digest | null>;
+type ReleaseDigests = Record<DigestKind, Digest | null>;
 
 /** What a publisher asks to record: a name and at least one digest. */
 export interface ReleaseInput extends ReleaseDigests {
@@ -82,8 +82,4 @@ export interface Revocation {
   revokedAt: number;
   blockNumber: bigint;
   transactionHash: Hash;
-}
-
-export function isRevoked(release: Pick<Release, "revokedAt">): boolean {
-  return release.revokedAt !== null;
 }

@@ -4,7 +4,7 @@ import { isSha256Digest } from "../image/digest.ts";
 import { digestToBytes32 } from "./digests.ts";
 import { DIGEST_KINDS, type ReleaseInput } from "./release.ts";
 
-export const MAX_NAME_BYTES = 255;
+const MAX_NAME_BYTES = 255;
 
 /** What is wrong with a release input, one sentence per problem; empty when the contract will accept it. */
 export function releaseInputProblems(input: ReleaseInput): string[] {

@@ -11,7 +11,7 @@ export const RELEASE_DOMAIN_NAME = "ImageSeal";
 export const RELEASE_DOMAIN_VERSION = "2";
 
 /** Field names are what a wallet shows in its signing prompt, so they say exactly what each value is. */
-export const releaseTypes = {
+const releaseTypes = {
   Release: [
     { name: "publisher", type: "address" },
     { name: "name", type: "string" },

@@ -45,7 +45,7 @@ export function isTooManyResults(error: unknown): boolean {
   return false;
 }
 
-export interface ScanResult<T> {
+interface ScanResult<T> {
   items: T[];
   gaps: ScanGap[];
 }

@@ -11,6 +11,7 @@ import {
   type WalletClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getRelease } from "./actions/getRelease.ts";
 import { signRelease } from "./actions/signRelease.ts";
 import { submitSignedRelease } from "./actions/submitSignedRelease.ts";
@@ -70,7 +71,7 @@ describe("signed releases", async () => {
     const statuses: string[] = [];
     const outcome = await submitSignedRelease(submitter, registry, parsed, { onPhase: (p) => statuses.push(p.status) });
     assert.deepEqual(statuses, ["simulating", "awaiting-signature", "pending", "confirmed"]);
-    const release = await getRelease(publicClient, registry, outcome.releaseIds[0] as bigint);
+    const release = await getRelease(publicClient, registry, itemAt(outcome.releaseIds, 0));
     assert.deepEqual(
       [release.publisher, release.signer, release.valid, release.name, release.archiveDigest],
       [publisherKey.address, null, true, input.name, input.archiveDigest],

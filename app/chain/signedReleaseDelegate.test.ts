@@ -2,8 +2,9 @@
 // expiry and the revocation are checked before the wallet opens, in the contract's order.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { type Address, createWalletClient, http, type WalletClient } from "viem";
+import { createWalletClient, http, type WalletClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getReleasesByPublisher } from "./actions/getReleasesByPublisher.ts";
 import { signRelease } from "./actions/signRelease.ts";
 import { submitSignedRelease } from "./actions/submitSignedRelease.ts";
@@ -22,7 +23,7 @@ describe("signed releases by a delegate key", async () => {
   const chain = await startTestChain();
   after(() => chain.close());
   const { publicClient, registry, testClient } = chain;
-  const acme = chain.accounts[0] as Address;
+  const acme = itemAt(chain.accounts, 0);
   const ci = {
     publicClient,
     walletClient: createWalletClient({

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { type Address, type Hex, parseGwei } from "viem";
 import { simulateContract } from "viem/actions";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getLatestValidRelease } from "./actions/getLatestValidRelease.ts";
 import { getNameHistory } from "./actions/getNameHistory.ts";
 import { getReleasesByPublisher } from "./actions/getReleasesByPublisher.ts";
@@ -36,7 +37,7 @@ describe("signed releases after a revocation", async () => {
     const signed = await signRelease(as(2), registry, input, await inAnHour());
     assert.equal(signed.nonce, 0n);
     const { releaseIds } = await publishRelease(as(2), registry, input);
-    const id = releaseIds[0] as bigint;
+    const id = itemAt(releaseIds, 0);
     await revokeRelease(as(2), registry, id, "built from a compromised runner");
     assert.equal(await nonceOf(carol), 1n, "the revocation moved the nonce on");
 
@@ -86,7 +87,7 @@ describe("signed releases after a revocation", async () => {
   test("the same sequence in one block, the submission checked before the revocation landed: the contract refuses it (ImageRegistryStaleNonce)", async () => {
     // dave registers first, so the id of his next release is known before it is mined.
     const warmUp = await publishRelease(as(3), registry, imageRelease("docker.io/acme/warm-up:1", "warm up"));
-    const number = (warmUp.releaseIds[0] as bigint) >> 32n;
+    const number = itemAt(warmUp.releaseIds, 0) >> 32n;
     const { total } = await getReleasesByPublisher(publicClient, registry, dave);
     const id = (number << 32n) | BigInt(total);
     const input = imageRelease("docker.io/acme/resurrect:2", "resurrect 2");

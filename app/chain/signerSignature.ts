@@ -24,7 +24,7 @@ import type { SignedRelease } from "./signedRelease.ts";
 const HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n;
 const ECDSA_SIGNATURE_BYTES = 65;
 /** What an EIP-1271 account answers for a signature it accepts: `isValidSignature.selector`, as a 32-byte word. */
-export const ERC1271_MAGIC_VALUE: Hex = "0x1626ba7e";
+const ERC1271_MAGIC_VALUE: Hex = "0x1626ba7e";
 const erc1271Abi = [
   {
     type: "function",

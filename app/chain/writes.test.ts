@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { type Address, createWalletClient, http, type WalletClient } from "viem";
+import { itemAt } from "../image/util/itemAt.ts";
 import { getRelease } from "./actions/getRelease.ts";
 import { type PublishResult, publishRelease } from "./actions/publishRelease.ts";
 import { publishReleaseBatch } from "./actions/publishReleaseBatch.ts";
 import { revokeRelease } from "./actions/revokeRelease.ts";
 import { type AppError, isAppError } from "./errors.ts";
+import { formatReleaseId } from "./releaseId.ts";
 import type { WritePhase } from "./runWrite.ts";
 import { fakeWallet } from "./test/fakeWallet.ts";
 import { imageRelease, startTestChain } from "./test/testChain.ts";
@@ -56,7 +58,7 @@ describe("write actions", async () => {
     assert.deepEqual(error.revert, { errorName: "ImageRegistryAlreadyPublished", args: [first.releaseIds[0]] });
     assert.equal(
       error.message,
-      `You already published this exact release (id ${first.releaseIds[0]}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`,
+      `You already published this exact release (id ${formatReleaseId(first.releaseIds[0] ?? 0n)}) and it is still valid. Nothing to do; to publish it again, revoke that release first.`,
     );
     assert.deepEqual(statuses(), ["simulating", "failed"]);
     assert.deepEqual(phases[1], { status: "failed", error, transactionHash: null });
@@ -117,13 +119,13 @@ describe("write actions", async () => {
 
   test("revokeRelease: phases, then the release reads as revoked; others' and twice-revoked releases are refused in words", async () => {
     const { releaseIds } = await publishRelease(as(0), registry, imageRelease("docker.io/acme/api:2.2", "api 2.2"));
-    const id = releaseIds[0] as bigint;
+    const id = itemAt(releaseIds, 0);
     const notMine = await failure(revokeRelease(as(1), registry, id, "not mine"));
     assert.ok(notMine.kind === "contract-revert");
     assert.deepEqual(notMine.revert, { errorName: "ImageRegistryNotPublisher", args: [id, bob, alice] });
     assert.equal(
       notMine.message,
-      `Only a release's publisher can revoke it: release ${id} was published by ${alice}, and this transaction comes from ${bob}. Switch to the publisher's account.`,
+      `Only a release's publisher can revoke it: release ${formatReleaseId(id)} was published by ${alice}, and this transaction comes from ${bob}. Switch to the publisher's account.`,
     );
     const { statuses, onPhase } = phasesOf();
     const outcome = await revokeRelease(as(0), registry, id, "built from the wrong commit", { onPhase });
@@ -143,7 +145,7 @@ describe("write actions", async () => {
     assert.match(
       twice.message,
       new RegExp(
-        `^Release ${id} was already revoked on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\. Nothing to do\\.$`,
+        `^Release ${formatReleaseId(id)} was already revoked on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\. Nothing to do\\.$`,
       ),
     );
   });
@@ -184,7 +186,7 @@ describe("write actions", async () => {
   });
 
   test("insufficient-funds: an account with no ether on this chain", async () => {
-    const poor = chain.accounts[9] as Address;
+    const poor = itemAt(chain.accounts, 9);
     await chain.testClient.setBalance({ address: poor, value: 0n });
     const error = await failure(
       publishRelease(

@@ -2,19 +2,20 @@
 // in-memory registry and well-known files on a node:http server: every failure by name.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { type Address, createPublicClient, getAddress, http } from "viem";
+import { type Address, createPublicClient, getAddress, hashTypedData, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { addClaim } from "../chain/actions/addClaim.ts";
 import { withdrawClaim } from "../chain/actions/withdrawClaim.ts";
 import { deployMultisigWallet, multisigSignature } from "../chain/test/multisigWallet.ts";
 import { closedPortUrl, startTestChain } from "../chain/test/testChain.ts";
 import type { Digest } from "../image/digest.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { type ClaimCheckDeps, checkClaim, checkPublisherClaims } from "./checkClaim.ts";
 import { CLAIM_TAG, claimArtifactManifest, OCI_MANIFEST_MEDIA_TYPE, pushClaimArtifact } from "./claimArtifact.ts";
 import type { ClaimCheck } from "./claimCheck.ts";
 import { type SignedClaim, serializeClaimDocument } from "./claimDocument.ts";
 import { parseClaimLocation } from "./claimLocation.ts";
-import { claimDigest } from "./claimTypedData.ts";
+import { claimTypedData } from "./claimTypedData.ts";
 import { signClaim } from "./signClaim.ts";
 import { startTestServer } from "./test/httpServer.ts";
 import { MemoryRegistry } from "./test/memoryRegistry.ts";
@@ -192,7 +193,12 @@ describe("checkClaim", async () => {
       scope,
       chainId: 31337,
       registry: registryAddress,
-      signature: await multisigSignature(chain, wallet, claimDigest(31337, registryAddress, wallet, scope), signers),
+      signature: await multisigSignature(
+        chain,
+        wallet,
+        hashTypedData(claimTypedData(31337, registryAddress, wallet, scope)),
+        signers,
+      ),
     });
     await push(repo, [await signed([owners[0], owners[2]])]);
     assert.equal((await check(wallet, `oci://${scope}`)).status, "proven");
@@ -217,7 +223,7 @@ describe("checkClaim", async () => {
   test("checkPublisherClaims: reads claimsOf and checks each claim not withdrawn, in order (a wallet client signs)", async () => {
     const account = chain.wallet(3);
     const clients = { publicClient: chain.publicClient, walletClient: account };
-    const who = chain.accounts[3] as Address;
+    const who = itemAt(chain.accounts, 3);
     const repo = { domain: "registry.test", path: "team/web" };
     await push(repo, [await signClaim(account, target("registry.test/team/web"))]);
     await addClaim(clients, registryAddress, "oci://registry.test/team/gone");

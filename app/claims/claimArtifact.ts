@@ -12,16 +12,16 @@ import { MAX_CLAIM_DOCUMENT_BYTES } from "./claimDocument.ts";
 import { ClaimError } from "./claimError.ts";
 
 export const CLAIM_TAG = "imageseal-claim";
-export const CLAIMS_MEDIA_TYPE = "application/vnd.imageseal.claims.v1+json";
+const CLAIMS_MEDIA_TYPE = "application/vnd.imageseal.claims.v1+json";
 export const OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
-export const OCI_EMPTY_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";
+const OCI_EMPTY_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";
 const EMPTY_CONFIG = new TextEncoder().encode("{}");
 /** sha256 of "{}": the OCI empty descriptor's digest. */
 const EMPTY_DIGEST: Digest = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 /** A claim manifest is a few hundred bytes; anything much larger is not one. */
 const MAX_CLAIM_MANIFEST_BYTES = 16 * 1024;
 
-export interface ClaimArtifact {
+interface ClaimArtifact {
   manifestDigest: Digest;
   /** The claims document's bytes (digest-checked by the client): parse with parseClaimDocument. */
   document: Uint8Array;

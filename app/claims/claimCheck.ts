@@ -7,7 +7,7 @@ import type { Address } from "viem";
 import type { Digest } from "../image/digest.ts";
 
 /** A repository's artifact proves push rights to that repository; a domain's file proves control of that host. */
-export type ClaimKind = "repository" | "domain";
+type ClaimKind = "repository" | "domain";
 
 export interface ClaimLocation {
   kind: ClaimKind;

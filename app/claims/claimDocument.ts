@@ -9,11 +9,11 @@ import { type JsonObject, Shape } from "../image/formats/jsonShape.ts";
 import { ClaimError } from "./claimError.ts";
 import { normalizeClaimScope } from "./scope.ts";
 
-export const CLAIM_DOCUMENT_FORMAT = "claims/v1";
+const CLAIM_DOCUMENT_FORMAT = "claims/v1";
 export const MAX_CLAIM_DOCUMENT_BYTES = 64 * 1024;
 export const MAX_CLAIMS_PER_DOCUMENT = 16;
 /** Room for an EIP-1271 account's signature (a multisig's owners' signatures, concatenated). */
-export const MAX_CLAIM_SIGNATURE_BYTES = 2048;
+const MAX_CLAIM_SIGNATURE_BYTES = 2048;
 
 /** One publisher's signed statement that it controls `scope`, for one registry on one chain. */
 export interface SignedClaim {
@@ -37,7 +37,7 @@ const CLAIM_KEYS = ["publisher", "scope", "chainId", "registry", "signature"];
 const SIGNATURE = new RegExp(`^0x(?:[0-9a-f]{2}){1,${MAX_CLAIM_SIGNATURE_BYTES}}$`);
 
 /** Whether the scope is written exactly as normalized: a repository (it has a "/") or a host. */
-export function isCanonicalScope(scope: string): boolean {
+function isCanonicalScope(scope: string): boolean {
   return normalizeClaimScope(scope) === scope;
 }
 

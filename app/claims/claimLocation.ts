@@ -40,8 +40,3 @@ export function parseClaimLocation(location: string): ClaimLocation {
   }
   return { kind: "domain", scope: domain, location: `${scheme}://${domain}` };
 }
-
-/** The location of a repository claim, from a repository name ("ghcr.io/acme/api"). */
-export function repositoryClaimLocation(repository: string): ClaimLocation {
-  return parseClaimLocation(`oci://${repository}`);
-}

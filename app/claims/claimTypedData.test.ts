@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { concat, encodeAbiParameters, keccak256, recoverTypedDataAddress, toBytes } from "viem";
+import { concat, encodeAbiParameters, hashTypedData, keccak256, recoverTypedDataAddress, toBytes } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { claimDigest, claimTypedData } from "./claimTypedData.ts";
+import { claimTypedData } from "./claimTypedData.ts";
 import { signClaim } from "./signClaim.ts";
 
 const REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -37,7 +37,7 @@ describe("ControlClaim typed data", () => {
       [8453, "127.0.0.1:5055/fixture/multi"],
     ] as const) {
       assert.equal(
-        claimDigest(chainId, REGISTRY, account.address, scope),
+        hashTypedData(claimTypedData(chainId, REGISTRY, account.address, scope)),
         referenceDigest(chainId, REGISTRY, account.address, scope),
       );
     }

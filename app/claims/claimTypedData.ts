@@ -2,10 +2,10 @@
 // (app/chain/releaseTypedData.ts: name ImageSeal, version 2, the chain and the registry's
 // address), so a claim made for one registry or chain is void on another. A wallet shows the
 // two fields by these names in its signing prompt.
-import { type Address, type Hex, hashTypedData } from "viem";
+import type { Address } from "viem";
 import { releaseDomain } from "../chain/releaseTypedData.ts";
 
-export const claimTypes = {
+const claimTypes = {
   ControlClaim: [
     { name: "publisher", type: "address" },
     { name: "scope", type: "string" },
@@ -20,9 +20,4 @@ export function claimTypedData(chainId: number, registry: Address, publisher: Ad
     primaryType: "ControlClaim",
     message: { publisher, scope },
   } as const;
-}
-
-/** The digest signed (what an EIP-1271 account is asked about). */
-export function claimDigest(chainId: number, registry: Address, publisher: Address, scope: string): Hex {
-  return hashTypedData(claimTypedData(chainId, registry, publisher, scope));
 }

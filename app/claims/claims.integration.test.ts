@@ -4,17 +4,17 @@
 // reading all of it back. Fails, never skips, where docker-registry is missing (.ci/run installs it).
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import type { Address } from "viem";
 import { addClaim } from "../chain/actions/addClaim.ts";
 import { startTestChain } from "../chain/test/testChain.ts";
 import { nodeSha256 } from "../image/hash/nodeSha256.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { RegistryClient } from "../registry/client.ts";
 import { startLocalRegistry } from "../tools/localRegistry.ts";
 import { type ClaimCheckDeps, checkClaim, checkPublisherClaims } from "./checkClaim.ts";
 import { pushClaimArtifact, readClaimArtifact } from "./claimArtifact.ts";
 import type { ClaimCheck } from "./claimCheck.ts";
 import { serializeClaimDocument } from "./claimDocument.ts";
-import { parseClaimLocation, repositoryClaimLocation } from "./claimLocation.ts";
+import { parseClaimLocation } from "./claimLocation.ts";
 import { claimCovers } from "./scope.ts";
 import { signClaim } from "./signClaim.ts";
 import { startTestServer } from "./test/httpServer.ts";
@@ -32,7 +32,7 @@ describe("claims against a real registry, chain and web server", async () => {
   const client = new RegistryClient({ sha256: nodeSha256, inBrowser: false });
   const wallet = chain.wallet(0);
   const stranger = chain.wallet(1);
-  const publisher = chain.accounts[0] as Address;
+  const publisher = itemAt(chain.accounts, 0);
   const clients = { publicClient: chain.publicClient, walletClient: wallet };
   const deps: ClaimCheckDeps = {
     client: chain.publicClient,
@@ -42,7 +42,7 @@ describe("claims against a real registry, chain and web server", async () => {
   };
   const repo = (path: string) => ({ domain: registry.domain, path });
   const target = (scope: string) => ({ chainId: 31337, registry: chain.registry, scope });
-  const one = repositoryClaimLocation(`${registry.domain}/a/one`);
+  const one = parseClaimLocation(`oci://${registry.domain}/a/one`);
   let pushed = "";
 
   test("a claim artifact pushed into a/one and recorded on chain checks out: proven, with the artifact's digest", async () => {

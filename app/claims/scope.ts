@@ -6,7 +6,7 @@
 import { parseImageName } from "../verdict/normalizeImageName.ts";
 import type { ClaimLocation } from "./claimCheck.ts";
 
-export interface Repository {
+interface Repository {
   /** "ghcr.io", "docker.io", "127.0.0.1:5055" (lower case). */
   domain: string;
   /** "acme/api", "library/nginx". */
@@ -16,7 +16,7 @@ export interface Repository {
 }
 
 /** A user's "trust whoever proves control of …": a whole host, or a repository path prefix on one. */
-export type TrustedScope = { kind: "domain"; domain: string } | { kind: "namespace"; domain: string; path: string };
+type TrustedScope = { kind: "domain"; domain: string } | { kind: "namespace"; domain: string; path: string };
 
 /** A repository name without tag or digest ("ghcr.io/acme/api", "nginx"), normalized; null when it is not one. */
 export function parseRepository(text: string): Repository | null {
@@ -85,7 +85,7 @@ export function parseTrustedScope(text: string): TrustedScope | null {
   return { kind: "namespace", domain: parsed.domain, path };
 }
 
-export function formatTrustedScope(scope: TrustedScope): string {
+function formatTrustedScope(scope: TrustedScope): string {
   return scope.kind === "domain" ? scope.domain : `${scope.domain}/${scope.path}`;
 }
 

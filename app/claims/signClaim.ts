@@ -1,14 +1,15 @@
 // Signs a claim with a key the publisher holds: a local account (the CLI's key) or a wallet
 // client (the page's connected wallet). A contract account (a multisig) signs through its owners
-// over claimDigest instead, and the result is a SignedClaim all the same.
+// over the claim's EIP-712 digest (viem's hashTypedData of claimTypedData) instead, and the
+// result is a SignedClaim all the same.
 import { type Address, getAddress, type LocalAccount, type WalletClient } from "viem";
 import { NoAccountError } from "../chain/errors.ts";
 import type { SignedClaim } from "./claimDocument.ts";
 import { claimTypedData } from "./claimTypedData.ts";
 
-export type ClaimSigner = LocalAccount | WalletClient;
+type ClaimSigner = LocalAccount | WalletClient;
 
-export interface ClaimTarget {
+interface ClaimTarget {
   chainId: number;
   registry: Address;
   /** The claim's scope: a repository "ghcr.io/acme/api" or a host "acme.com" (ClaimLocation.scope). */

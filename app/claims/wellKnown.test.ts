@@ -113,7 +113,13 @@ describe("fetchWellKnown", async () => {
       body: null,
     } as unknown as Response;
     const error = await failureOf(
-      fetchWellKnown(location, { inBrowser: true, fetch: async (_input, init) => ((asked = init), elsewhere) }),
+      fetchWellKnown(location, {
+        inBrowser: true,
+        fetch: async (_input, init) => {
+          asked = init;
+          return elsewhere;
+        },
+      }),
     );
     assert.equal(asked?.redirect, "follow");
     assert.deepEqual(

@@ -12,7 +12,7 @@ const MAX_REDIRECTS = 3;
 /** A host that accepts the connection and never answers must not hold a verification up. */
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-export interface WellKnownOptions {
+interface WellKnownOptions {
   /** Tests inject one. */
   fetch?: typeof fetch;
   signal?: AbortSignal;
@@ -22,7 +22,7 @@ export interface WellKnownOptions {
   timeoutMs?: number;
 }
 
-export interface WellKnownDocument {
+interface WellKnownDocument {
   /** The URL that served it (after same-origin redirects). */
   url: string;
   bytes: Uint8Array;

@@ -98,6 +98,7 @@ describe("imageseal inspect", () => {
     });
     writeFileSync(crafted, await rewriteTar(new Uint8Array(readFileSync(fixture("docker20-save-small.tar"))), setTags));
     const human = await imageseal("inspect", crafted);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these raw control characters
     assert.doesNotMatch(human.stdout, /[\x1b\x07\u202e]/u);
     assert.match(
       human.stdout,
@@ -105,6 +106,7 @@ describe("imageseal inspect", () => {
     );
     assert.match(human.stdout, /control or invisible characters: each is shown as an escape/);
     const json = await imageseal("inspect", crafted, "--json");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these raw control characters
     assert.doesNotMatch(json.stdout, /[\x1b\x07\u202e]/u);
     assert.deepEqual((JSON.parse(json.stdout) as InspectJson).images[0]?.names, tags);
   });

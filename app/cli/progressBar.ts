@@ -8,7 +8,7 @@ import type { CliIo } from "./command.ts";
 /** Short runs finish before a bar helps; it appears only after this long. */
 const SHOW_AFTER_MS = 400;
 
-export interface ProgressBar {
+interface ProgressBar {
   update(progress: InspectProgress): void;
   clear(): void;
 }

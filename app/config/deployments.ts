@@ -4,7 +4,7 @@
 // passes its fresh deployment to the site through the environment (app/config/env.ts).
 import type { Address } from "viem";
 
-export interface PublicDeployment {
+interface PublicDeployment {
   chainId: number;
   address: Address;
   deployedOnBlock: bigint;

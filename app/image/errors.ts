@@ -3,7 +3,7 @@
 // archive's *content* are not thrown to callers: inspectArchive turns them into a report
 // with a "tampered" or "unsupported" verdict. Only abort, I/O and worker failures reject.
 
-export type ImageEngineErrorCode =
+type ImageEngineErrorCode =
   | "aborted"
   | "tar-format"
   | "corrupt-gzip"

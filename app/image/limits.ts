@@ -8,9 +8,6 @@ export const MAX_JSON_ENTRY_BYTES = 4 * 1024 * 1024;
 /** Total JSON kept in memory during a sequential .tar.gz pass (where it cannot be re-read). */
 export const MAX_RETAINED_JSON_BYTES = 16 * 1024 * 1024;
 
-/** Largest pax extended header or GNU long name/link entry. */
-export const MAX_TAR_META_BYTES = 1024 * 1024;
-
 /** Longest entry path or link target. Linux PATH_MAX. */
 export const MAX_PATH_BYTES = 4096;
 

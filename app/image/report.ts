@@ -22,7 +22,7 @@ export type ArchiveFormat =
 export type ArchiveCompression = "none" | "gzip" | "zstd" | "xz" | "bzip2";
 
 /** Compression of one layer as stored, told from its magic bytes. */
-export type LayerCompression = "none" | "gzip" | "zstd" | "xz" | "bzip2";
+type LayerCompression = "none" | "gzip" | "zstd" | "xz" | "bzip2";
 
 export type Verdict = "intact" | "tampered" | "unsupported";
 
@@ -48,7 +48,7 @@ export interface ImageClaims {
  * not-pulled: a registry reference inspected without pulling: the manifest digest binds the layer's
  * digest and the config its diffId, but its bytes were not read.
  */
-export type LayerStatus = "ok" | "mismatch" | "missing" | "unsupported" | "not-pulled";
+type LayerStatus = "ok" | "mismatch" | "missing" | "unsupported" | "not-pulled";
 
 export interface LayerReport {
   /** Position in the config's rootfs.diff_ids (0-based). */
@@ -101,7 +101,7 @@ interface ProblemBase {
 }
 
 /** The archive contradicts itself: its bytes do not match its own digests, or something is missing. */
-export type TamperedProblem =
+type TamperedProblem =
   | (ProblemBase & { code: "diffid-mismatch"; path: string; expected: Digest; found: Digest })
   | (ProblemBase & { code: "blob-digest-mismatch"; path: string; expected: Digest; found: Digest })
   | (ProblemBase & { code: "config-digest-mismatch"; path: string; expected: Digest; found: Digest })
@@ -146,7 +146,7 @@ export type AmbiguousConstruct =
   | "legacy-layout";
 
 /** The engine cannot give a trustworthy answer: unreadable input or something it does not support. */
-export type UnsupportedProblem =
+type UnsupportedProblem =
   | (ProblemBase & { code: "unsupported-compression"; path: string | null; compression: string })
   | (ProblemBase & { code: "entry-too-large"; path: string; size: number; limit: number })
   | (ProblemBase & { code: "invalid-metadata"; path: string; reason: string })
@@ -195,7 +195,7 @@ export interface ArchiveReport {
 }
 
 /** Where a registry report's images come from. */
-export interface RegistrySource {
+interface RegistrySource {
   /** The reference as normalized: "docker.io/library/nginx:latest", "ghcr.io/a/b@sha256:…". */
   reference: string;
   /** domain/path: the unit claims and trust scopes talk about. */

@@ -7,7 +7,7 @@ import { inspectArchive } from "../image/inspectArchive.ts";
 import { createWebHashPool } from "../image/pool/webHashPool.ts";
 import type { ArchiveReport, InspectProgress } from "../image/report.ts";
 
-export interface ChosenFile {
+interface ChosenFile {
   name: string;
   size: number;
   /** The File itself, kept so a publisher can hash it again (e.g. for its archive digest). */
@@ -30,7 +30,7 @@ export interface InspectionStore {
   reset(): void;
 }
 
-export function createInspectionStore(): InspectionStore {
+function createInspectionStore(): InspectionStore {
   let state: InspectionState = { status: "idle" };
   let controller: AbortController | null = null;
   const listeners = new Set<() => void>();

@@ -7,7 +7,7 @@
 import { imageKey, type LoadedImage, type LoaderName, type LoaderReading } from "./reading.ts";
 import type { EngineOutcome } from "./runEngine.ts";
 
-export type DisagreementClass =
+type DisagreementClass =
   /** The engine found no image at all (a plain file to it) yet a loader loaded one. */
   | "engine-saw-no-image"
   /** A loader loaded a config the engine never reported. */
@@ -17,13 +17,13 @@ export type DisagreementClass =
   /** Same image, but the loader used a manifest the engine did not hash. */
   | "manifest-digest-differs";
 
-export interface Disagreement {
+interface Disagreement {
   loader: LoaderName;
   kind: DisagreementClass;
   image: LoadedImage;
 }
 
-export interface FalseAlarm {
+interface FalseAlarm {
   verdict: string;
   problems: string[];
   loaders: LoaderName[];

@@ -3,7 +3,7 @@
 // index digests. Built from the engine's public report only.
 import type { ArchiveReport } from "../image/report.ts";
 
-export interface EngineImage {
+interface EngineImage {
   imageId: string | null;
   diffIds: (string | null)[];
   manifestDigest?: string;

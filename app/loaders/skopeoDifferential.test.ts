@@ -12,10 +12,10 @@ import { casePicker, loadMutationSets } from "./fuzz/casePicker.ts";
 import { type CaseRunner, caseRunner } from "./fuzz/runCase.ts";
 import { seededRandom } from "./fuzz/seededRandom.ts";
 
-const CASES = Number(process.env["SKOPEO_DIFF_CASES"] ?? 30);
-const seed = Number(process.env["SKOPEO_DIFF_SEED"] ?? Math.floor(Math.random() * 2 ** 31));
+const CASES = Number(process.env.SKOPEO_DIFF_CASES ?? 30);
+const seed = Number(process.env.SKOPEO_DIFF_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const skopeoPresent = await isCommandPresent("skopeo");
-if (!skopeoPresent && process.env["CI"])
+if (!skopeoPresent && process.env.CI)
   throw new Error("skopeo is missing in CI: .ci/run installs it (apt-get install skopeo)");
 
 let pool: HashPool;

@@ -70,7 +70,7 @@ function dataBytes(field: string, value: Hex): Hex {
 }
 
 /** The header's fields, RLP-ready, in consensus order. */
-export function headerFields(header: RpcHeader): Hex[] {
+function headerFields(header: RpcHeader): Hex[] {
   const required: (keyof RpcHeader)[] = [
     "parentHash",
     "sha3Uncles",

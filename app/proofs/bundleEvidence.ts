@@ -7,6 +7,7 @@ import { type Address, isAddressEqual } from "viem";
 import type { Delegation } from "../chain/actions/getDelegation.ts";
 import { digestToBytes32 } from "../chain/digests.ts";
 import type { Release, Revocation } from "../chain/release.ts";
+import { formatReleaseId } from "../chain/releaseId.ts";
 import type { Digest } from "../image/digest.ts";
 import { nameSpellings } from "../verdict/normalizeImageName.ts";
 import type { ChainEvidence } from "../verdict/verdict.ts";
@@ -16,7 +17,7 @@ import type { BundledRelease } from "./proofBundle.ts";
 import type { ProvedRegistry } from "./readProofBundle.ts";
 import type { StoredRelease } from "./registryState.ts";
 
-export interface BundleEvidence {
+interface BundleEvidence {
   evidence: ChainEvidence;
   /** Trusted publishers the bundle says nothing about: their releases are unknown offline. */
   uncoveredPublishers: Address[];
@@ -63,8 +64,8 @@ export async function evidenceFromBundle(
       throw new BundleError(
         content === undefined ? "incomplete" : "forged-release",
         content === undefined
-          ? `The bundle lacks the name and digests of release ${stored.id} by ${stored.publisher}.`
-          : `The name and digests the bundle gives for release ${stored.id} by ${stored.publisher} are not the ones the registry recorded: the bundle was altered.`,
+          ? `The bundle lacks the name and digests of release ${formatReleaseId(stored.id)} by ${stored.publisher}.`
+          : `The name and digests the bundle gives for release ${formatReleaseId(stored.id)} by ${stored.publisher} are not the ones the registry recorded: the bundle was altered.`,
       );
     }
     return {

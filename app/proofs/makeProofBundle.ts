@@ -30,7 +30,7 @@ const publishedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Published" });
 /** Storage keys per eth_getProof call: public nodes cap the request size. */
 const SLOTS_PER_PROOF = 100;
 
-export interface MakeProofBundleInput {
+interface MakeProofBundleInput {
   client: ReadClient;
   registry: Address;
   publishers: readonly Address[];

@@ -5,6 +5,7 @@
 // else — a node that does not hash to its reference, a proof that stops early or goes on after
 // the answer, a node that is not a branch, leaf or extension — is a ProofError.
 import { fromRlp, type Hex, hexToBytes, keccak256 } from "viem";
+import { itemAt } from "../image/util/itemAt.ts";
 import { ProofError } from "./proofErrors.ts";
 
 type Node = Hex | Node[];
@@ -45,7 +46,7 @@ function decodePath(encoded: Hex, index: number): { nibbles: number[]; leaf: boo
  * The value at `key` (the trie key itself: keccak256 of an address or of a storage slot) in the
  * trie whose root hash is `root`, proved by `proof`; null when the proof shows the key absent.
  */
-export function verifyMerkleProof(root: Hex, key: Hex, proof: readonly Hex[]): Hex | null {
+function verifyMerkleProof(root: Hex, key: Hex, proof: readonly Hex[]): Hex | null {
   const path = nibblesOf(hexToBytes(key));
   let at = 0;
   // Either a hash the next proof node must have, or a node embedded in its parent (under 32 bytes).
@@ -73,7 +74,7 @@ export function verifyMerkleProof(root: Hex, key: Hex, proof: readonly Hex[]): H
     if (node.length === 17) {
       if (at === path.length) value = asBytes(node[16], index);
       else {
-        child = node[path[at] as number];
+        child = node[itemAt(path, at)];
         at += 1;
       }
     } else {
@@ -119,15 +120,12 @@ function asBytes(item: Node | undefined, index: number): Hex {
 const isBytes = (item: unknown): item is Hex => typeof item === "string";
 
 /** What the state trie holds for an account. */
-export interface AccountState {
+interface AccountState {
   nonce: bigint;
   balance: bigint;
   storageRoot: Hex;
   codeHash: Hex;
 }
-
-/** The empty trie's root: an account without storage has it. */
-export const EMPTY_TRIE_ROOT: Hex = "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421";
 
 /** The account's state from a state-trie proof; null when the proof shows no such account. */
 export function verifyAccountProof(stateRoot: Hex, address: Hex, proof: readonly Hex[]): AccountState | null {

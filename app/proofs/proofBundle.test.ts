@@ -248,7 +248,7 @@ describe("proof bundles", () => {
       refusedWith("incomplete"),
     );
     await assert.rejects(
-      evidenceFromBundle(readProofBundle(bundle, anchor), ["sha256:" + "ab".repeat(32)] as Digest[], [publisher], null),
+      evidenceFromBundle(readProofBundle(bundle, anchor), [`sha256:${"ab".repeat(32)}`] as Digest[], [publisher], null),
       refusedWith("not-covered"),
     );
   });

@@ -8,9 +8,13 @@ import fc from "fast-check";
 import { type Hex, keccak256, pad, toHex } from "viem";
 import { publishRelease } from "../chain/actions/publishRelease.ts";
 import { imageRelease, startTestChain, type TestChain } from "../chain/test/testChain.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { checkHeader, computeBlockHash, type RpcHeader } from "./blockHeader.ts";
-import { EMPTY_TRIE_ROOT, verifyAccountProof, verifyStorageProof } from "./merkleProof.ts";
+import { verifyAccountProof, verifyStorageProof } from "./merkleProof.ts";
 import { ProofError } from "./proofErrors.ts";
+
+/** The empty trie's root: an account without storage has it. */
+const EMPTY_TRIE_ROOT: Hex = "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421";
 
 interface RpcProof {
   storageHash: Hex;
@@ -112,7 +116,7 @@ describe("state and storage proofs", () => {
     const account = verifyAccountProof(header.stateRoot, chain.registry, proof.accountProof);
     assert.ok(account !== null);
     const cases = proof.storageProof
-      .map((entry, i) => ({ slot: slots[i] as Hex, nodes: entry.proof }))
+      .map((entry, i) => ({ slot: itemAt(slots, i), nodes: entry.proof }))
       .filter((c) => c.nodes.length > 0);
     const refused = (run: () => unknown) => {
       try {
@@ -128,9 +132,9 @@ describe("state and storage proofs", () => {
         if (target === undefined) return;
         const nodes = [...target.nodes];
         const n = node % nodes.length;
-        const bytes = Buffer.from((nodes[n] as Hex).slice(2), "hex");
+        const bytes = Buffer.from(itemAt(nodes, n).slice(2), "hex");
         const at = byte % bytes.length;
-        bytes[at] = (bytes[at] as number) ^ xor;
+        bytes[at] = itemAt(bytes, at) ^ xor;
         nodes[n] = `0x${bytes.toString("hex")}`;
         assert.ok(
           refused(() => verifyStorageProof(account.storageRoot, target.slot, nodes)),
@@ -145,14 +149,14 @@ describe("state and storage proofs", () => {
         (e: unknown) => e instanceof ProofError && e.problem === "proof-incomplete",
       );
       assert.throws(
-        () => verifyStorageProof(account.storageRoot, target.slot, [...target.nodes, target.nodes[0] as Hex]),
+        () => verifyStorageProof(account.storageRoot, target.slot, [...target.nodes, itemAt(target.nodes, 0)]),
         (e: unknown) => e instanceof ProofError && e.problem === "proof-trailing-nodes",
       );
     }
     const mutatedAccount = [...proof.accountProof];
     const last = mutatedAccount.length - 1;
-    const leaf = Buffer.from((mutatedAccount[last] as Hex).slice(2), "hex");
-    leaf[leaf.length - 1] = (leaf[leaf.length - 1] as number) ^ 1;
+    const leaf = Buffer.from(itemAt(mutatedAccount, last).slice(2), "hex");
+    leaf[leaf.length - 1] = itemAt(leaf, leaf.length - 1) ^ 1;
     mutatedAccount[last] = `0x${leaf.toString("hex")}`;
     assert.throws(() => verifyAccountProof(header.stateRoot, chain.registry, mutatedAccount), ProofError);
   });

@@ -11,7 +11,7 @@ import type { ProofBundle } from "./proofBundle.ts";
 import { ProofError } from "./proofErrors.ts";
 import { RegistryState } from "./registryState.ts";
 
-export interface TrustedAnchor {
+interface TrustedAnchor {
   /** The block hash the user trusts (from an explorer, a node of their own, a colleague). */
   blockHash: Hex;
   chainId: number;

@@ -6,7 +6,7 @@
 import { type Address, concat, encodeAbiParameters, getAddress, type Hex, keccak256, numberToHex, pad } from "viem";
 
 /** The state variables' slots, in declaration order. */
-export const SLOTS = {
+const SLOTS = {
   nextPublisherNumber: 0n,
   accounts: 1n,
   records: 2n,
@@ -24,7 +24,6 @@ export const SLOTS = {
 const WORD32 = 0xffffffffn;
 const WORD64 = 0xffffffffffffffffn;
 export const DIGEST_HEAD_IDS = 2;
-export const DIGEST_IDS_PER_WORD = 4;
 export const NAME_HEAD_SEQUENCES = 3;
 export const SEQUENCES_PER_WORD = 8;
 export const PUBLISHER_DIGEST_HEAD_SEQUENCES = 7;
@@ -35,7 +34,7 @@ const word = (value: bigint | Hex): Hex =>
   typeof value === "bigint" ? numberToHex(value, { size: 32 }) : pad(value, { size: 32 });
 
 /** The slot of `mapping[key]` for a mapping declared at `slot` (Solidity: keccak256(key . slot)). */
-export function mappingSlot(key: bigint | Hex, slot: bigint | Hex): Hex {
+function mappingSlot(key: bigint | Hex, slot: bigint | Hex): Hex {
   return keccak256(concat([word(key), word(slot)]));
 }
 
@@ -47,8 +46,6 @@ export const accountSlot = (publisher: Address) => mappingSlot(publisher, SLOTS.
 export const recordSlot = (id: bigint) => mappingSlot(id, SLOTS.records);
 export const signerSlot = (id: bigint) => mappingSlot(id, SLOTS.signers);
 export const digestHeadSlot = (digest: Hex) => mappingSlot(digest, SLOTS.digestHeads);
-export const digestTailSlot = (digest: Hex, index: bigint) =>
-  mappingSlot(index, mappingSlot(digest, SLOTS.digestTails));
 export const nameHeadSlot = (nameKey: Hex) => mappingSlot(nameKey, SLOTS.nameHeads);
 export const nameTailSlot = (nameKey: Hex, index: bigint) => mappingSlot(index, mappingSlot(nameKey, SLOTS.nameTails));
 export const claimMapSlot = (claimKey: Hex) => mappingSlot(claimKey, SLOTS.latestIdByClaim);
@@ -76,7 +73,7 @@ export function claimKeyOf(nameKey: Hex, digests: readonly [Hex, Hex, Hex, Hex])
   return keccak256(encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32[4]" }], [nameKey, digests]));
 }
 
-export interface AccountWord {
+interface AccountWord {
   number: bigint;
   releaseCount: bigint;
   nonce: bigint;
@@ -86,7 +83,7 @@ export function decodeAccount(value: bigint): AccountWord {
   return { number: value & WORD32, releaseCount: (value >> 32n) & WORD32, nonce: value >> 64n };
 }
 
-export interface RecordWord {
+interface RecordWord {
   publisher: Address;
   publishedAt: bigint;
   revokedAt: bigint;
@@ -115,7 +112,7 @@ export const headSequence = (head: bigint, position: number) => (head >> (32n + 
 export const sameDigestTag = (head: bigint, claimKey: Hex) => (head ^ BigInt(claimKey)) >> DIGEST_TAG_SHIFT === 0n;
 export const sameNameTag = (head: bigint, claimKey: Hex) => (head ^ BigInt(claimKey)) >> NAME_TAG_SHIFT === 0n;
 
-export interface DelegationWords {
+interface DelegationWords {
   since: bigint;
   expiresAt: bigint;
   revokedAt: bigint;

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { type Address, type Hex, numberToHex, zeroAddress } from "viem";
 import { imageRegistryAbi } from "../chain/generated/imageRegistryAbi.ts";
 import { startTestChain, type TestChain } from "../chain/test/testChain.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { type ClaimDigests, RegistryState } from "./registryState.ts";
 
 let chain: TestChain;
@@ -43,7 +44,7 @@ async function sendTo(
       abi: imageRegistryAbi,
       functionName: functionName as never,
       args: args as never,
-      account: chain.accounts[from] as Address,
+      account: itemAt(chain.accounts, from),
     });
     const hash = await chain.wallet(from).writeContract({ ...request, chain: chain.chain } as never);
     const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
@@ -96,8 +97,8 @@ describe("RegistryState over eth_getStorageAt", () => {
               indexDigest: digests[2],
               archiveDigest: digests[3],
             };
-            const actor = chain.accounts[step.actor] as Address;
-            const other = chain.accounts[step.other] as Address;
+            const actor = itemAt(chain.accounts, step.actor);
+            const other = itemAt(chain.accounts, step.other);
             if (step.op === "publish" && (await sendTo(registry, step.actor, "publish", [input.name, ...digests]))) {
               published.push({
                 id: await lastId(registry, actor),
@@ -118,7 +119,7 @@ describe("RegistryState over eth_getStorageAt", () => {
                 delegated: true,
               });
             } else if (step.op === "revoke" && published.length > 0) {
-              const target = published[step.pick % published.length] as Published;
+              const target = itemAt(published, step.pick % published.length);
               await sendTo(registry, chain.accounts.indexOf(target.publisher), "revoke", [target.id, "model"]);
             } else if (step.op === "authorize") {
               const block = await chain.publicClient.getBlock();

@@ -39,7 +39,7 @@ import {
 } from "./registryLayout.ts";
 
 /** Reads one storage word of the registry. */
-export type ReadWord = (slot: Hex) => Promise<bigint>;
+type ReadWord = (slot: Hex) => Promise<bigint>;
 
 export interface StoredRelease {
   id: bigint;
@@ -51,7 +51,7 @@ export interface StoredRelease {
   blockNumber: bigint;
 }
 
-export interface StoredDelegation {
+interface StoredDelegation {
   namePrefix: string;
   since: bigint;
   expiresAt: number;

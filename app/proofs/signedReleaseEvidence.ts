@@ -11,7 +11,7 @@ import { recoverSignedReleaseSigner } from "../chain/signerSignature.ts";
 import type { ChainEvidence } from "../verdict/verdict.ts";
 import { BundleError } from "./bundleError.ts";
 
-export interface SignedReleaseAnchor {
+interface SignedReleaseAnchor {
   chainId: number;
   registry: Address;
   /** Unix seconds now (the host's clock): a signature past its deadline is refused. */

@@ -31,7 +31,7 @@ function basicAuthorization(credentials: RegistryCredentials): string {
   return `Basic ${btoa(binary)}`;
 }
 
-export type Send = (url: string, init: RequestInit) => Promise<Response>;
+type Send = (url: string, init: RequestInit) => Promise<Response>;
 
 export class Authenticator {
   readonly #credentials: CredentialSource;
@@ -167,7 +167,7 @@ export class Authenticator {
   }
 }
 
-export function needsCredentials(domain: string, url: string): RegistryError {
+function needsCredentials(domain: string, url: string): RegistryError {
   return new RegistryError(
     "unauthorized",
     `${domain} needs credentials for this. Log in (docker login ${domain}) or give a user and a password or token that can read it.`,

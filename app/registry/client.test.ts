@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 import type { Digest } from "../image/digest.ts";
 import { nodeSha256 } from "../image/hash/nodeSha256.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { MANIFEST_ACCEPT, RegistryClient, type RegistryClientOptions } from "./client.ts";
 import { RegistryError, type RegistryErrorCode } from "./errors.ts";
 
@@ -170,7 +171,7 @@ describe("RegistryClient auth", () => {
       credentials: async (domain) => (domain === "registry.test" ? { username: "ann", password: "pässword" } : null),
     }).putManifest(REPO, "imageseal-claim", MANIFEST, "application/vnd.oci.image.manifest.v1+json");
     assert.equal(digest, MANIFEST_DIGEST);
-    const token = net.seen[1] as Seen;
+    const token = itemAt(net.seen, 1);
     assert.equal(
       token.url,
       "https://auth.test/token?service=registry.test&scope=repository%3Aacme%2Fapi%3Apull%2Cpush",
@@ -192,7 +193,7 @@ describe("RegistryClient auth", () => {
     await client(net.fetch, {
       credentials: async () => ({ username: "<token>", password: "", identityToken: "REFRESH-1" }),
     }).getManifest(REPO, "1.0");
-    const token = net.seen[1] as Seen;
+    const token = itemAt(net.seen, 1);
     assert.deepEqual(
       [token.method, token.url, token.contentType, token.authorization],
       ["POST", "https://auth.test/token", "application/x-www-form-urlencoded", null],

@@ -6,7 +6,7 @@ import { type Digest, isSha256Digest } from "../image/digest.ts";
 import type { Sha256Factory } from "../image/hash/sha256.ts";
 import { createWasmSha256Factory } from "../image/hash/wasmSha256.ts";
 import { MAX_JSON_ENTRY_BYTES } from "../image/limits.ts";
-import { Authenticator, type CredentialSource, type RegistryCredentials, refusedCredentials } from "./authenticator.ts";
+import { Authenticator, type CredentialSource, refusedCredentials } from "./authenticator.ts";
 import { parseRetryAfter, RegistryError, statusError } from "./errors.ts";
 import { readBody } from "./readBody.ts";
 import { type RepositoryRef, registryBaseUrl } from "./reference.ts";
@@ -29,7 +29,7 @@ export interface RegistryClientOptions {
 }
 
 /** A registry that accepts the connection but never answers must not hang a verification. */
-export const ANSWER_TIMEOUT_MS = 30_000;
+const ANSWER_TIMEOUT_MS = 30_000;
 
 /** What getManifest asks for, in docker's order of preference. */
 export const MANIFEST_ACCEPT = [
@@ -47,7 +47,7 @@ export interface FetchedManifest {
   bytes: Uint8Array;
 }
 
-export interface OpenedBlob {
+interface OpenedBlob {
   body: ReadableStream<Uint8Array>;
   /** Content-Length, when sent. */
   size: number | null;

@@ -24,7 +24,7 @@ export type RegistryErrorCode =
   | "unsupported"
   | "aborted";
 
-export interface RegistryErrorDetails {
+interface RegistryErrorDetails {
   status?: number;
   url?: string;
   retryAfter?: number;

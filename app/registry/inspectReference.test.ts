@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Digest } from "../image/digest.ts";
 import { nodeSha256 } from "../image/hash/nodeSha256.ts";
 import type { ArchiveReport, InspectProgress } from "../image/report.ts";
+import { itemAt, present } from "../image/util/itemAt.ts";
 import { type LocalRegistry, pushArchive, startLocalRegistry } from "../tools/localRegistry.ts";
 import { RegistryClient } from "./client.ts";
 import { RegistryError } from "./errors.ts";
@@ -220,8 +221,8 @@ describe("inspectReference of a registry that serves other bytes", () => {
     const [small, big] = SINGLE[0]?.diffIds ?? [];
     const manifest = await inspect("fixture/multi:2.0");
     const [smallLayer, bigLayer] = manifest.images[0]?.layers ?? [];
-    const smallBlob = smallLayer?.path?.split("@")[1] as Digest;
-    const bigBlob = bigLayer?.path?.split("@")[1] as Digest;
+    const smallBlob = itemAt(present(smallLayer?.path, "the layer path").split("@"), 1) as Digest;
+    const bigBlob = itemAt(present(bigLayer?.path, "the layer path").split("@"), 1) as Digest;
     const report = await swapped(bigBlob, await readFile(registry.blobPath(smallBlob)), () =>
       inspect("fixture/multi:2.0", true),
     );
@@ -242,8 +243,8 @@ describe("inspectReference of a registry that serves other bytes", () => {
   it("a layer swapped for a bigger one, pulled: reading stops past the manifest's size (size-mismatch)", async () => {
     const manifest = await inspect("fixture/multi:2.0");
     const [smallLayer, bigLayer] = manifest.images[0]?.layers ?? [];
-    const smallBlob = smallLayer?.path?.split("@")[1] as Digest;
-    const bigBlob = bigLayer?.path?.split("@")[1] as Digest;
+    const smallBlob = itemAt(present(smallLayer?.path, "the layer path").split("@"), 1) as Digest;
+    const bigBlob = itemAt(present(bigLayer?.path, "the layer path").split("@"), 1) as Digest;
     const report = await swapped(smallBlob, await readFile(registry.blobPath(bigBlob)), () =>
       inspect("fixture/multi:2.0", true),
     );
@@ -259,16 +260,16 @@ describe("inspectReference of a registry that serves other bytes", () => {
 
   it("a layer with one byte flipped inside its gzip stream, pulled: blob-digest-mismatch and corrupt-layer (gzip checksum)", async () => {
     const manifest = await inspect("fixture/multi:2.0");
-    const bigBlob = manifest.images[0]?.layers[1]?.path?.split("@")[1] as Digest;
+    const bigBlob = itemAt(present(manifest.images[0]?.layers[1]?.path, "the layer path").split("@"), 1) as Digest;
     const bytes = new Uint8Array(await readFile(registry.blobPath(bigBlob)));
-    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0xff;
+    bytes[bytes.length >> 1] = itemAt(bytes, bytes.length >> 1) ^ 0xff;
     const report = await swapped(bigBlob, bytes, () => inspect("fixture/multi:2.0", true));
     assert.deepEqual(codes(report), ["blob-digest-mismatch", "corrupt-layer"]);
   });
 
   it("a platform manifest and a layer the registry lost: missing-entry for each, the rest still read", async () => {
     const [first, second, third] = MULTI as [(typeof MULTI)[0], (typeof MULTI)[0], (typeof MULTI)[0]];
-    const lostLayer = third.layerBlobDigests?.[1] as Digest;
+    const lostLayer = itemAt(present(third.layerBlobDigests, "the layer blob digests"), 1);
     const report = await lost([second.manifestDigest as Digest, lostLayer], () => inspect("fixture/mp:1", true));
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(
@@ -298,7 +299,7 @@ describe("inspectReference of a registry that serves other bytes", () => {
 
   it("without pull, a swapped layer goes unseen: the manifest and config still check out (what --pull is for)", async () => {
     const manifest = await inspect("fixture/multi:2.0");
-    const bigBlob = manifest.images[0]?.layers[1]?.path?.split("@")[1] as Digest;
+    const bigBlob = itemAt(present(manifest.images[0]?.layers[1]?.path, "the layer path").split("@"), 1) as Digest;
     const report = await swapped(bigBlob, new Uint8Array(16), () => inspect("fixture/multi:2.0"));
     assert.equal(report.verdict, "intact");
   });

@@ -12,6 +12,7 @@ import { createWasmSha256Factory } from "../image/hash/wasmSha256.ts";
 import { problem, verdictOf } from "../image/problems.ts";
 import { ProgressMeter } from "../image/progress/progressMeter.ts";
 import type { ArchiveReport, ImageReport, InspectProgress, LayerReport, Note, Problem } from "../image/report.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import type { RegistryClient } from "./client.ts";
 import { RegistryError } from "./errors.ts";
 import { type PulledLayer, pullLayer } from "./pullLayer.ts";
@@ -130,7 +131,7 @@ function imageReport(
   const platform = plan.config?.platform ?? plan.platformClaim;
   if (platform) image.platform = platform;
   if (plan.indexChain.length > 0) {
-    image.indexDigest = plan.indexChain[plan.indexChain.length - 1] as Digest;
+    image.indexDigest = itemAt(plan.indexChain, plan.indexChain.length - 1);
     image.indexChain = [...plan.indexChain];
   }
   const notes: Note[] = [];

@@ -101,7 +101,12 @@ describe("local registry, open", () => {
     const bytes = encode({ again: true });
     await client().putBlob(repo, bytes);
     let posts = 0;
-    const counting = client({ fetch: (input, init) => (init?.method === "POST" && posts++, fetch(input, init)) });
+    const counting = client({
+      fetch: (input, init) => {
+        if (init?.method === "POST") posts++;
+        return fetch(input, init);
+      },
+    });
     assert.equal(await counting.putBlob(repo, bytes), sha(bytes));
     assert.equal(posts, 0);
   });

@@ -1,5 +1,7 @@
 // A response body read whole, within a cap: a hostile or broken registry cannot make us hold
 // more than we asked for, whatever its Content-Length says.
+
+import { itemAt } from "../image/util/itemAt.ts";
 import { RegistryError } from "./errors.ts";
 
 function tooLarge(what: string, url: string, max: number): RegistryError {
@@ -39,7 +41,7 @@ export async function readBody(response: Response, max: number, what: string, ur
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  if (chunks.length === 1) return itemAt(chunks, 0);
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {

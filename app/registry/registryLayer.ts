@@ -8,7 +8,7 @@ import { describeMismatch, problem } from "../image/problems.ts";
 import type { LayerReport, Problem } from "../image/report.ts";
 import type { PulledLayer } from "./pullLayer.ts";
 
-export interface RegistryLayerResult {
+interface RegistryLayerResult {
   layer: LayerReport;
   problems: Problem[];
 }

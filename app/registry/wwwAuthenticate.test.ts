@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { itemAt } from "../image/util/itemAt.ts";
 import { RegistryError } from "./errors.ts";
 import { type AuthChallenge, parseWwwAuthenticate } from "./wwwAuthenticate.ts";
 
@@ -19,7 +20,7 @@ function goParseValueAndParams(header: string): { scheme: string; params: Record
     if (!s.startsWith('"')) return expectToken(s);
     let value = "";
     for (let i = 1; i < s.length; i++) {
-      const c = s[i] as string;
+      const c = itemAt(s, i);
       if (c === '"') return [value, s.slice(i + 1)];
       if (c === "\\") {
         i++;
@@ -33,7 +34,7 @@ function goParseValueAndParams(header: string): { scheme: string; params: Record
   let [scheme, s] = expectToken(header);
   if (scheme === "") return { scheme, params };
   scheme = scheme.toLowerCase();
-  s = "," + skipSpace(s);
+  s = `,${skipSpace(s)}`;
   while (s.startsWith(",")) {
     let key: string;
     [key, s] = expectToken(skipSpace(s.slice(1)));

@@ -3,6 +3,8 @@
 // header lines with ", ", so several challenges can arrive in one string; a token that is not
 // followed by "=" starts the next challenge. Registries send `Bearer realm=…,service=…,scope=…`
 // (token auth) or `Basic realm=…`.
+
+import { itemAt } from "../image/util/itemAt.ts";
 import { RegistryError } from "./errors.ts";
 
 export interface AuthChallenge {
@@ -52,7 +54,7 @@ class Cursor {
     let value = "";
     for (;;) {
       if (this.done) this.fail("unterminated quoted string");
-      const c = this.text[this.at++] as string;
+      const c = itemAt(this.text, this.at++);
       if (c === '"') return value;
       if (c === "\\") {
         if (this.done) this.fail("unterminated quoted string");

@@ -1,5 +1,7 @@
 // The site's routes live in the URL's hash (`#/publisher/0x…`), so every page can be
 // linked and reloaded from any static host, under any sub-path, with no server rules.
+import { formatReleaseId, parseReleaseId } from "../chain/releaseId.ts";
+
 export type Route =
   | { page: "verify" }
   | { page: "publish" }
@@ -7,6 +9,8 @@ export type Route =
   | { page: "publisher"; address: string | null }
   | { page: "release"; chainId: number; id: bigint }
   | { page: "digest"; digest: string }
+  /** Every publisher of one exact name; the name is the `name` parameter (`#/name?name=…`). */
+  | { page: "name" }
   | { page: "trust" }
   | { page: "not-found"; path: string };
 
@@ -19,8 +23,19 @@ export interface Location {
 export function parseHash(hash: string): Location {
   const raw = hash.replace(/^#/, "");
   const [pathPart = "", query = ""] = raw.split("?", 2);
-  const segments = pathPart.split("/").filter(Boolean).map(decodeURIComponent);
-  return { route: toRoute(segments), params: new URLSearchParams(query) };
+  const parts = pathPart.split("/").filter(Boolean);
+  const segments = decodeSegments(parts);
+  // A malformed %-escape (an address typed or cut short) is a page that does not exist, not a crash.
+  const route: Route = segments === null ? { page: "not-found", path: `/${parts.join("/")}` } : toRoute(segments);
+  return { route, params: new URLSearchParams(query) };
+}
+
+function decodeSegments(parts: string[]): string[] | null {
+  try {
+    return parts.map(decodeURIComponent);
+  } catch {
+    return null;
+  }
 }
 
 function toRoute(segments: string[]): Route {
@@ -28,16 +43,13 @@ function toRoute(segments: string[]): Route {
   if (first === undefined) return { page: "verify" };
   if (first === "publish" && second === undefined) return { page: "publish" };
   if (first === "trust" && second === undefined) return { page: "trust" };
+  if (first === "name" && second === undefined) return { page: "name" };
   if (first === "publisher" && third === undefined) return { page: "publisher", address: second ?? null };
   if (first === "digest" && second !== undefined && third === undefined) return { page: "digest", digest: second };
-  if (
-    first === "release" &&
-    second !== undefined &&
-    third !== undefined &&
-    /^\d+$/.test(second) &&
-    /^\d+$/.test(third)
-  ) {
-    return { page: "release", chainId: Number(second), id: BigInt(third) };
+  if (first === "release" && second !== undefined && third !== undefined && /^\d+$/.test(second)) {
+    // Links write the readable id ("1-0"); the decimal one (4294967296) still opens the page.
+    const id = parseReleaseId(third);
+    if (id !== null) return { page: "release", chainId: Number(second), id };
   }
   return { page: "not-found", path: `/${segments.join("/")}` };
 }
@@ -56,12 +68,14 @@ function routePath(route: Route): string {
       return "/publish";
     case "trust":
       return "/trust";
+    case "name":
+      return "/name";
     case "publisher":
       return route.address === null ? "/publisher" : `/publisher/${route.address}`;
     case "digest":
       return `/digest/${encodeURIComponent(route.digest)}`;
     case "release":
-      return `/release/${route.chainId}/${route.id}`;
+      return `/release/${route.chainId}/${formatReleaseId(route.id)}`;
     case "not-found":
       return route.path;
   }

@@ -4,12 +4,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { itemAt } from "../image/util/itemAt.ts";
 
 const dist = path.resolve(process.argv[2] ?? "dist");
 const html = readFileSync(path.join(dist, "index.html"), "utf8");
 const scripts = [
   ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/([^"]+\.js)"/g),
-].map((match) => match[1] as string);
+].map((match) => itemAt(match, 1));
 if (scripts.length === 0) {
   console.error(`No entry script in ${path.join(dist, "index.html")}: run \`npm run build\` first.`);
   process.exit(1);

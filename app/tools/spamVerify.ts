@@ -15,6 +15,7 @@ import { startTestChain, type TestChain } from "../chain/test/testChain.ts";
 import type { CliIo } from "../cli/command.ts";
 import { verifyCommand } from "../cli/verify/verifyCommand.ts";
 import type { Digest } from "../image/digest.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { publishSpam } from "../verdict/test/publishSpam.ts";
 import type { VerificationJson } from "../verdict/verificationJson.ts";
 
@@ -136,8 +137,8 @@ function table(spam: number, before: Measured, after: Measured): string {
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i as 0 | 1 | 2].length)));
   const line = (r: [string, string, string]) =>
-    `| ${r[0].padEnd(widths[0] as number)} | ${r[1].padStart(widths[1] as number)} | ${r[2].padStart(widths[2] as number)} |`;
-  const rule = `|${"-".repeat((widths[0] as number) + 2)}|${"-".repeat((widths[1] as number) + 1)}:|${"-".repeat((widths[2] as number) + 1)}:|`;
+    `| ${r[0].padEnd(itemAt(widths, 0))} | ${r[1].padStart(itemAt(widths, 1))} | ${r[2].padStart(itemAt(widths, 2))} |`;
+  const rule = `|${"-".repeat(itemAt(widths, 0) + 2)}|${"-".repeat(itemAt(widths, 1) + 1)}:|${"-".repeat(itemAt(widths, 2) + 1)}:|`;
   return [line(rows[0] as [string, string, string]), rule, ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -160,7 +161,7 @@ async function main(): Promise<number> {
   const chain = await startTestChain();
   const proxy = await countingProxy(chain.url);
   try {
-    const alice = chain.accounts[0] as Address;
+    const alice = itemAt(chain.accounts, 0);
     const imageId = expected[FIXTURE]?.images[0]?.imageId as Digest;
     await publishRelease({ publicClient: chain.publicClient, walletClient: chain.wallet(0) }, chain.registry, {
       name: NAME,

@@ -6,7 +6,7 @@ import { normalizeScope } from "../claims/scope.ts";
 import type { Trust } from "../verdict/trust.ts";
 
 export const ANY_NAME = "*";
-export const TRUST_FILE_FORMAT = "imageseal-trust/1";
+const TRUST_FILE_FORMAT = "imageseal-trust/1";
 
 export interface TrustPin {
   /** A normalized image name, or "*" for every name. */
@@ -91,12 +91,7 @@ function parsePin(value: unknown, index: number): TrustPin {
   };
 }
 
-/** Reads a file written by `serializeTrustFile`; says exactly what is wrong with a bad one. */
-export function parseTrustFile(text: string): TrustPin[] {
-  return parseTrustList(text).pins;
-}
-
-/** The whole list: pins and trusted scopes. */
+/** Reads a file written by `serializeTrustFile`: pins and trusted scopes; says exactly what is wrong with a bad one. */
 export function parseTrustList(text: string): TrustList {
   let document: unknown;
   try {

@@ -1,6 +1,6 @@
 import { formatBytes, formatDuration, formatRate } from "./format.ts";
 
-export interface ProgressFigures {
+interface ProgressFigures {
   bytesDone: number;
   bytesTotal: number;
   mbPerSecond: number;
@@ -19,6 +19,7 @@ export function ProgressBar({
 }) {
   const fraction = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 0;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a progress panel, not a form: a <fieldset> would announce form fields; the named group is what it is.
     <div className="progress card" role="group" aria-label={label}>
       <div className="progress-head">
         <strong>{label}</strong>

@@ -1,13 +1,12 @@
 import type { ReactNode } from "react";
 import type { Chain } from "viem";
-import type { Delegation } from "../chain/actions/getDelegation.ts";
 import { transactionUrl } from "../chain/explorer.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
+import { formatReleaseId } from "../chain/releaseId.ts";
 import { routeHref } from "../routing/route.ts";
-import { whyNotCounted } from "./delegatedRelease.ts";
 import { Hex } from "./Hex.tsx";
-import { PublisherName } from "./PublisherName.tsx";
+import { type RevocationRead, RevokedFacts } from "./RevokedFacts.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "./UntrustedText.tsx";
 import { visibleText } from "./visibleText.ts";
 
@@ -27,30 +26,35 @@ function badgeOf(release: Release): { word: string; className: string } {
 
 /**
  * One release as recorded on chain: what it names, who published it (and through which
- * delegate key), when, and whether it still stands. `delegation`, when the page read it, says
- * why a delegated release no longer counts.
+ * delegate key), when, and whether it still stands. Presentational: the caller gives what it
+ * read besides the release — the publisher as shown (`publisher`: its full address, with an
+ * ENS name where known), why a delegated release no longer counts (`notCounted`), and a
+ * revocation's log (`revocation`).
  */
 export function ReleaseCard({
   release,
   chain,
+  publisher,
+  notCounted = null,
+  revocation,
   children,
   headingLevel = 3,
-  delegation,
 }: {
   release: Release;
   chain: Chain;
+  publisher: ReactNode;
+  notCounted?: string | null;
+  revocation?: RevocationRead;
   children?: ReactNode;
   headingLevel?: 2 | 3;
-  delegation?: Delegation | null;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const txUrl = transactionUrl(chain, release.transactionHash);
   const badge = badgeOf(release);
-  const notCounted = whyNotCounted(release, delegation);
   return (
     <article
       className={`card release${release.valid ? "" : " release-revoked"}`}
-      aria-label={`Release ${release.id} ${visibleText(release.name)}`}
+      aria-label={`Release ${formatReleaseId(release.id)} ${visibleText(release.name)}`}
     >
       <Heading className="release-title">
         <a href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}>
@@ -71,9 +75,7 @@ export function ReleaseCard({
       )}
       <dl className="facts">
         <dt>Publisher</dt>
-        <dd>
-          <PublisherName address={release.publisher} chainId={release.chainId} />
-        </dd>
+        <dd>{publisher}</dd>
         {release.signer !== null && (
           <>
             <dt>Delegate key</dt>
@@ -105,15 +107,10 @@ export function ReleaseCard({
             </>
           )}
         </dd>
-        {release.revokedAt !== null && (
-          <>
-            <dt>Revoked</dt>
-            <dd>{formatUnixTime(release.revokedAt)}</dd>
-          </>
-        )}
+        {release.revokedAt !== null && <RevokedFacts revokedAt={release.revokedAt} chain={chain} read={revocation} />}
         <dt>Release</dt>
         <dd>
-          #{release.id.toString()} on {chain.name}
+          {formatReleaseId(release.id)} on {chain.name}
         </dd>
       </dl>
       {children}

@@ -6,7 +6,7 @@ import { codePointLabel, codePointsOf, isHiddenCharacter } from "../verdict/hidd
 
 const OPEN = 0x27e8;
 
-export type TextSegment =
+type TextSegment =
   | { kind: "text"; text: string }
   /** `hidden` is false only for a literal ⟨, shown by number but nothing to warn about. */
   | { kind: "code-point"; codePoint: number; hidden: boolean };

@@ -18,14 +18,14 @@ import { namespacesFor, type Trust, trustedPublishers } from "./trust.ts";
  */
 export type ClaimChecker = (publisher: Address, only?: (location: ClaimLocation) => boolean) => Promise<ClaimCheck[]>;
 
-export interface ClaimCandidate {
+interface ClaimCandidate {
   publisher: Address;
   /** Which of its claims to fetch; undefined: all (a publisher the user trusts). */
   only?: (location: ClaimLocation) => boolean;
 }
 
 /** At most this many publishers' claims are checked in one verification. */
-export const MAX_CLAIM_PUBLISHERS = 10;
+const MAX_CLAIM_PUBLISHERS = 10;
 
 export function claimCandidates(
   trust: Trust,

@@ -16,7 +16,7 @@ import { digestsOf, problemsOf, type VerdictTarget } from "./targets.ts";
 import { controllerClaim, publishersTrustedFor, type Trust, trustedPublishers } from "./trust.ts";
 import type { ChainEvidence, Evidence, OtherReleaseCount, TargetVerdict } from "./verdict.ts";
 
-export interface DecideContext {
+interface DecideContext {
   report: ArchiveReport;
   evidence: ChainEvidence;
   trust: Trust;

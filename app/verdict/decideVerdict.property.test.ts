@@ -150,9 +150,9 @@ test("a stranger's releases never change any word", () => {
         const before = words(releases);
         const after = words(withStrangers);
         // UNKNOWN (nothing named it) may become UNTRUSTED (a stranger named it); nothing else moves.
-        before.forEach((word, i) =>
-          assert.ok(after[i] === word || (word === "UNKNOWN" && after[i] === "UNTRUSTED"), `${word} → ${after[i]}`),
-        );
+        before.forEach((word, i) => {
+          assert.ok(after[i] === word || (word === "UNKNOWN" && after[i] === "UNTRUSTED"), `${word} → ${after[i]}`);
+        });
       },
     ),
     { numRuns: 300 },
@@ -178,9 +178,9 @@ test("making a trusted release void (its delegation lapsed) never turns a word i
         }).targets.map((t) => t.word);
       };
       const before = words(c);
-      words(lapsed).forEach((word, i) =>
-        assert.ok(word !== "VERIFIED" || before[i] === "VERIFIED", `${before[i]} → ${word}`),
-      );
+      words(lapsed).forEach((word, i) => {
+        assert.ok(word !== "VERIFIED" || before[i] === "VERIFIED", `${before[i]} → ${word}`);
+      });
     }),
     { numRuns: 300 },
   );

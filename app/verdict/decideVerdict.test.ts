@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { RpcUnreachableError } from "../chain/errors.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Problem } from "../image/report.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { decideVerdict } from "./decideVerdict.ts";
 import {
   ALICE,
@@ -13,18 +14,19 @@ import {
   evidence,
   image,
   MALLORY,
+  NO_TRUST,
   plainFile,
   release,
   revocation,
 } from "./test/builders.ts";
-import { NO_TRUST, type Trust } from "./trust.ts";
-import type { Evidence, EvidenceKind } from "./verdict.ts";
+import type { Trust } from "./trust.ts";
+import type { Evidence } from "./verdict.ts";
 
 const trustAlice: Trust = { publishers: [ALICE], pins: [] };
 const NAME = "docker.io/acme/api:1.4.2";
 const api = image("api", { manifestDigest: digest("api manifest") });
 const kinds = (items: Evidence[]) => items.map((i) => i.kind);
-const only = <K extends EvidenceKind>(items: Evidence[], kind: K) =>
+const only = <K extends Evidence["kind"]>(items: Evidence[], kind: K) =>
   items.filter((i): i is Extract<Evidence, { kind: K }> => i.kind === kind);
 
 describe("decideVerdict: one intact image", () => {
@@ -39,7 +41,7 @@ describe("decideVerdict: one intact image", () => {
   });
 
   test("VERIFIED by a trusted publisher's valid release of its imageId: who, which name, when, block, tx", () => {
-    const r = release({ publisher: ALICE, name: NAME, imageId: api.imageId });
+    const r = release({ publisher: ALICE, name: NAME, imageId: api.imageId, id: 8589934593n });
     const result = decideVerdict({ report: archive([api]), evidence: evidence({ releases: [r] }), trust: trustAlice });
     const [target] = result.targets;
     assert.equal(result.word, "VERIFIED");
@@ -53,7 +55,7 @@ describe("decideVerdict: one intact image", () => {
     assert.deepEqual(first && { kind: first.kind, tone: first.tone }, { kind: "verified-by", tone: "good" });
     assert.equal(
       first?.message,
-      `Released by ${ALICE} as ${NAME} on ${formatUnixTime(r.publishedAt)} (release ${r.id}, block ${r.blockNumber}, tx ${r.transactionHash}), by imageId; a publisher you trust.`,
+      `Released by ${ALICE} as ${NAME} on ${formatUnixTime(r.publishedAt)} (release 2-1, block ${r.blockNumber}, tx ${r.transactionHash}), by imageId; a publisher you trust.`,
     );
   });
 
@@ -238,7 +240,7 @@ describe("decideVerdict: names and trust", () => {
     assert.deepEqual([current?.tone, current?.release], ["warn", newer]);
     assert.match(
       current?.message ?? "",
-      /has since released another image as docker\.io\/fixture\/multi:2\.0: imageId sha256:.{12}… on .* \(release \d+\)\. This is an older release of that name\.$/,
+      /has since released another image as docker\.io\/fixture\/multi:2\.0: imageId sha256:.{12}… on .* \(release 1-\d+\)\. This is an older release of that name\.$/,
     );
     // The same image published again is not "newer".
     const same = release({ publisher: ALICE, name: r.name, imageId: api.imageId });
@@ -480,7 +482,7 @@ describe("decideVerdict: several images", () => {
     image(p, {
       manifestDigest: digest(`${p} manifest`),
       indexDigest: digest("mp index"),
-      platform: { os: "linux", architecture: p.split("/")[1] as string },
+      platform: { os: "linux", architecture: itemAt(p.split("/"), 1) },
     }),
   );
 

@@ -4,6 +4,7 @@
 
 import { isProven } from "../claims/claimCheck.ts";
 import type { ArchiveReport } from "../image/report.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { decideTarget } from "./decideTarget.ts";
 import { normalizeImageName } from "./normalizeImageName.ts";
 import { targetsOf, type VerdictTarget } from "./targets.ts";
@@ -16,7 +17,7 @@ import {
   type VerificationResult,
 } from "./verdict.ts";
 
-export interface DecideVerdictInput {
+interface DecideVerdictInput {
   report: ArchiveReport;
   evidence: ChainEvidence;
   trust: Trust;
@@ -41,7 +42,7 @@ function overallSummary(targets: readonly TargetVerdict[], word: VerdictWord): s
   const verified = targets.filter((t) => t.word === "VERIFIED").length;
   if (word === "VERIFIED") return `All ${targets.length} images are VERIFIED.`;
   const worst = targets.filter((t) => t.word === word);
-  const first = worst[0] as TargetVerdict;
+  const first = itemAt(worst, 0); // the overall word is the worst target's, so one has it
   return `${verified} of ${targets.length} images VERIFIED; ${first.label} is ${word}: ${first.summary}`;
 }
 

@@ -7,18 +7,18 @@ import { formatUnixTime } from "../chain/formatTime.ts";
 import { decideVerdict } from "./decideVerdict.ts";
 import { ALICE, archive, CI_KEY, delegation, digest, evidence, image, MALLORY, release } from "./test/builders.ts";
 import type { Trust } from "./trust.ts";
-import type { Evidence, EvidenceKind } from "./verdict.ts";
+import type { Evidence } from "./verdict.ts";
 
 const trustAlice: Trust = { publishers: [ALICE], pins: [] };
 const NAME = "ghcr.io/acme/api:1.4.2";
 const api = image("api", { manifestDigest: digest("api manifest") });
 const kinds = (items: Evidence[] | undefined) => (items ?? []).map((i) => i.kind);
-const only = <K extends EvidenceKind>(items: Evidence[] | undefined, kind: K) =>
+const only = <K extends Evidence["kind"]>(items: Evidence[] | undefined, kind: K) =>
   (items ?? []).filter((i): i is Extract<Evidence, { kind: K }> => i.kind === kind);
 
 describe("decideVerdict: delegated releases", () => {
   test("VERIFIED through a delegate key in force: the publisher and the key, both in full, in the summary and the evidence", () => {
-    const r = release({ publisher: ALICE, signer: CI_KEY, name: NAME, imageId: api.imageId });
+    const r = release({ publisher: ALICE, signer: CI_KEY, name: NAME, imageId: api.imageId, id: 4294967296n });
     const result = decideVerdict({ report: archive([api]), evidence: evidence({ releases: [r] }), trust: trustAlice });
     assert.equal(result.word, "VERIFIED");
     assert.equal(
@@ -28,7 +28,7 @@ describe("decideVerdict: delegated releases", () => {
     const [verified] = only(result.targets[0]?.evidence, "verified-by");
     assert.equal(
       verified?.message,
-      `Released by ${ALICE} through delegate key ${CI_KEY} as ${NAME} on ${formatUnixTime(r.publishedAt)} (release ${r.id}, block ${r.blockNumber}, tx ${r.transactionHash}), by imageId; a publisher you trust.`,
+      `Released by ${ALICE} through delegate key ${CI_KEY} as ${NAME} on ${formatUnixTime(r.publishedAt)} (release 1-0, block ${r.blockNumber}, tx ${r.transactionHash}), by imageId; a publisher you trust.`,
     );
   });
 

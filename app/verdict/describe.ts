@@ -2,6 +2,7 @@
 // one invites look-alikes), UTC times, block and transaction.
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { DigestKind, Release } from "../chain/release.ts";
+import { formatReleaseId } from "../chain/releaseId.ts";
 import type { ScanGap } from "../chain/scanRanges.ts";
 import { shortDigest } from "../image/digest.ts";
 import type { TrustBasis } from "./trust.ts";
@@ -20,12 +21,12 @@ export function publisherWords(release: Pick<Release, "publisher" | "signer">): 
   return release.signer === null ? release.publisher : `${release.publisher} through delegate key ${release.signer}`;
 }
 
-/** "0xAb…(full) as docker.io/acme/api:1.4.2 on 2026-11-22 19:06:01 UTC (release 4294967296, block 12, tx 0x…)" */
+/** "0xAb…(full) as docker.io/acme/api:1.4.2 on 2026-11-22 19:06:01 UTC (release 1-0, block 12, tx 0x…)" */
 export function releaseWords(release: Release): string {
   if (release.unrecorded !== undefined) {
     return `${publisherWords(release)} as ${release.name} ${whenWords(release)} (signed for nonce ${release.unrecorded.nonce}, submittable until ${formatUnixTime(release.unrecorded.deadline)})`;
   }
-  return `${publisherWords(release)} as ${release.name} ${whenWords(release)} (release ${release.id}, block ${release.blockNumber}, tx ${release.transactionHash})`;
+  return `${publisherWords(release)} as ${release.name} ${whenWords(release)} (release ${formatReleaseId(release.id)}, block ${release.blockNumber}, tx ${release.transactionHash})`;
 }
 
 /** "on 2026-11-22 19:06:01 UTC", or, for a release only signed, that it never went on chain. */

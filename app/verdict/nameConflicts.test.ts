@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Address } from "viem";
 import { RpcUnreachableError } from "../chain/errors.ts";
+import { itemAt } from "../image/util/itemAt.ts";
 import { conflictItems, scanItem } from "./nameEvidence.ts";
 import { ALICE, claims, evidence, MALLORY, release } from "./test/builders.ts";
 import type { Evidence } from "./verdict.ts";
@@ -14,7 +15,7 @@ const SPELLINGS = ["acme/api:1", "docker.io/acme/api:1", "index.docker.io/acme/a
 test("10,000 claims of one name in four spellings: one item, every publisher once, trusted first, five written and the count of the rest", () => {
   const mine = release({ publisher: ALICE, name: "docker.io/acme/api:1", imageId: null, archiveDigest: null });
   const entries = Array.from({ length: 10_000 }, (_, i) => ({
-    name: SPELLINGS[i % SPELLINGS.length] as string,
+    name: itemAt(SPELLINGS, i % SPELLINGS.length),
     publisher: spammer(i),
     ids: [BigInt(1_000_000 + i), BigInt(2_000_000 + i)],
   }));

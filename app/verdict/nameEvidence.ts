@@ -3,6 +3,7 @@
 import { type Address, isAddressEqual } from "viem";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
+import { formatReleaseId } from "../chain/releaseId.ts";
 import { cappedListWords, countWords, gapWords, imageWords, listWords } from "./describe.ts";
 import { imageNameKey, sameImageName } from "./normalizeImageName.ts";
 import { matchedKinds, type VerdictTarget } from "./targets.ts";
@@ -10,7 +11,7 @@ import { type Trust, trustBasis } from "./trust.ts";
 import type { ChainEvidence, Evidence, Tone } from "./verdict.ts";
 
 /** The publisher's newest valid release of the name (any spelling looked up), from the evidence. */
-export function currentReleaseOf(evidence: ChainEvidence, publisher: Address, name: string): Release | null {
+function currentReleaseOf(evidence: ChainEvidence, publisher: Address, name: string): Release | null {
   let newest: Release | null = null;
   for (const entry of evidence.latest) {
     if (entry.release === null || !isAddressEqual(entry.publisher, publisher) || !sameImageName(entry.name, name))
@@ -38,13 +39,13 @@ export function currentReleaseItem(
   if (current === null || current.id === except?.id || matchedKinds(target, current).length > 0) return null;
   const message =
     tone === "warn"
-      ? `${publisher} has since released another image as ${current.name}: ${imageWords(current)} on ${formatUnixTime(current.publishedAt)} (release ${current.id}). This is an older release of that name.`
-      : `${publisher}'s current release of ${current.name} is another image: ${imageWords(current)}, published ${formatUnixTime(current.publishedAt)} (release ${current.id}).`;
+      ? `${publisher} has since released another image as ${current.name}: ${imageWords(current)} on ${formatUnixTime(current.publishedAt)} (release ${formatReleaseId(current.id)}). This is an older release of that name.`
+      : `${publisher}'s current release of ${current.name} is another image: ${imageWords(current)}, published ${formatUnixTime(current.publishedAt)} (release ${formatReleaseId(current.id)}).`;
   return { kind: "current-release", tone, message, release: current, name: current.name };
 }
 
 /** Publishers written in a name-conflict sentence (trusted first); the item's data has them all. */
-export const CONFLICT_PUBLISHERS_SHOWN = 5;
+const CONFLICT_PUBLISHERS_SHOWN = 5;
 
 interface Claimant {
   publisher: Address;

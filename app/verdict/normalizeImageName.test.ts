@@ -57,7 +57,7 @@ describe("normalizeImageName (Docker's ParseNormalizedNamed + TagNameOnly)", () 
   }
 
   test("parseImageName gives the parts", () => {
-    assert.deepEqual(parseImageName("localhost:5000/team/app:1@" + D), {
+    assert.deepEqual(parseImageName(`localhost:5000/team/app:1@${D}`), {
       domain: "localhost:5000",
       path: "team/app",
       tag: "1",

@@ -7,7 +7,7 @@
 // gets no :latest). One deliberate difference: the registry is lower-cased (host names are
 // case-insensitive), so GHCR.io/a/b and ghcr.io/a/b are one name.
 
-export interface ImageName {
+interface ImageName {
   /** Registry host (lower case) with its port, e.g. "docker.io", "localhost:5000". */
   domain: string;
   /** Repository path, e.g. "library/nginx", "acme/api". */

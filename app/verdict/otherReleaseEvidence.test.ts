@@ -6,7 +6,7 @@ import type { Digest } from "../image/digest.ts";
 import { decideVerdict } from "./decideVerdict.ts";
 import { ALICE, archive, digest, evidence, image, MALLORY, plainFile, release } from "./test/builders.ts";
 import type { Trust } from "./trust.ts";
-import type { Evidence, EvidenceKind } from "./verdict.ts";
+import type { Evidence } from "./verdict.ts";
 
 const trustAlice: Trust = { publishers: [ALICE], pins: [] };
 const NAME = "docker.io/acme/api:1.4.2";
@@ -14,7 +14,7 @@ const api = image("api", { manifestDigest: digest("api manifest") });
 const IMAGE_ID = api.imageId as Digest;
 const MANIFEST = api.manifestDigest as Digest;
 const kinds = (items: Evidence[] | undefined) => (items ?? []).map((i) => i.kind);
-const only = <K extends EvidenceKind>(items: Evidence[] | undefined, kind: K) =>
+const only = <K extends Evidence["kind"]>(items: Evidence[] | undefined, kind: K) =>
   (items ?? []).filter((i): i is Extract<Evidence, { kind: K }> => i.kind === kind);
 
 describe("decideVerdict: releases by other publishers, counted", () => {

@@ -1,5 +1,6 @@
 // Evidence items about releases and engine problems, each with its sentence.
 import { formatUnixTime } from "../chain/formatTime.ts";
+import { formatReleaseId } from "../chain/releaseId.ts";
 import type { ProvenClaim } from "../claims/claimCheck.ts";
 import type { Problem } from "../image/report.ts";
 import { provenWords } from "./claimEvidence.ts";
@@ -32,7 +33,7 @@ export function verifiedItem(
   };
 }
 
-export function revokedItem({ release, matched }: ReleaseMatch, evidence: ChainEvidence): Evidence {
+function revokedItem({ release, matched }: ReleaseMatch, evidence: ChainEvidence): Evidence {
   const revocation = evidence.revocations.find((r) => r.releaseId === release.id) ?? null;
   const why = revocation ? `: "${revocation.reason}"` : "";
   const message = `Revoked on ${formatUnixTime(release.revokedAt as number)}${why} — release by ${releaseWords(release)}, ${matchedWords(matched)}.`;
@@ -78,7 +79,7 @@ export function otherReleaseItems(c: ClassifiedReleases, trust: Trust, evidence:
       (release): Evidence => ({
         kind: "other-role",
         tone: "info",
-        message: `Release ${release.id} by ${release.publisher} (${release.name}) names one of these digests in another role; it does not vouch for this content.`,
+        message: `Release ${formatReleaseId(release.id)} by ${release.publisher} (${release.name}) names one of these digests in another role; it does not vouch for this content.`,
         release,
       }),
     ),

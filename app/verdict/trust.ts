@@ -24,8 +24,6 @@ export interface Trust {
   controllers?: ProvenClaim[];
 }
 
-export const NO_TRUST: Trust = { publishers: [], pins: [] };
-
 /** How a release's publisher is trusted for the release's name: for any name, by a pin, by a proven claim, or not at all. */
 export type TrustBasis = "publisher" | "pin" | "controller" | null;
 
@@ -71,10 +69,6 @@ export function publishersTrustedFor(trust: Trust, name: string): Address[] {
     ...trust.pins.filter((pin) => sameImageName(pin.name, name)).map((pin) => pin.publisher),
     ...controllers,
   ]);
-}
-
-export function hasAnyTrust(trust: Trust): boolean {
-  return trust.publishers.length > 0 || trust.pins.length > 0 || (trust.namespaces ?? []).length > 0;
 }
 
 /** Every publisher trusted for some name (for any name, pinned, or a proven controller), without repeats: whose releases a verification reads. */

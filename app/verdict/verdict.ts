@@ -95,8 +95,6 @@ export interface OtherReleaseCount {
   unread: number;
 }
 
-export type EvidenceKind = Evidence["kind"];
-
 export interface TargetVerdict {
   target: VerdictTarget;
   /** "image 1 of 2 (linux/amd64)", "the file", "the archive". */

@@ -18,10 +18,10 @@ type Jsonified<T> = T extends bigint
         ? { [K in keyof T]: Jsonified<T[K]> }
         : T;
 
-export type ReleaseJson = Jsonified<Release>;
-export type EvidenceJson = Jsonified<Evidence>;
+type ReleaseJson = Jsonified<Release>;
+type EvidenceJson = Jsonified<Evidence>;
 
-export interface TargetJson {
+interface TargetJson {
   label: string;
   verdict: VerdictWord;
   unknownReason: TargetVerdict["unknownReason"];

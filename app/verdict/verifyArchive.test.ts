@@ -8,7 +8,8 @@ import { publishReleaseBatch } from "../chain/actions/publishReleaseBatch.ts";
 import { revokeRelease } from "../chain/actions/revokeRelease.ts";
 import { startTestChain } from "../chain/test/testChain.ts";
 import type { ArchiveReport } from "../image/report.ts";
-import { inspectBytes, useHashPool } from "../image/test/hashPoolForTests.ts";
+import { hashPoolForSuite, inspectBytes } from "../image/test/hashPoolForTests.ts";
+import { itemAt, present } from "../image/util/itemAt.ts";
 import { gatherEvidence } from "./gatherEvidence.ts";
 import type { Evidence } from "./verdict.ts";
 import { verifyArchive } from "./verifyArchive.ts";
@@ -17,7 +18,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../image/
 const kinds = (items: Evidence[] | undefined) => (items ?? []).map((i) => i.kind);
 
 describe("verifyArchive on a real chain", async () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const chain = await startTestChain();
   after(() => chain.close());
   const { publicClient } = chain;
@@ -27,7 +28,7 @@ describe("verifyArchive on a real chain", async () => {
   const reports = new Map<string, ArchiveReport>();
   const inspect = async (name: string) => {
     if (!reports.has(name)) reports.set(name, await inspectBytes(pool(), fixture(name)));
-    return reports.get(name) as ArchiveReport;
+    return present(reports.get(name), `the report of ${name}`);
   };
   const verify = async (name: string, trust: Address[], requestedName: string | null = null, scanNames = true) =>
     verifyArchive({
@@ -102,7 +103,7 @@ describe("verifyArchive on a real chain", async () => {
       indexDigest: null,
       archiveDigest: null,
     });
-    await revokeRelease(as(0), registry, releaseIds[0] as bigint, "rebuilt: the base had CVE-2026-7");
+    await revokeRelease(as(0), registry, itemAt(releaseIds, 0), "rebuilt: the base had CVE-2026-7");
     const evidence = await gatherEvidence({
       client: publicClient,
       registry,

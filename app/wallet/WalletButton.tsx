@@ -1,7 +1,8 @@
 import { useEffect } from "react";
+import { walletWasUsed } from "./rememberedWallet.ts";
 import { useWalletState } from "./useWallet.ts";
 import { WalletScope } from "./WalletScope.tsx";
-import { requestWallet, walletWasUsed } from "./walletLoader.ts";
+import { requestWallet } from "./walletLoader.ts";
 
 /** RainbowKit's connect button once loaded; before that a plain button that loads it. */
 export function WalletButton() {

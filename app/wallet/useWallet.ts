@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import { subscribeWallet, type WalletState, walletState } from "./walletLoader.ts";
+import { subscribeWallet, type WalletState, walletState } from "./walletStore.ts";
 
 export function useWalletState(): WalletState {
   return useSyncExternalStore(subscribeWallet, walletState);

@@ -4,15 +4,25 @@
 // Publish page, a publisher's Revoke), each in its own scope, never the whole app: loading
 // this chunk then re-mounts nothing else, so a file chosen on Verify while it loads is not
 // lost. The scopes share one wagmi config, so they share one connection.
+//
+// No scope uses wagmi's WagmiProvider: without SSR it reconnects the wallet *while it renders*
+// (its Hydrate calls reconnect() in the render body), and the header's scope re-renders on
+// every navigation. Each time, that store update re-rendered the components of the other
+// scopes (the Publish form, a Revoke button) in the middle of the header's render — React's
+// "Cannot update a component while rendering a different component" — and reconnected the
+// wallet once more. So every scope passes the config through WagmiContext, and the header's
+// scope reconnects once, in an effect.
 import "@rainbow-me/rainbowkit/styles.css";
 import { ConnectButton, darkTheme, lightTheme, RainbowKitProvider, useConnectModal } from "@rainbow-me/rainbowkit";
 import { type ReactNode, useEffect } from "react";
-import { type Config, useAccountEffect, WagmiContext, WagmiProvider } from "wagmi";
+import { type Config, useAccountEffect, useConfig, WagmiContext } from "wagmi";
+import { reconnect } from "wagmi/actions";
 import { useAppConfig } from "../config/AppConfigContext.tsx";
 import type { RegistryChain } from "../config/chains.ts";
+import { rememberWalletUse } from "./rememberedWallet.ts";
 import { useWalletState } from "./useWallet.ts";
 import { createWagmiConfig } from "./wagmiConfig.ts";
-import { connectModalOpened, rememberWalletUse } from "./walletLoader.ts";
+import { connectModalOpened, type WalletModule } from "./walletStore.ts";
 
 const THEME = { lightMode: lightTheme({ accentColor: "#0f766e" }), darkMode: darkTheme({ accentColor: "#14b8a6" }) };
 
@@ -22,8 +32,16 @@ function sharedConfig(chains: readonly RegistryChain[], walletConnectProjectId: 
   return shared.config;
 }
 
-/** The header's scope: opens the connect modal when asked and remembers a connection for the next visit. */
+/**
+ * The header's scope: brings back the connection of an earlier visit (the one thing of
+ * WagmiProvider's we need; wagmi's own lock makes StrictMode's second run a no-op), opens the
+ * connect modal when asked and remembers a connection for the next visit.
+ */
 function WalletEffects() {
+  const config = useConfig();
+  useEffect(() => {
+    reconnect(config);
+  }, [config]);
   const state = useWalletState();
   const { openConnectModal } = useConnectModal();
   const wantsModal = state.status === "ready" && state.openConnectModal;
@@ -37,27 +55,17 @@ function WalletEffects() {
   return null;
 }
 
-/**
- * `primary`: the one scope (the header's, always mounted) that hydrates wagmi's state,
- * reconnects on load and handles the modal requests. The other scopes only pass the shared
- * config down: a second WagmiProvider would hydrate again, and with `reconnectOnMount` off
- * wagmi's hydration clears the stored connections — every Revoke button on a publisher's
- * page would disconnect the wallet as it mounted.
- */
+/** `primary`: the one scope (the header's, always mounted) that reconnects on load and handles the modal requests. */
 function Providers({ children, primary = false }: { children: ReactNode; primary?: boolean }) {
   const { chains, env } = useAppConfig();
   const config = sharedConfig(chains, env.walletConnectProjectId);
-  const content = (
-    <RainbowKitProvider theme={THEME} modalSize="compact">
-      {primary && <WalletEffects />}
-      {children}
-    </RainbowKitProvider>
-  );
-  if (!primary) return <WagmiContext.Provider value={config}>{content}</WagmiContext.Provider>;
   return (
-    <WagmiProvider config={config} reconnectOnMount>
-      {content}
-    </WagmiProvider>
+    <WagmiContext.Provider value={config}>
+      <RainbowKitProvider theme={THEME} modalSize="compact">
+        {primary && <WalletEffects />}
+        {children}
+      </RainbowKitProvider>
+    </WagmiContext.Provider>
   );
 }
 
@@ -65,5 +73,4 @@ function WalletConnectButton() {
   return <ConnectButton showBalance={false} chainStatus="icon" accountStatus="address" />;
 }
 
-export const walletModule = { Providers, ConnectButton: WalletConnectButton };
-export type WalletModule = typeof walletModule;
+export const walletModule: WalletModule = { Providers, ConnectButton: WalletConnectButton };

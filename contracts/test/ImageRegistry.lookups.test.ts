@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { network } from "hardhat";
 import { keccak256, stringToBytes, zeroAddress } from "viem";
-
+import { itemAt } from "../../app/image/util/itemAt.ts";
 import { digestOf, NO_DIGEST, releaseInput } from "./helpers/digests.ts";
 import { blockOf, deployRegistry, NAME, releaseId } from "./helpers/registry.ts";
 
@@ -135,7 +135,7 @@ describe("ImageRegistry lookups", async () => {
 
   it("lets a client rebuild a release from the Published log of its block", async () => {
     const { registry, publicClient, ids } = await networkHelpers.loadFixture(multiPlatformImage);
-    const id = ids[3] as bigint;
+    const id = itemAt(ids, 3);
     const { blockNumber } = await registry.read.getRelease([id]);
     const logs = await publicClient.getContractEvents({
       address: registry.address,
@@ -146,11 +146,12 @@ describe("ImageRegistry lookups", async () => {
       toBlock: blockNumber,
       strict: true,
     });
-    assert.equal(logs.length, 1);
-    const { name, nameHash, imageId, manifestDigest, indexDigest, archiveDigest } = logs[0]!.args;
+    const [log, ...more] = logs;
+    assert.ok(log !== undefined && more.length === 0);
+    const { name, nameHash, imageId, manifestDigest, indexDigest, archiveDigest } = log.args;
     assert.deepEqual(
       { name, imageId, manifestDigest, indexDigest, archiveDigest },
-      platformRelease(PLATFORMS[3] as string),
+      platformRelease(itemAt(PLATFORMS, 3)),
     );
     assert.equal(nameHash, keccak256(stringToBytes(NAME)));
   });

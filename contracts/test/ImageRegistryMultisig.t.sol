@@ -323,7 +323,7 @@ contract ImageRegistryMultisigTest is RegistryTestBase {
     }
 
     /// @dev An external hop, so that expectRevert sees the wallet call and not the cheatcodes before it.
-    function executeExternally(bytes memory data) external returns (bytes memory) {
+    function executeExternally(bytes calldata data) external returns (bytes memory) {
         return execute(data);
     }
 

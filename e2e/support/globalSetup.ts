@@ -29,7 +29,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const deployment = await deployRegistry(chain, path.join(logDir, "deploy.log"));
     const env = siteEnv(chain, deployment);
     const outDir = path.join(PROJECT_ROOT, "dist-e2e");
-    await buildSite(env, outDir);
+    // React's development build: the production one drops React's warnings (a state update
+    // during another component's render, a missing key, …), and the specs fail on any console error.
+    await buildSite({ ...env, NODE_ENV: "development" }, outDir);
     const siteUrl = await startSite({ mode: "preview", port: SITE_PORT, env, inherit: false, outDir, base: SUB_PATH });
     // A real OCI registry (CORS open), started as npm start starts it; specs that need it fail without it, saying what to install.
     const oci = await startOciRegistry(OCI_REGISTRY_PORT, path.join(logDir, "oci-registry.log"));

@@ -9,7 +9,7 @@ import type { Verdict } from "../../app/image/report.ts";
 import { dockerArchive, layerTar } from "../../app/image/test/syntheticArchives.ts";
 import { buildTar } from "../../app/image/test/tarWriter.ts";
 
-export interface EdgeCase {
+interface EdgeCase {
   file: string;
   /** What Go's reading of the gzip stream implies for the report. */
   verdict: Verdict;

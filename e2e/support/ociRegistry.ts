@@ -5,7 +5,7 @@ import path from "node:path";
 import { type LocalRegistry, pushArchive } from "../../app/tools/localRegistry.ts";
 import { stack } from "./stack.ts";
 
-export interface E2eRegistry {
+interface E2eRegistry {
   url: string;
   /** host:port, as written in a reference. */
   domain: string;

@@ -6,13 +6,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface RegistryProxy {
+interface RegistryProxy {
   /** host:port, to write in a reference or a scope. */
   domain: string;
   close(): Promise<void>;
 }
 
-export interface RegistryProxyOptions {
+interface RegistryProxyOptions {
   cors: boolean;
   /** The well-known document to serve now; null → 404. */
   wellKnown?: () => string | null;

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { PROJECT_ROOT } from "../../app/tools/localStack.ts";
 
 /** Screenshots of verdicts, for people (the README shows the best ones, copied to e2e/screenshots/). */
-export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, "test-results", "screenshots");
+const SCREENSHOT_DIR = path.join(PROJECT_ROOT, "test-results", "screenshots");
 
 /** Chooses `file` on the Verify page and waits for the chain's verdict; returns the card. */
 export async function verifyFile(page: Page, file: string): Promise<Locator> {

@@ -7,6 +7,7 @@
 // Digests are computed from the segments first (nothing is written), since each blob's
 // tar header carries its own digest and the blobs are ordered by it.
 
+import { itemAt } from "../../image/util/itemAt.ts";
 import { noiseKey } from "./noise.ts";
 import { jsonBytes, type Segment, sha256Of, tarDirectory, tarEnd, tarEntry, textBytes, totalSize } from "./segments.ts";
 
@@ -18,7 +19,7 @@ export interface ArchiveSpec {
   layerBytes: number;
 }
 
-export interface ArchivePlan {
+interface ArchivePlan {
   spec: ArchiveSpec;
   segments: Segment[];
   size: number;
@@ -75,7 +76,7 @@ export function planDockerSave(spec: ArchiveSpec, knownDiffIds?: readonly string
   const imageId = sha256Of([config]);
   const layerDescriptors = layers.map((layer, i) => ({
     mediaType: "application/vnd.oci.image.layer.v1.tar",
-    digest: diffIds[i] as string,
+    digest: itemAt(diffIds, i),
     size: totalSize(layer),
   }));
   const manifest = jsonBytes({
@@ -86,7 +87,7 @@ export function planDockerSave(spec: ArchiveSpec, knownDiffIds?: readonly string
   });
   const manifestDigest = sha256Of([manifest]);
   const blobs = [
-    ...layers.map((layer, i) => ({ digest: diffIds[i] as string, content: layer })),
+    ...layers.map((layer, i) => ({ digest: itemAt(diffIds, i), content: layer })),
     { digest: imageId, content: [config] },
     { digest: manifestDigest, content: [manifest] },
   ].sort((a, b) => (a.digest < b.digest ? -1 : 1));

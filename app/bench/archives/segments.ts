@@ -9,8 +9,7 @@ export type Segment =
   | { kind: "bytes"; bytes: Uint8Array }
   | { kind: "noise"; key: Buffer; offset: number; size: number };
 
-export const segmentSize = (segment: Segment): number =>
-  segment.kind === "bytes" ? segment.bytes.length : segment.size;
+const segmentSize = (segment: Segment): number => (segment.kind === "bytes" ? segment.bytes.length : segment.size);
 
 export const totalSize = (segments: readonly Segment[]): number =>
   segments.reduce((sum, segment) => sum + segmentSize(segment), 0);

@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type LaunchOptions } from "playwright-core";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { buildSite, startSite, stopAll } from "../../tools/localStack.ts";
 import type { CachedArchive } from "../archives/archiveCache.ts";
 import { BenchCheckError, type Contender, type Measurement } from "./contender.ts";
@@ -46,7 +47,7 @@ const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+  return itemAt(sorted, Math.floor(sorted.length / 2));
 }
 
 /** Where the extra memory was at the peak: by Chromium process type, KiB. */
@@ -59,7 +60,7 @@ function extraByKind(peak: Map<number, number>, rest: Map<number, number>): Reco
   return byKind;
 }
 
-export interface BrowserContender extends Contender {
+interface BrowserContender extends Contender {
   version: string;
 }
 

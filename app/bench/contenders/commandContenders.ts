@@ -123,5 +123,3 @@ export async function cliContender(baselineArchive: string): Promise<Contender> 
     close: noop,
   };
 }
-
-export const CLI_PATH = CLI;

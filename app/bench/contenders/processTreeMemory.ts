@@ -3,6 +3,7 @@
 // /proc/<pid>/status VmRSS. Shared pages count once per process that maps them, so the
 // sum overstates; the benchmark subtracts the same sum at rest, which cancels most of it.
 import { readdirSync, readFileSync } from "node:fs";
+import { present } from "../../image/util/itemAt.ts";
 
 function parentOf(pid: number): number | null {
   try {
@@ -14,7 +15,7 @@ function parentOf(pid: number): number | null {
   }
 }
 
-export function descendantsOf(root: number): number[] {
+function descendantsOf(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync("/proc")) {
     const pid = Number(name);
@@ -25,7 +26,7 @@ export function descendantsOf(root: number): number[] {
   const tree: number[] = [];
   const stack = [root];
   while (stack.length > 0) {
-    const pid = stack.pop() as number;
+    const pid = present(stack.pop(), "a pid on the stack");
     tree.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }

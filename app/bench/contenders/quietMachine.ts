@@ -18,7 +18,7 @@ export function cpuTimes(): { busy: number; total: number } {
 }
 
 /** The share (0–1) of all cores' time spent busy over `ms`. */
-export async function busyShare(ms = 500): Promise<number> {
+async function busyShare(ms = 500): Promise<number> {
   const before = cpuTimes();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = cpuTimes();

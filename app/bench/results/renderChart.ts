@@ -17,7 +17,7 @@ const BAR_HEIGHT = 18;
 const GAP = 6;
 const GROUP_GAP = 30;
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function renderChart(results: BenchResults): string {
   const max = Math.max(...results.cases.flatMap((c) => c.contenders.map((contender) => contender.medianMBps)));
@@ -25,7 +25,7 @@ export function renderChart(results: BenchResults): string {
   const parts: string[] = [];
   let y = 58;
   for (const result of results.cases) {
-    parts.push(`<text x="16" y="${y}" class="case">${escape(result.label)}</text>`);
+    parts.push(`<text x="16" y="${y}" class="case">${escapeXml(result.label)}</text>`);
     y += 10;
     for (const contender of result.contenders) {
       const width = Math.max(1, contender.medianMBps * scale);
@@ -34,7 +34,7 @@ export function renderChart(results: BenchResults): string {
           ? ""
           : ` · ${contender.ratioToSha256sum.toFixed(2)}× sha256sum`;
       parts.push(
-        `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 5}" class="label" text-anchor="end">${escape(CONTENDER_LABELS[contender.id])}</text>`,
+        `<text x="${LABEL_WIDTH - 8}" y="${y + BAR_HEIGHT - 5}" class="label" text-anchor="end">${escapeXml(CONTENDER_LABELS[contender.id])}</text>`,
         `<rect x="${LABEL_WIDTH}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" rx="2" fill="${COLORS[contender.id]}"/>`,
         `<text x="${(LABEL_WIDTH + width + 6).toFixed(1)}" y="${y + BAR_HEIGHT - 5}" class="value">${contender.medianMBps.toFixed(0)} MB/s${ratio}</text>`,
       );
@@ -46,11 +46,11 @@ export function renderChart(results: BenchResults): string {
   const title = `ImageSeal: verifying an image archive vs. hashing it${results.quick ? " (quick run: small archives)" : ""}`;
   const subtitle = `${results.date.slice(0, 10)} · ${machine.cores} cores (${machine.cpu}) · warm page cache · median of ${results.runsPerCase} alternating runs · higher is better`;
   const height = y + 4;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escape(title)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}">
 <style>text{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;fill:#1f2328}.title{font-size:16px;font-weight:600}.sub{font-size:12px;fill:#57606a}.case{font-size:13px;font-weight:600}.label{font-size:12px}.value{font-size:12px;fill:#57606a}</style>
 <rect width="100%" height="100%" fill="#ffffff"/>
-<text x="16" y="24" class="title">${escape(title)}</text>
-<text x="16" y="42" class="sub">${escape(subtitle)}</text>
+<text x="16" y="24" class="title">${escapeXml(title)}</text>
+<text x="16" y="42" class="sub">${escapeXml(subtitle)}</text>
 ${parts.join("\n")}
 </svg>
 `;

@@ -1,4 +1,6 @@
 // From raw runs to the figures the report shows: medians, paired ratios, worst memory.
+
+import { itemAt } from "../../image/util/itemAt.ts";
 import type { Target } from "../benchCases.ts";
 import type { ContenderId, Measurement } from "../contenders/contender.ts";
 import type { CaseResult, ContenderSummary, TargetResult } from "./benchResults.ts";
@@ -6,9 +8,7 @@ import type { CaseResult, ContenderSummary, TargetResult } from "./benchResults.
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1 ? itemAt(sorted, middle) : (itemAt(sorted, middle - 1) + itemAt(sorted, middle)) / 2;
 }
 
 const MiB = (kib: number | null) => (kib === null ? null : kib / 1024);

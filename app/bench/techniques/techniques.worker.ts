@@ -149,8 +149,11 @@ scope.addEventListener("message", async ({ data }) => {
   let bytes = 0;
   if (mode === "hash-only") {
     const buffer = new Uint8Array(BUFFER).map((_, i) => i * 31);
-    for (let offset = start; offset < end; offset += BUFFER)
-      bytes += (hasher.update(buffer.subarray(0, Math.min(BUFFER, end - offset))), Math.min(BUFFER, end - offset));
+    for (let offset = start; offset < end; offset += BUFFER) {
+      const length = Math.min(BUFFER, end - offset);
+      hasher.update(buffer.subarray(0, length));
+      bytes += length;
+    }
   } else if (mode === "read-slices") bytes = await slices(file, start, end, null, false);
   else if (mode === "read-stream") bytes = await stream(file, start, end, null, true);
   else if (mode === "slices-then-hash") bytes = await slices(file, start, end, hasher, false);

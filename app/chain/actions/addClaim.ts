@@ -1,5 +1,5 @@
-import { type Hash, parseEventLogs } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
+import { parseEventLogs } from "viem";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { MissingLogError } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
@@ -28,26 +28,12 @@ export async function addClaim(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "addClaim",
-          args: [location],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode(receipt) {
-        const logs = receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase());
-        const [log] = parseEventLogs({ abi: imageRegistryAbi, eventName: "ClaimAdded", logs });
-        if (log === undefined) throw new MissingLogError(`ClaimAdded log in transaction ${receipt.transactionHash}`);
-        return { index: Number(log.args.index), location: log.args.location };
-      },
-    },
+    contractWriteSteps(clients, registry, "addClaim", [location], (receipt) => {
+      const logs = receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase());
+      const [log] = parseEventLogs({ abi: imageRegistryAbi, eventName: "ClaimAdded", logs });
+      if (log === undefined) throw new MissingLogError(`ClaimAdded log in transaction ${receipt.transactionHash}`);
+      return { index: Number(log.args.index), location: log.args.location };
+    }),
     options,
   );
 }

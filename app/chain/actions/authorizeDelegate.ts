@@ -1,5 +1,5 @@
-import { type Address, getAddress, type Hash, parseEventLogs } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
+import { type Address, getAddress, parseEventLogs } from "viem";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { MissingLogError } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
@@ -33,35 +33,21 @@ export async function authorizeDelegate(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "authorizeDelegate",
-          args: [delegate, namePrefix, BigInt(expiresAt)],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode(receipt) {
-        const [log] = parseEventLogs({
-          abi: imageRegistryAbi,
-          eventName: "DelegateAuthorized",
-          logs: receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase()),
-        });
-        if (log === undefined)
-          throw new MissingLogError(`DelegateAuthorized log in transaction ${receipt.transactionHash}`);
-        return {
-          delegate: getAddress(log.args.delegate),
-          namePrefix: log.args.namePrefix,
-          expiresAt: Number(log.args.expiresAt),
-          since: log.args.since,
-        };
-      },
-    },
+    contractWriteSteps(clients, registry, "authorizeDelegate", [delegate, namePrefix, BigInt(expiresAt)], (receipt) => {
+      const [log] = parseEventLogs({
+        abi: imageRegistryAbi,
+        eventName: "DelegateAuthorized",
+        logs: receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase()),
+      });
+      if (log === undefined)
+        throw new MissingLogError(`DelegateAuthorized log in transaction ${receipt.transactionHash}`);
+      return {
+        delegate: getAddress(log.args.delegate),
+        namePrefix: log.args.namePrefix,
+        expiresAt: Number(log.args.expiresAt),
+        since: log.args.since,
+      };
+    }),
     options,
   );
 }

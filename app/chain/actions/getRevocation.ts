@@ -6,6 +6,7 @@ import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { ReadClient } from "../readClient.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import type { Release, Revocation } from "../release.ts";
+import { formatReleaseId } from "../releaseId.ts";
 
 const revokedEvent = getAbiItem({ abi: imageRegistryAbi, name: "Revoked" });
 
@@ -37,7 +38,9 @@ export async function getRevocation(
             });
       const log = logs[0];
       if (log === undefined)
-        throw new MissingLogError(`Revoked log for release ${release.id} (revoked at timestamp ${revokedAt})`);
+        throw new MissingLogError(
+          `Revoked log for release ${formatReleaseId(release.id)} (revoked at timestamp ${revokedAt})`,
+        );
       return {
         releaseId: release.id,
         reason: log.args.reason,

@@ -1,5 +1,7 @@
-import type { Hash } from "viem";
-import { readContract, simulateContract, writeContract } from "viem/actions";
+import { parseEventLogs } from "viem";
+import { readContract } from "viem/actions";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
+import { MissingLogError } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
@@ -22,12 +24,16 @@ export async function invalidateNonces(
   options?: WriteOptions<InvalidateNoncesResult>,
 ): Promise<WriteOutcome<InvalidateNoncesResult>> {
   const registry = registryAddressOf(registryRef);
+  // Read once: a replay of a reverted call asks about the nonce that was sent.
   let target = nonce;
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
+    contractWriteSteps(
+      clients,
+      registry,
+      "invalidateNonces",
+      async (account, blockNumber) => {
         target ??=
           (await readContract(clients.publicClient, {
             address: registry,
@@ -36,19 +42,19 @@ export async function invalidateNonces(
             args: [account.address],
             blockNumber,
           })) + 1n;
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "invalidateNonces",
-          args: [target],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        return [target] as const;
       },
-      decode: () => ({ nonce: target as bigint }),
-    },
+      (receipt) => {
+        const [log] = parseEventLogs({
+          abi: imageRegistryAbi,
+          eventName: "NoncesInvalidated",
+          logs: receipt.logs.filter((entry) => entry.address.toLowerCase() === registry.toLowerCase()),
+        });
+        if (log === undefined)
+          throw new MissingLogError(`NoncesInvalidated log in transaction ${receipt.transactionHash}`);
+        return { nonce: log.args.nonce };
+      },
+    ),
     options,
   );
 }

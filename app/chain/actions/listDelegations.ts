@@ -18,7 +18,7 @@ import { deployedOnBlockOf, type RegistryRef, registryAddressOf } from "../regis
 import { type ScanGap, type ScanOptions, scanRanges } from "../scanRanges.ts";
 import { type Delegation, getDelegation } from "./getDelegation.ts";
 
-export type DelegationState = "active" | "expired" | "revoked";
+type DelegationState = "active" | "expired" | "revoked";
 
 /** One delegate key of a publisher: its state now (the `delegation` view) and where its logs are. */
 export interface ListedDelegation extends Delegation {
@@ -31,7 +31,7 @@ export interface ListedDelegation extends Delegation {
   revokedInTransaction: Hash | null;
 }
 
-export interface DelegationListing {
+interface DelegationListing {
   /** Every key the publisher ever authorised, latest grant first. */
   delegations: ListedDelegation[];
   fromBlock: bigint;
@@ -42,14 +42,14 @@ export interface DelegationListing {
   gaps: ScanGap[];
 }
 
-export interface ListDelegationsOptions extends ScanOptions {
+interface ListDelegationsOptions extends ScanOptions {
   /** Default: the registry's deployment block when the RegistryRef carries it, else 0. */
   fromBlock?: bigint;
   /** Default: the chain's head when the scan starts. */
   toBlock?: bigint;
 }
 
-export function delegationState(delegation: Pick<Delegation, "active" | "revokedAt">): DelegationState {
+function delegationState(delegation: Pick<Delegation, "active" | "revokedAt">): DelegationState {
   if (delegation.revokedAt !== null) return "revoked";
   return delegation.active ? "active" : "expired";
 }

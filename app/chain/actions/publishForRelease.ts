@@ -1,6 +1,5 @@
-import type { Address, Hash } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import type { Address } from "viem";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import type { ReleaseInput } from "../release.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
@@ -26,21 +25,13 @@ export async function publishForRelease(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "publishFor",
-          args: [publisher, inputs.map(releaseInputToChain)],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode: decodePublishResult(clients.publicClient, registry),
-    },
+    contractWriteSteps(
+      clients,
+      registry,
+      "publishFor",
+      () => [publisher, inputs.map(releaseInputToChain)] as const,
+      decodePublishResult(clients.publicClient, registry),
+    ),
     options,
     // "already published" is the publisher's, not the delegate's.
     { subject: "publisher" },

@@ -1,6 +1,5 @@
-import type { Address, Hash, TransactionReceipt } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import type { Address, TransactionReceipt } from "viem";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import type { ReadClient } from "../readClient.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import type { Release, ReleaseInput } from "../release.ts";
@@ -39,28 +38,16 @@ export async function publishRelease(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const chainInput = releaseInputToChain(input);
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "publish",
-          args: [
-            chainInput.name,
-            chainInput.imageId,
-            chainInput.manifestDigest,
-            chainInput.indexDigest,
-            chainInput.archiveDigest,
-          ],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+    contractWriteSteps(
+      clients,
+      registry,
+      "publish",
+      () => {
+        const { name, imageId, manifestDigest, indexDigest, archiveDigest } = releaseInputToChain(input);
+        return [name, imageId, manifestDigest, indexDigest, archiveDigest] as const;
       },
-      decode: decodePublishResult(clients.publicClient, registry),
-    },
+      decodePublishResult(clients.publicClient, registry),
+    ),
     options,
   );
 }

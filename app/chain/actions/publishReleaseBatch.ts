@@ -1,6 +1,4 @@
-import type { Hash } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import type { ReleaseInput } from "../release.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
@@ -22,21 +20,13 @@ export async function publishReleaseBatch(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "publishBatch",
-          args: [inputs.map(releaseInputToChain)],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode: decodePublishResult(clients.publicClient, registry),
-    },
+    contractWriteSteps(
+      clients,
+      registry,
+      "publishBatch",
+      () => [inputs.map(releaseInputToChain)] as const,
+      decodePublishResult(clients.publicClient, registry),
+    ),
     options,
   );
 }

@@ -4,7 +4,7 @@ import { RegistryMissingError, withAppErrors } from "../errors.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { ReadClient } from "../readClient.ts";
 
-export interface RegistryInfo {
+interface RegistryInfo {
   /** The EIP-712 domain name and version the contract signs releases under. */
   name: string;
   version: string;

@@ -1,6 +1,5 @@
-import type { Address, Hash } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import type { Address } from "viem";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
@@ -24,21 +23,7 @@ export async function revokeDelegate(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "revokeDelegate",
-          args: [delegate],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode: () => ({ delegate }),
-    },
+    contractWriteSteps(clients, registry, "revokeDelegate", [delegate], () => ({ delegate })),
     options,
   );
 }

@@ -1,6 +1,4 @@
-import type { Hash } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
@@ -27,21 +25,7 @@ export async function revokeRelease(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "revoke",
-          args: [id, reason],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode: () => ({ releaseId: id, reason }),
-    },
+    contractWriteSteps(clients, registry, "revoke", [id, reason], () => ({ releaseId: id, reason })),
     options,
   );
 }

@@ -10,7 +10,7 @@ import { preflight, type WriteClients } from "../runWrite.ts";
 import { SIGNED_RELEASE_FORMAT, SIGNED_RELEASE_VERSION, type SignedRelease } from "../signedRelease.ts";
 import { getDelegation } from "./getDelegation.ts";
 
-export interface SignReleaseOptions {
+interface SignReleaseOptions {
   /**
    * Whose release it is; default the wallet's own account. Another address makes the wallet its
    * delegate key: the publisher's grant to it must be in force and cover the name (checked

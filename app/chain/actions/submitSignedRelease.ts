@@ -1,6 +1,4 @@
-import type { Hash } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { releaseInputToChain } from "../releaseInput.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
@@ -23,30 +21,24 @@ export async function submitSignedRelease(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
+    contractWriteSteps(
+      clients,
+      registry,
+      "publishBySig",
+      async (_account, blockNumber) => {
         // Replaying a reverted submission runs on the block it met: only the contract's word counts there.
         if (blockNumber === undefined) await validateSignedRelease(clients.publicClient, registry, signed);
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "publishBySig",
-          args: [
-            signed.publisher,
-            signed.signer,
-            releaseInputToChain(signed.release),
-            signed.nonce,
-            signed.deadline,
-            signed.signature,
-          ],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
+        return [
+          signed.publisher,
+          signed.signer,
+          releaseInputToChain(signed.release),
+          signed.nonce,
+          signed.deadline,
+          signed.signature,
+        ] as const;
       },
-      decode: decodePublishResult(clients.publicClient, registry),
-    },
+      decodePublishResult(clients.publicClient, registry),
+    ),
     options,
     { subject: "publisher" },
   );

@@ -1,6 +1,4 @@
-import type { Hash } from "viem";
-import { simulateContract, writeContract } from "viem/actions";
-import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
+import { contractWriteSteps } from "../contractWriteSteps.ts";
 import { type RegistryRef, registryAddressOf } from "../registryRef.ts";
 import { runWrite, type WriteClients, type WriteOptions, type WriteOutcome } from "../runWrite.ts";
 
@@ -24,21 +22,7 @@ export async function withdrawClaim(
   return runWrite(
     clients,
     registry,
-    {
-      async simulate(account, blockNumber) {
-        const { request } = await simulateContract(clients.publicClient, {
-          address: registry,
-          abi: imageRegistryAbi,
-          functionName: "withdrawClaim",
-          args: [BigInt(index)],
-          account,
-          blockNumber,
-        });
-        return (): Promise<Hash> =>
-          writeContract(clients.walletClient, { ...request, chain: clients.publicClient.chain });
-      },
-      decode: () => ({ index }),
-    },
+    contractWriteSteps(clients, registry, "withdrawClaim", [BigInt(index)], () => ({ index })),
     options,
   );
 }

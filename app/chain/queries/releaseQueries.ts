@@ -6,12 +6,10 @@ import type { Address } from "viem";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { Digest } from "../../image/digest.ts";
 import { getDelegation } from "../actions/getDelegation.ts";
-import { getLatestValidRelease } from "../actions/getLatestValidRelease.ts";
 import { getNameHistory } from "../actions/getNameHistory.ts";
 import { getRelease } from "../actions/getRelease.ts";
 import { getReleasesByDigestPage } from "../actions/getReleasesByDigestPage.ts";
 import { getReleasesByPublisher } from "../actions/getReleasesByPublisher.ts";
-import { getReleasesByPublisherAndDigest } from "../actions/getReleasesByPublisherAndDigest.ts";
 import { getRevocation } from "../actions/getRevocation.ts";
 import { publicClientFor } from "../publicClient.ts";
 import { pageBounds } from "../readPages.ts";
@@ -44,15 +42,6 @@ export function releasesByDigestQuery(registryChain: RegistryChain, digest: Dige
   });
 }
 
-/** Every release of one publisher naming the digest: a few calls however many others named it. */
-export function releasesByPublisherAndDigestQuery(registryChain: RegistryChain, publisher: Address, digest: Digest) {
-  return queryOptions({
-    queryKey: [...base(registryChain), "byPublisherAndDigest", publisher, digest],
-    queryFn: () => getReleasesByPublisherAndDigest(publicClientFor(registryChain), registryChain, publisher, digest),
-    staleTime: LIST_STALE_MS,
-  });
-}
-
 /** The publisher's delegation of `delegate` (null when none was ever granted). */
 export function delegationQuery(registryChain: RegistryChain, publisher: Address, delegate: Address) {
   return queryOptions({
@@ -80,14 +69,6 @@ export function nameHistoryQuery(registryChain: RegistryChain, publisher: Addres
   return queryOptions({
     queryKey: [...base(registryChain), "nameHistory", publisher, name],
     queryFn: () => getNameHistory(publicClientFor(registryChain), registryChain, publisher, name, { limit: 100 }),
-    staleTime: LIST_STALE_MS,
-  });
-}
-
-export function latestValidReleaseQuery(registryChain: RegistryChain, publisher: Address, name: string) {
-  return queryOptions({
-    queryKey: [...base(registryChain), "latestValid", publisher, name],
-    queryFn: () => getLatestValidRelease(publicClientFor(registryChain), registryChain, publisher, name),
     staleTime: LIST_STALE_MS,
   });
 }

@@ -4,7 +4,7 @@
 import { type Address, createWalletClient, custom, http, type WalletClient } from "viem";
 import type { TestChain } from "./testChain.ts";
 
-export interface WalletBends {
+interface WalletBends {
   chainId?: number;
   reject?: boolean;
   fixedGas?: boolean;

@@ -4,6 +4,7 @@
 // concatenated by ascending owner address.
 import { readFileSync } from "node:fs";
 import { type Abi, type Address, concat, getAddress, type Hex, hexToBigInt, type LocalAccount } from "viem";
+import { itemAt } from "../../image/util/itemAt.ts";
 import type { TestChain } from "./testChain.ts";
 
 const ARTIFACT = new URL("../../../artifacts/contracts/test/MultisigWallet.sol/MultisigWallet.json", import.meta.url);
@@ -26,7 +27,7 @@ export async function deployMultisigWallet(
     abi,
     bytecode,
     args: [owners, threshold],
-    account: chain.accounts[0] as Address,
+    account: itemAt(chain.accounts, 0),
     chain: chain.chain,
   });
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
@@ -80,7 +81,7 @@ export async function multisigExecute(
     abi,
     functionName: "execute",
     args: [target, data, await packed(owners, digest)],
-    account: chain.accounts[0] as Address,
+    account: itemAt(chain.accounts, 0),
     chain: chain.chain,
   });
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });

@@ -20,6 +20,7 @@ import {
   type WalletClient,
 } from "viem";
 import type { Digest } from "../../image/digest.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { ReleaseInput } from "../release.ts";
 
@@ -75,7 +76,7 @@ export async function startTestChain(): Promise<TestChain> {
     const hash = await wallet(0).deployContract({
       abi: imageRegistryAbi,
       bytecode,
-      account: accounts[0] as Address,
+      account: itemAt(accounts, 0),
       chain,
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });

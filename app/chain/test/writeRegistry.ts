@@ -1,6 +1,7 @@
 // Test-only: a registry write straight through viem (no app action, no preflight), mined and
 // checked, for arranging state an app action does not cover here (delegations, nonce jumps).
 import type { Address, ContractFunctionArgs, ContractFunctionName, TransactionReceipt } from "viem";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { imageRegistryAbi } from "../generated/imageRegistryAbi.ts";
 import type { TestChain } from "./testChain.ts";
 
@@ -20,7 +21,7 @@ export async function writeRegistry<N extends WriteName>(
     abi: imageRegistryAbi,
     functionName,
     args,
-    account: chain.accounts[account] as Address,
+    account: itemAt(chain.accounts, account),
     chain: chain.chain,
   } as never);
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });

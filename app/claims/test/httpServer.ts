@@ -2,9 +2,9 @@
 // closed (connections included) when the test ends.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
-export type Route = (request: IncomingMessage, response: ServerResponse) => void;
+type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
-export interface TestServer {
+interface TestServer {
   /** "127.0.0.1:PORT" */
   host: string;
   origin: string;

@@ -17,6 +17,7 @@ import { releaseMessage, releaseTypedData } from "../../chain/releaseTypedData.t
 import { SIGNED_RELEASE_FORMAT, SIGNED_RELEASE_VERSION, serializeSignedRelease } from "../../chain/signedRelease.ts";
 import { startTestChain, type TestChain } from "../../chain/test/testChain.ts";
 import type { Digest } from "../../image/digest.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import type { ProofBundle } from "../../proofs/proofBundle.ts";
 
 const CLI = fileURLToPath(new URL("../imageseal.ts", import.meta.url));
@@ -51,7 +52,7 @@ describe("imageseal bundle + verify --bundle, with the chain stopped", () => {
 
   before(async () => {
     chain = await startTestChain();
-    alice = chain.accounts[1] as Address;
+    alice = itemAt(chain.accounts, 1);
     registry = chain.registry;
     other = (await chain.deployRegistry()).registry;
     const as = { publicClient: chain.publicClient, walletClient: chain.wallet(1) };
@@ -79,7 +80,7 @@ describe("imageseal bundle + verify --bundle, with the chain stopped", () => {
     );
     assert.equal(made.status, 0, made.stderr);
     blocks.before = JSON.parse(made.stdout).blockHash;
-    await revokeRelease(as, registry, published.releaseIds[0] as bigint, "rebuilt with a patched base");
+    await revokeRelease(as, registry, itemAt(published.releaseIds, 0), "rebuilt with a patched base");
     const again = await imageseal(
       "bundle",
       ARCHIVE,

@@ -18,7 +18,7 @@ import { type CliIo, EXIT } from "../command.ts";
 import { createProgressBar } from "../progressBar.ts";
 import { terminalJson, terminalLine } from "../terminalText.ts";
 import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
-import { BUNDLE_USAGE } from "./bundleCommand.ts";
+import { BUNDLE_USAGE } from "./bundleUsage.ts";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
@@ -46,23 +46,27 @@ async function digestsToCover(target: string, io: CliIo): Promise<Digest[]> {
   }
 }
 
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      chain: { type: "string" },
+      registry: { type: "string" },
+      publisher: { type: "string", multiple: true },
+      name: { type: "string", multiple: true },
+      block: { type: "string" },
+      output: { type: "string", short: "o" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
 export async function runBundle(args: string[], io: CliIo): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        chain: { type: "string" },
-        registry: { type: "string" },
-        publisher: { type: "string", multiple: true },
-        name: { type: "string", multiple: true },
-        block: { type: "string" },
-        output: { type: "string", short: "o" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = parse(args);
   } catch (error) {
     return fail(io, (error as Error).message, true);
   }

@@ -8,7 +8,7 @@ import { checkClaim, parseClaimLocation } from "./claimsApi.ts";
 import { checkWords } from "./claimWords.ts";
 
 /** Exit status of a check that ran: a failed claim is not bad input. */
-export const CHECK_FAILED = 1;
+const CHECK_FAILED = 1;
 
 export async function claimCheck(run: ClaimRun): Promise<number> {
   const { report, options } = run;

@@ -9,7 +9,7 @@ import type { CommandDeps, Reporter } from "../publish/commandContext.ts";
 import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient.ts";
 import { type ResolvedChain, resolveChain } from "../verify/resolveChain.ts";
 
-export interface ClaimOptions {
+interface ClaimOptions {
   chain: string;
   registry: string | undefined;
   keystore: string | undefined;

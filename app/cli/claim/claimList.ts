@@ -2,6 +2,7 @@
 // a verifier checks it. The status says whether they could be read, not whether they hold:
 // a script that wants "proven" reads --json.
 import { getClaims } from "../../chain/actions/getClaims.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { PUBLISH_EXIT } from "../publish/exitStatus.ts";
 import { parsePublisher } from "../publish/runPublish.ts";
 import { type ClaimRun, chainOf, checkDepsOf } from "./claimContext.ts";
@@ -17,7 +18,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(items[index] as T);
+      results[index] = await work(itemAt(items, index));
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

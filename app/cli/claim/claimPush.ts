@@ -45,7 +45,7 @@ async function existingDocument(
 }
 
 /** "ghcr.io/acme/api" (Docker spellings normalized: "acme/api" is docker.io/acme/api) → the repository; null for a tag, a digest, a URL. */
-export function repositoryScope(text: string): { scope: string; domain: string; path: string } | null {
+function repositoryScope(text: string): { scope: string; domain: string; path: string } | null {
   const repository = parseRepository(text.trim());
   return repository === null
     ? null
@@ -134,7 +134,7 @@ export async function claimPush(run: ClaimRun): Promise<number> {
     });
   } else {
     report.say([
-      `Pushed the claim for ${repository.scope}${recorded === null ? " (not recorded on chain: imageseal claim record " + location.location + ")" : recorded.transactionHash === null ? ` (already recorded as claim #${recorded.index})` : ` and recorded it as claim #${recorded.index} in block ${recorded.blockNumber}, transaction ${recorded.transactionHash}`}.`,
+      `Pushed the claim for ${repository.scope}${recorded === null ? ` (not recorded on chain: imageseal claim record ${location.location})` : recorded.transactionHash === null ? ` (already recorded as claim #${recorded.index})` : ` and recorded it as claim #${recorded.index} in block ${recorded.blockNumber}, transaction ${recorded.transactionHash}`}.`,
       `  ${checkWords(check)}`,
     ]);
   }

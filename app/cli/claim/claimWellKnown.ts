@@ -28,7 +28,7 @@ async function existingFile(file: string): Promise<ClaimDocument | null> {
 }
 
 /** A host → its claim location: https, or http for this machine's loopback hosts (which app/claims allows for tests). */
-export function domainLocation(text: string): { scope: string; location: string } | null {
+function domainLocation(text: string): { scope: string; location: string } | null {
   const scope = parseDomain(text.trim());
   if (scope === null) return null;
   return { scope, location: `${isLoopbackDomain(scope) ? "http" : "https"}://${scope}` };

@@ -11,7 +11,7 @@ import { sendAnyWrite } from "../publish/sendWrite.ts";
 import type { ResolvedChain } from "../verify/resolveChain.ts";
 import type { ClaimRun } from "./claimContext.ts";
 
-export type RecordOutcome =
+type RecordOutcome =
   | { kind: "recorded"; outcome: WriteOutcome<AddClaimResult> }
   | { kind: "already"; index: number }
   | { kind: "failed"; status: number };

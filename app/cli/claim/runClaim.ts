@@ -8,12 +8,12 @@ import { type CommandDeps, processDeps, reporter, startCommand } from "../publis
 import { PUBLISH_EXIT } from "../publish/exitStatus.ts";
 import { ChainInputError } from "../verify/resolveChain.ts";
 import { claimCheck } from "./claimCheckCommand.ts";
-import { CLAIM_USAGE } from "./claimCommand.ts";
 import { type ClaimRun, registryClientFor } from "./claimContext.ts";
 import { claimList } from "./claimList.ts";
 import { claimPush } from "./claimPush.ts";
 import { claimRecord, claimWithdraw } from "./claimRecord.ts";
 import { ClaimError } from "./claimsApi.ts";
+import { CLAIM_USAGE } from "./claimUsage.ts";
 import { claimWellKnown } from "./claimWellKnown.ts";
 
 const SUBCOMMANDS: Record<string, (run: ClaimRun) => Promise<number>> = {

@@ -28,18 +28,22 @@ function exitStatus(report: ArchiveReport): number {
   return report.verdict === "tampered" ? EXIT.tampered : EXIT.unsupported;
 }
 
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean" },
+      "archive-digest": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        "archive-digest": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = parse(args);
   } catch (error) {
     io.stderr.write(`${terminalLine(`imageseal inspect: ${(error as Error).message}`)}\n${USAGE}`);
     return EXIT.unsupported;

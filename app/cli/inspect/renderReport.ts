@@ -76,7 +76,9 @@ export function renderReport(report: ArchiveReport, fileName: string): string {
       lines.push(`archiveDigest  ${report.archiveDigest}   (identifies these bytes only, never an image)`);
     lines.push(`verdict        ${VERDICT_LINES[report.verdict]}`);
   }
-  report.images.forEach((image, i) => lines.push("", ...imageLines(image, i, report.images.length, report.notes)));
+  for (const [i, image] of report.images.entries()) {
+    lines.push("", ...imageLines(image, i, report.images.length, report.notes));
+  }
   if (report.problems.length > 0) {
     lines.push("", `problems (${report.problems.length})`);
     for (const problem of report.problems) lines.push(`  ✗ ${problem.message}`);

@@ -67,8 +67,11 @@ async function problemOf(text: string, passphrase: string): Promise<{ problem: K
 }
 
 /** A copy of `json` with `edit` applied to its crypto section (ethers, like geth once, writes it "Crypto"). */
-function edited(json: Record<string, unknown>, edit: (crypto: Record<string, any>) => void): string {
-  const copy = structuredClone(json) as Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: a keystore's JSON as parsed; the tests set its fields to malformed values on purpose
+type KeystoreJson = Record<string, any>;
+
+function edited(json: Record<string, unknown>, edit: (crypto: KeystoreJson) => void): string {
+  const copy: KeystoreJson = structuredClone(json);
   edit(copy.crypto ?? copy.Crypto);
   return JSON.stringify(copy);
 }
@@ -178,7 +181,7 @@ describe("decryptKeystore", () => {
 
   test("a malformed file names the field", async () => {
     const json = ethersKeystore(DEV_KEY, "pw");
-    const cases: [string, (c: Record<string, any>) => void][] = [
+    const cases: [string, (c: KeystoreJson) => void][] = [
       ['"crypto.cipherparams.iv" must be 16 bytes of hex', (c) => (c.cipherparams.iv = "00ff")],
       ['"crypto.ciphertext" must be 32 bytes of hex', (c) => (c.ciphertext = "zz")],
       ['"crypto.mac" must be 32 bytes of hex', (c) => delete c.mac],

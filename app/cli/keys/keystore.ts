@@ -9,6 +9,7 @@ import { scryptAsync } from "@noble/hashes/scrypt.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { type Address, bytesToHex, getAddress, type Hex, hexToBytes, isAddress, keccak256 } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
+import { itemAt } from "../../image/util/itemAt.ts";
 
 export type KeystoreProblem = "malformed" | "unsupported" | "wrong-passphrase" | "address-mismatch";
 
@@ -104,7 +105,7 @@ function claimedAddress(value: unknown): Address | null {
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= (a[i] as number) ^ (b[i] as number);
+  for (let i = 0; i < a.length; i++) difference |= itemAt(a, i) ^ itemAt(b, i);
   return difference === 0;
 }
 
@@ -145,7 +146,7 @@ export async function decryptKeystore(text: string, passphrase: string): Promise
     const expected = hexToBytes(keccak256(new Uint8Array([...derivedKey.subarray(16, 32), ...ciphertext])));
     if (!sameBytes(expected, mac)) continue;
     const privateKey = bytesToHex(ctr(derivedKey.subarray(0, 16), iv).decrypt(ciphertext));
-    let owner;
+    let owner: Address;
     try {
       owner = privateKeyToAddress(privateKey);
     } catch {

@@ -59,7 +59,7 @@ describe("loadSigningKey", () => {
     const warnings: string[] = [];
     const key = await loadSigningKey(
       sources(
-        { keystore, env: { IMAGESEAL_KEYSTORE_PASSWORD: "pass", IMAGESEAL_PRIVATE_KEY: "0x" + "11".repeat(32) } },
+        { keystore, env: { IMAGESEAL_KEYSTORE_PASSWORD: "pass", IMAGESEAL_PRIVATE_KEY: `0x${"11".repeat(32)}` } },
         warnings,
       ),
     );

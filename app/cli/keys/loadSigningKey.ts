@@ -7,8 +7,8 @@ import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { decryptKeystore, KeystoreError } from "./keystore.ts";
 import { PromptAbortedError, type Prompter } from "./prompter.ts";
 
-export const PRIVATE_KEY_ENV = "IMAGESEAL_PRIVATE_KEY";
-export const KEYSTORE_PASSWORD_ENV = "IMAGESEAL_KEYSTORE_PASSWORD";
+const PRIVATE_KEY_ENV = "IMAGESEAL_PRIVATE_KEY";
+const KEYSTORE_PASSWORD_ENV = "IMAGESEAL_KEYSTORE_PASSWORD";
 
 export const RAW_KEY_WARNING = `warning: signing with the raw key in ${PRIVATE_KEY_ENV}. Use raw keys only for throw-away CI keys that hold little and can publish little; keep a publisher's key in an encrypted keystore (--keystore).`;
 

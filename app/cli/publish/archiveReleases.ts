@@ -14,6 +14,7 @@ import {
   siblingsOf,
 } from "../../features/publish/releaseCandidates.ts";
 import type { ArchiveReport } from "../../image/report.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 
 /** The archive cannot be published as asked: exit status 2, before any chain call. */
 export class ArchiveReleaseError extends Error {
@@ -59,7 +60,7 @@ const hexOf = (text: string) =>
     .replace(/^sha256:/, "");
 
 function describeGroup(group: readonly ReleaseCandidate[]): string {
-  const first = group[0] as ReleaseCandidate;
+  const first = itemAt(group, 0);
   const names = [...new Set(group.flatMap((member) => member.claimedNames))];
   const identity =
     group.length > 1 ? `index ${first.indexDigest} (${group.length} platforms)` : `image ${first.imageId}`;
@@ -68,7 +69,7 @@ function describeGroup(group: readonly ReleaseCandidate[]): string {
 
 function chooseGroup(groups: readonly ReleaseCandidate[][], image: string | undefined): ReleaseCandidate[] {
   if (image === undefined) {
-    if (groups.length === 1) return groups[0] as ReleaseCandidate[];
+    if (groups.length === 1) return itemAt(groups, 0);
     throw new ArchiveReleaseError(
       `The archive holds ${groups.length} images; choose one with --image <imageId or indexDigest>: ${groups.map(describeGroup).join("; ")}.`,
     );
@@ -83,7 +84,7 @@ function chooseGroup(groups: readonly ReleaseCandidate[][], image: string | unde
       [member.imageId, member.indexDigest].some((digest) => digest !== null && hexOf(digest).startsWith(wanted)),
     ),
   );
-  if (matches.length === 1) return matches[0] as ReleaseCandidate[];
+  if (matches.length === 1) return itemAt(matches, 0);
   throw new ArchiveReleaseError(
     matches.length === 0
       ? `No image in the archive has the imageId or indexDigest ${image}: it holds ${groups.map(describeGroup).join("; ")}.`

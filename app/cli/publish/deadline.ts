@@ -1,6 +1,6 @@
 // `--deadline`: a whole number of days from now, or an ISO 8601 date with a time zone; as
 // unix seconds for the signature. The page offers 1 to 30 days; the CLI allows up to a year.
-export const DEFAULT_DEADLINE_DAYS = 7;
+const DEFAULT_DEADLINE_DAYS = 7;
 const MAX_DAYS = 366;
 const DAY = 24 * 60 * 60;
 

@@ -8,7 +8,7 @@ import type { WriteClients } from "../../chain/runWrite.ts";
 import type { ResolvedChain } from "../verify/resolveChain.ts";
 
 /** Thrown from the signing step when the person says no; `code` 4001 is EIP-1193's "user rejected", which toAppError knows. */
-export class DeclinedError extends Error {
+class DeclinedError extends Error {
   override readonly name = "DeclinedError";
   readonly code = 4001;
   constructor() {

@@ -18,6 +18,7 @@ import { getReleasesByPublisher } from "../../chain/actions/getReleasesByPublish
 import { closedPortUrl, startTestChain } from "../../chain/test/testChain.ts";
 import { writeRegistry } from "../../chain/test/writeRegistry.ts";
 import { flipByte, rewriteTar } from "../../image/test/rewriteTar.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { type Run, type Runner, runInProcess, type Terminal } from "../test/runInProcess.ts";
 import { runPublish } from "./runPublish.ts";
 import { runSign } from "./runSign.ts";
@@ -39,7 +40,7 @@ const DEV_KEYS: Hex[] = [
   "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
   "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
 ];
-const key = (account: number) => DEV_KEYS[account] as Hex;
+const key = (account: number) => itemAt(DEV_KEYS, account);
 
 // Ground truth from the tools (app/image/fixtures/expected.json).
 const MULTI_IMAGE_ID = "sha256:95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae4004bf0bacc9720";
@@ -73,15 +74,18 @@ describe("imageseal publish, sign and submit", { timeout: 300_000 }, async () =>
     await chain.close();
   });
   const { publicClient, registry } = chain;
-  const account = (index: number) => chain.accounts[index] as Address;
+  const account = (index: number) => itemAt(chain.accounts, index);
   const on = ["--chain", chain.url, "--registry", registry];
   const withKey = (index: number) => ({ IMAGESEAL_PRIVATE_KEY: key(index) });
+  // biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, read loosely: each test asserts the exact fields it needs
   const json = (run: Run) => JSON.parse(run.stdout) as Record<string, any>;
   const releaseCount = async (publisher: Address) =>
     (await getReleasesByPublisher(publicClient, registry, publisher, { limit: 1 })).total;
 
   test("the dev keys are the test chain's accounts", () => {
-    DEV_KEYS.forEach((devKey, index) => assert.equal(privateKeyToAddress(devKey), account(index)));
+    DEV_KEYS.forEach((devKey, index) => {
+      assert.equal(privateKeyToAddress(devKey), account(index));
+    });
   });
 
   test("publishes an archive with a raw key from the environment: the review, a warning, the release recorded", async () => {
@@ -147,7 +151,7 @@ describe("imageseal publish, sign and submit", { timeout: 300_000 }, async () =>
     assert.equal(run.status, 1);
     assert.match(
       run.stderr,
-      /imageseal publish: You already published this exact release \(id \d+\) and it is still valid\. Nothing to do; to publish it again, revoke that release first\.\n$/,
+      /imageseal publish: You already published this exact release \(id [1-9]\d*-\d+\) and it is still valid\. Nothing to do; to publish it again, revoke that release first\.\n$/,
     );
     assert.equal(await releaseCount(account(1)), 1);
   });
@@ -381,7 +385,7 @@ describe("imageseal publish, sign and submit", { timeout: 300_000 }, async () =>
     assert.equal(again.status, 1);
     assert.match(
       again.stderr,
-      /imageseal submit: The publisher already published this exact release \(id \d+\) and it is still valid\./,
+      /imageseal submit: The publisher already published this exact release \(id [1-9]\d*-\d+\) and it is still valid\./,
     );
     const overwrite = await inProcess(
       runSign,

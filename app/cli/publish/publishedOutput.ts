@@ -1,9 +1,10 @@
 // What publish and submit print once the transaction is mined: the release ids, the
-// transaction and its block, for people or (`--json`) as one JSON document with bigints as
-// decimal strings.
+// transaction and its block, for people (ids readable, "1-0") or (`--json`) as one JSON
+// document with bigints, ids included, as decimal strings.
 import type { Address, Chain } from "viem";
 import type { PublishResult } from "../../chain/actions/publishRelease.ts";
 import { transactionUrl } from "../../chain/explorer.ts";
+import { formatReleaseId } from "../../chain/releaseId.ts";
 import type { WriteOutcome } from "../../chain/runWrite.ts";
 
 export function publishedLines(outcome: WriteOutcome<PublishResult>, chain: Chain): string[] {
@@ -13,7 +14,7 @@ export function publishedLines(outcome: WriteOutcome<PublishResult>, chain: Chai
   ];
   for (const release of releases)
     lines.push(
-      `  release ${release.id}  ${release.name}  (publisher ${release.publisher}${release.signer === null ? "" : `, signed by delegate key ${release.signer}`})`,
+      `  release ${formatReleaseId(release.id)}  ${release.name}  (publisher ${release.publisher}${release.signer === null ? "" : `, signed by delegate key ${release.signer}`})`,
     );
   const link = transactionUrl(chain, transactionHash);
   if (link !== null) lines.push(`  ${link}`);

@@ -7,7 +7,7 @@ import { type Address, type Chain, isAddressEqual } from "viem";
 import { DIGEST_KINDS, type ReleaseInput } from "../../chain/release.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 
-export interface ReviewSubject {
+interface ReviewSubject {
   /** The archive or the signed-release file. */
   source: string;
   inputs: readonly ReleaseInput[];

@@ -9,9 +9,9 @@ import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import type { RegistryClient } from "../../registry/client.ts";
 import { RegistryError } from "../../registry/errors.ts";
 import type { CliIo } from "../command.ts";
-import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { loadSigningKey, type SigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
 import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient.ts";
-import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
+import { ChainInputError, type ResolvedChain, resolveChain } from "../verify/resolveChain.ts";
 import { classifyTarget, type VerifyTarget } from "../verify/verifyTarget.ts";
 import { ArchiveReleaseError } from "./archiveReleases.ts";
 import { type CommandDeps, processDeps, reporter, startCommand, unattendedProblem } from "./commandContext.ts";
@@ -19,7 +19,7 @@ import { confirmSend } from "./confirmSend.ts";
 import { PUBLISH_EXIT } from "./exitStatus.ts";
 import { type InspectedForPublishing, inspectForPublishing } from "./inspectForPublishing.ts";
 import { localWriteClients } from "./localWallet.ts";
-import { PUBLISH_USAGE } from "./publishCommand.ts";
+import { PUBLISH_USAGE } from "./publishUsage.ts";
 import { reviewLines, sourceOf } from "./review.ts";
 import { sendWrite } from "./sendWrite.ts";
 
@@ -112,8 +112,8 @@ export async function runPublish(args: string[], io: CliIo, deps: CommandDeps = 
     throw error;
   }
 
-  let key;
-  let resolved;
+  let key: SigningKey;
+  let resolved: ResolvedChain;
   try {
     key = await loadSigningKey({
       keystore: values.keystore,

@@ -9,8 +9,8 @@ import { formatUnixTime } from "../../chain/formatTime.ts";
 import { serializeSignedRelease } from "../../chain/signedRelease.ts";
 import { ImageEngineError, InspectAbortedError } from "../../image/errors.ts";
 import type { CliIo } from "../command.ts";
-import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
-import { ChainInputError, resolveChain } from "../verify/resolveChain.ts";
+import { loadSigningKey, type SigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { ChainInputError, type ResolvedChain, resolveChain } from "../verify/resolveChain.ts";
 import { ArchiveReleaseError, type ArchiveReleases } from "./archiveReleases.ts";
 import { type CommandDeps, processDeps, reporter, startCommand } from "./commandContext.ts";
 import { DeadlineError, parseDeadline } from "./deadline.ts";
@@ -19,7 +19,7 @@ import { inspectForPublishing } from "./inspectForPublishing.ts";
 import { localWriteClients } from "./localWallet.ts";
 import { reviewLines } from "./review.ts";
 import { parsePublisher } from "./runPublish.ts";
-import { SIGN_USAGE } from "./signCommand.ts";
+import { SIGN_USAGE } from "./signUsage.ts";
 
 function parse(args: string[]) {
   return parseArgs({
@@ -97,8 +97,8 @@ export async function runSign(args: string[], io: CliIo, deps: CommandDeps = pro
     );
   }
 
-  let key;
-  let resolved;
+  let key: SigningKey;
+  let resolved: ResolvedChain;
   try {
     key = await loadSigningKey({
       keystore: values.keystore,
@@ -128,7 +128,7 @@ export async function runSign(args: string[], io: CliIo, deps: CommandDeps = pro
     }),
   ]);
 
-  let signed;
+  let signed: Awaited<ReturnType<typeof signRelease>>;
   try {
     signed = await signRelease(
       localWriteClients(resolved, key.account),

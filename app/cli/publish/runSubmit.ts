@@ -8,7 +8,7 @@ import { formatUnixTime } from "../../chain/formatTime.ts";
 import { parseSignedRelease, type SignedRelease } from "../../chain/signedRelease.ts";
 import { validateSignedRelease } from "../../chain/validateSignedRelease.ts";
 import type { CliIo } from "../command.ts";
-import { loadSigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
+import { loadSigningKey, type SigningKey, SigningKeyError } from "../keys/loadSigningKey.ts";
 import { ChainInputError, type ResolvedChain, resolveChain } from "../verify/resolveChain.ts";
 import { type CommandDeps, processDeps, reporter, startCommand, unattendedProblem } from "./commandContext.ts";
 import { confirmSend } from "./confirmSend.ts";
@@ -16,7 +16,7 @@ import { exitStatusOf } from "./exitStatus.ts";
 import { localWriteClients } from "./localWallet.ts";
 import { reviewLines } from "./review.ts";
 import { sendWrite } from "./sendWrite.ts";
-import { SUBMIT_USAGE } from "./submitCommand.ts";
+import { SUBMIT_USAGE } from "./submitUsage.ts";
 
 function parse(args: string[]) {
   return parseArgs({
@@ -76,8 +76,8 @@ export async function runSubmit(args: string[], io: CliIo, deps: CommandDeps = p
     return report.fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
 
-  let key;
-  let resolved;
+  let key: SigningKey;
+  let resolved: ResolvedChain;
   try {
     key = await loadSigningKey({
       keystore: values.keystore,

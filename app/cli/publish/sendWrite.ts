@@ -9,7 +9,7 @@ import type { Reporter } from "./commandContext.ts";
 import { exitStatusOf, PUBLISH_EXIT } from "./exitStatus.ts";
 import { publishedJson, publishedLines } from "./publishedOutput.ts";
 
-export interface SendTarget {
+interface SendTarget {
   command: string;
   chain: Chain;
   registry: Address;

@@ -17,13 +17,13 @@ export interface StoredCredentials {
 }
 
 /** What one file says about one registry. */
-export type AuthEntry =
+type AuthEntry =
   | { kind: "helper"; helper: string; serverUrl: string }
   | { kind: "inline"; credentials: StoredCredentials; key: string }
   | { kind: "none" };
 
 /** The key a registry's entry has (docker: the hostname; Docker Hub: DOCKER_HUB_KEY). */
-export function serverUrlOf(domain: string): string {
+function serverUrlOf(domain: string): string {
   return HUB_HOSTS.has(domain) ? DOCKER_HUB_KEY : domain;
 }
 
@@ -42,8 +42,10 @@ function sameRegistry(key: string, domain: string): boolean {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-const stringAt = (record: Record<string, unknown>, name: string) =>
-  typeof record[name] === "string" ? (record[name] as string) : "";
+const stringAt = (record: Record<string, unknown>, name: string) => {
+  const value = record[name];
+  return typeof value === "string" ? value : "";
+};
 
 /** An `auths` entry → credentials, or why it cannot be used (the words never hold the secret). */
 export function decodeEntry(entry: unknown): StoredCredentials | string | null {
@@ -78,8 +80,8 @@ export function entryFor(config: unknown, domain: string, warn: (line: string) =
   }
   const serverUrl = serverUrlOf(domain);
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : {};
-  const helperKey = [serverUrl, domain].find((key) => typeof helpers[key] === "string" && helpers[key] !== "");
-  if (helperKey !== undefined) return { kind: "helper", helper: helpers[helperKey] as string, serverUrl };
+  const helper = [serverUrl, domain].map((key) => stringAt(helpers, key)).find((value) => value !== "");
+  if (helper !== undefined) return { kind: "helper", helper, serverUrl };
   if (typeof config.credsStore === "string" && config.credsStore !== "")
     return { kind: "helper", helper: config.credsStore, serverUrl };
   const auths = isRecord(config.auths) ? config.auths : {};

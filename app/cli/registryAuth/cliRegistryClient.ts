@@ -8,7 +8,7 @@ import type { CliIo } from "../command.ts";
 import { terminalLine } from "../terminalText.ts";
 import { registryCredentials } from "./registryCredentials.ts";
 
-export interface CliRegistryOptions {
+interface CliRegistryOptions {
   env: Record<string, string | undefined>;
   /** Where notes go (stderr), prefixed with the command's name. */
   note: (line: string) => void;

@@ -10,7 +10,7 @@ const HELPER_TIMEOUT_MS = 60_000;
 /** A helper's answer is a few hundred bytes; more is not an answer. */
 const MAX_OUTPUT = 64 * 1024;
 
-export type HelperAnswer =
+type HelperAnswer =
   | { kind: "found"; credentials: StoredCredentials }
   | { kind: "not-found" }
   | { kind: "failed"; reason: string };

@@ -12,12 +12,12 @@ import path from "node:path";
 import { entryFor, type StoredCredentials } from "./authFile.ts";
 import { type RunHelper, runCredentialHelper } from "./credentialHelper.ts";
 
-export interface FoundCredentials extends StoredCredentials {
+interface FoundCredentials extends StoredCredentials {
   /** Where they came from, for messages: "~/.docker/config.json", "docker-credential-pass". Never the secret. */
   source: string;
 }
 
-export interface CredentialSources {
+interface CredentialSources {
   env: Record<string, string | undefined>;
   /** The home directory (tests: a temp one). */
   home?: string;
@@ -80,7 +80,7 @@ export async function findCredentials(domain: string, sources: CredentialSources
 }
 
 /** The shape RegistryClient takes (app/registry/client.ts RegistryCredentials, plus identityToken when the file holds one). */
-export interface ClientCredentials {
+interface ClientCredentials {
   username: string;
   password: string;
   identityToken?: string;

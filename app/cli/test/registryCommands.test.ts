@@ -10,9 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { Address, Hex } from "viem";
+import type { Hex } from "viem";
 import { startTestChain } from "../../chain/test/testChain.ts";
 import { nodeSha256 } from "../../image/hash/nodeSha256.ts";
+import { itemAt, present } from "../../image/util/itemAt.ts";
 import { RegistryClient } from "../../registry/client.ts";
 import { DEFAULT_USER, pushArchive, startLocalRegistry } from "../../tools/localRegistry.ts";
 import type { VerificationJson } from "../../verdict/verificationJson.ts";
@@ -34,6 +35,7 @@ const KEYS: Record<number, Hex> = {
 const MULTI_IMAGE_ID = "sha256:95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae4004bf0bacc9720";
 
 const verify: Runner = (args, io) => runVerify(args, io);
+// biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, read loosely: each test asserts the exact fields it needs
 const json = (run: Run) => JSON.parse(run.stdout) as Record<string, any>;
 const verdictOf = (run: Run) =>
   JSON.parse(run.stdout) as VerificationJson & {
@@ -51,8 +53,11 @@ describe("imageseal verify, publish and claim by image reference", { timeout: 30
   });
   // No credentials anywhere: the user's own docker and podman files are never read.
   const anonymous = { HOME: temp, DOCKER_CONFIG: join(temp, "no-docker"), XDG_CONFIG_HOME: join(temp, "no-xdg") };
-  const withKey = (account: 1 | 2) => ({ ...anonymous, IMAGESEAL_PRIVATE_KEY: KEYS[account] as string });
-  const account = (index: number) => chain.accounts[index] as Address;
+  const withKey = (account: 1 | 2) => ({
+    ...anonymous,
+    IMAGESEAL_PRIVATE_KEY: present(KEYS[account], `the key of account ${account}`),
+  });
+  const account = (index: number) => itemAt(chain.accounts, index);
   const on = ["--chain", chain.url, "--registry", chain.registry];
   const run = (runner: Runner, args: string[], env: Record<string, string> = anonymous) =>
     runInProcess(runner, args, env, PROJECT_ROOT);

@@ -8,7 +8,7 @@ import { ChainInputError, localDeployment } from "./resolveChain.ts";
 
 const LOCAL_CHAIN_ID = 31337;
 
-export interface OfflineChain {
+interface OfflineChain {
   chain: Pick<Chain, "id" | "name">;
   registry: Address;
 }

@@ -14,7 +14,9 @@ const OTHER = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 describe("resolveChain", () => {
   const withDeployment = mkdtempSync(join(tmpdir(), "imageseal-root-"));
   const empty = mkdtempSync(join(tmpdir(), "imageseal-root-"));
-  after(() => [withDeployment, empty].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  after(() => {
+    for (const dir of [withDeployment, empty]) rmSync(dir, { recursive: true, force: true });
+  });
   const dir = join(withDeployment, "contracts", "ignition", "deployments", "chain-31337");
   mkdirSync(dir, { recursive: true });
   writeFileSync(

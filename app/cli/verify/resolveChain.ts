@@ -25,7 +25,7 @@ export interface ResolvedChain {
   registry: { registry: Address; deployedOnBlock: bigint };
 }
 
-export interface ResolveOptions {
+interface ResolveOptions {
   /** Where contracts/ignition/deployments/chain-31337 lives. */
   projectRoot: string;
   env: Record<string, string | undefined>;
@@ -95,7 +95,7 @@ export async function resolveChain(
   options: ResolveOptions,
 ): Promise<ResolvedChain> {
   const registry = parseRegistry(registryArg);
-  let env;
+  let env: AppEnv;
   try {
     env = parseEnv(options.env);
   } catch (error) {

@@ -24,7 +24,7 @@ import { terminalJson, terminalLines } from "../terminalText.ts";
 import { resolveOfflineChain } from "./offlineAnchor.ts";
 import { renderVerification } from "./renderVerification.ts";
 
-export interface OfflineVerifyInput {
+interface OfflineVerifyInput {
   file: string;
   report: ArchiveReport;
   bundlePath: string;
@@ -37,12 +37,12 @@ export interface OfflineVerifyInput {
   json: boolean;
 }
 
-export interface OfflineVerifyOutput {
+interface OfflineVerifyOutput {
   result: VerificationResult;
   text: string;
 }
 
-export function parseTrustedBlock(text: string): Hex {
+function parseTrustedBlock(text: string): Hex {
   if (!isHex(text, { strict: true }) || text.length !== 66)
     throw new BundleError("untrusted-block", `--trusted-block must be a block hash (0x and 64 hex digits): "${text}"`);
   return text;
@@ -95,7 +95,7 @@ export async function runOfflineVerify(input: OfflineVerifyInput): Promise<Offli
   };
 }
 
-export interface SignedReleaseVerifyInput {
+interface SignedReleaseVerifyInput {
   file: string;
   report: ArchiveReport;
   signedReleasePath: string;
@@ -112,7 +112,7 @@ export interface SignedReleaseVerifyInput {
 /** `--signed-release`: a release that never went on chain, checked by its signature alone. */
 export async function runSignedReleaseVerify(input: SignedReleaseVerifyInput): Promise<OfflineVerifyOutput> {
   const { chain, registry } = await resolveOfflineChain(input.chainArg, input.registryArg, input.projectRoot);
-  let signed;
+  let signed: ReturnType<typeof parseSignedRelease>;
   try {
     signed = parseSignedRelease(await readFile(input.signedReleasePath, "utf8"));
   } catch (error) {

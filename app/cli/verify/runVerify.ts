@@ -22,10 +22,10 @@ import { cliRegistryClient, stderrNote } from "../registryAuth/cliRegistryClient
 import { terminalJson, terminalLine } from "../terminalText.ts";
 import { inspectTarget } from "./inspectTarget.ts";
 import { renderVerification, sourceJson } from "./renderVerification.ts";
-import { ChainInputError, resolveChain } from "./resolveChain.ts";
+import { ChainInputError, type ResolvedChain, resolveChain } from "./resolveChain.ts";
 import { runOfflineVerify, runSignedReleaseVerify } from "./runOfflineVerify.ts";
-import { VERIFY_USAGE } from "./verifyCommand.ts";
 import { classifyTarget, type VerifyTarget } from "./verifyTarget.ts";
+import { VERIFY_USAGE } from "./verifyUsage.ts";
 
 /** Where contracts/ignition/deployments lives, for `--chain localhost`. */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -64,7 +64,7 @@ function fail(io: CliIo, message: string, usage = false): number {
 }
 
 export async function runVerify(args: string[], io: CliIo): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
   } catch (error) {
@@ -122,7 +122,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     return verifyOffline(file, values, trust, io);
   }
 
-  let resolved;
+  let resolved: ResolvedChain;
   try {
     resolved = await resolveChain(values.chain, values.registry, { projectRoot: PROJECT_ROOT, env: process.env });
     await readRegistryInfo(resolved.client, resolved.registry.registry);

@@ -17,6 +17,7 @@ import { releaseInputToChain } from "../../chain/releaseInput.ts";
 import { closedPortUrl, startTestChain } from "../../chain/test/testChain.ts";
 import type { Digest } from "../../image/digest.ts";
 import { flipByte, rewriteTar } from "../../image/test/rewriteTar.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import type { VerificationJson } from "../../verdict/verificationJson.ts";
 import type { CliIo } from "../command.ts";
 import { verifyCommand } from "./verifyCommand.ts";
@@ -114,7 +115,7 @@ describe("imageseal verify", async () => {
     imageId: SMALL_IMAGE_ID,
     ...none,
   });
-  await revokeRelease(as(0), registry, small.releaseIds[0] as bigint, "CVE-2026-4242: a key was left in layer 1");
+  await revokeRelease(as(0), registry, itemAt(small.releaseIds, 0), "CVE-2026-4242: a key was left in layer 1");
 
   test("VERIFIED, exit 0: the same image saved four ways (docker 20, re-tagged, podman re-save, containerd export)", async () => {
     const files = [
@@ -143,13 +144,13 @@ describe("imageseal verify", async () => {
       assert.equal(json.targets[0]?.release?.publisher, alice);
       assert.equal(json.targets[0]?.release?.name, "docker.io/fixture/multi:2.0");
     });
-    assert.deepEqual(verdicts(runs[0] as Run).json.targets[0]?.matched, ["imageId"]);
+    assert.deepEqual(verdicts(itemAt(runs, 0)).json.targets[0]?.matched, ["imageId"]);
     assert.deepEqual(
-      verdicts(runs[3] as Run).json.targets[0]?.matched,
+      verdicts(itemAt(runs, 3)).json.targets[0]?.matched,
       ["imageId", "manifestDigest"],
       "containerd's export also has the manifest alice recorded",
     );
-    const conflict = verdicts(runs[0] as Run).json.targets[0]?.evidence.find((e) => e.kind === "name-conflict");
+    const conflict = verdicts(itemAt(runs, 0)).json.targets[0]?.evidence.find((e) => e.kind === "name-conflict");
     assert.match(
       conflict?.message ?? "",
       new RegExp(
@@ -171,7 +172,7 @@ describe("imageseal verify", async () => {
     assert.match(run.stdout, new RegExp(`    imageId         ${MULTI_IMAGE_ID}\\n`));
     assert.match(
       run.stdout,
-      /✓ Released by 0x.* \(release \d+, block \d+, tx 0x[0-9a-f]{64}\), by imageId; a publisher you trust\./,
+      /✓ Released by 0x.* \(release [1-9]\d*-\d+, block \d+, tx 0x[0-9a-f]{64}\), by imageId; a publisher you trust\./,
     );
     assert.match(run.stdout, new RegExp(`trusting   ${alice} \\(any name\\)`));
   });
@@ -303,7 +304,7 @@ describe("imageseal verify", async () => {
   });
 
   test("a release by a delegate key: who and through which key; once the grant is revoked, REVOKED saying when", async () => {
-    const ciKey = chain.accounts[6] as Address;
+    const ciKey = itemAt(chain.accounts, 6);
     const write = async (
       account: number,
       functionName: "authorizeDelegate" | "revokeDelegate" | "publishFor",
@@ -315,7 +316,7 @@ describe("imageseal verify", async () => {
         functionName,
         args: args as never,
         chain: chain.chain,
-        account: chain.accounts[account] as Address,
+        account: itemAt(chain.accounts, account),
       });
       return publicClient.waitForTransactionReceipt({ hash });
     };

@@ -26,7 +26,7 @@ test("--reference makes it a reference even when a file has that name", () => {
 test("a missing path that parses as a reference is a reference, normalized as docker reads it", () => {
   const target = classifyTarget("127.0.0.1:5055/fixture/multi:2.0", false, none);
   assert.deepEqual(target, { kind: "reference", reference: parseImageReference("127.0.0.1:5055/fixture/multi:2.0") });
-  assert.equal(kindOf("ghcr.io/acme/api@sha256:" + "a".repeat(64)), "reference");
+  assert.equal(kindOf(`ghcr.io/acme/api@sha256:${"a".repeat(64)}`), "reference");
 });
 
 test('archive-like names stay files (a mistyped path says "cannot open") unless a registry host comes first', () => {

@@ -1,11 +1,10 @@
 // Loaded only with the wallet chunk, shown only on the connected account's own page: make a
 // claim (sign → push or download → record on chain) and withdraw recorded ones.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Address } from "viem";
 import { type AddClaimResult, addClaim } from "../../chain/actions/addClaim.ts";
 import { type WithdrawClaimResult, withdrawClaim } from "../../chain/actions/withdrawClaim.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import { normalizeScope } from "../../claims/scope.ts";
 import { wellKnownUrl } from "../../claims/wellKnown.ts";
 import type { RegistryChain } from "../../config/chains.ts";
@@ -15,8 +14,8 @@ import { Hex } from "../../ui/Hex.tsx";
 import { RegistryLoginFields } from "../../ui/RegistryLoginFields.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 import { useWriteClients } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
 import { claimLocationFor } from "./claimLocationFor.ts";
 import { recordedClaimsQuery } from "./claimsQuery.ts";
 import { claimDocumentText } from "./createClaim.ts";
@@ -40,10 +39,9 @@ export default function OwnerClaims({
 }
 
 function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
-  const wallet = useWriteClients(registryChain);
+  const record = useRegistryWrite<AddClaimResult>(registryChain);
+  const wallet = record.wallet;
   const { state, create, reset } = useCreateClaim(registryChain);
-  const record = useWriteRun<AddClaimResult>();
-  const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -65,17 +63,7 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
   }
 
   function recordOnChain(location: string) {
-    const clients = wallet.clients;
-    if (clients === null) return;
-    void record.run((onPhase) =>
-      addClaim(clients, registryChain, location, {
-        onPhase: (phase) => {
-          onPhase(phase);
-          if (phase.status === "confirmed")
-            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
-        },
-      }),
-    );
+    void record.run((clients, options) => addClaim(clients, registryChain, location, options));
   }
 
   const ready = state.step === "ready" ? state : null;
@@ -160,7 +148,7 @@ function CreateClaimForm({ registryChain }: { registryChain: RegistryChain }) {
           <button
             type="button"
             className="button button-primary"
-            disabled={record.busy || wallet.clients === null}
+            disabled={!record.canRun}
             onClick={() => recordOnChain(location.location)}
           >
             Record the claim on chain
@@ -211,21 +199,9 @@ function WithdrawControl({
   location: string;
   withdrawnAt: number | null;
 }) {
-  const wallet = useWriteClients(registryChain);
-  const write = useWriteRun<WithdrawClaimResult>();
-  const queryClient = useQueryClient();
+  const write = useRegistryWrite<WithdrawClaimResult>(registryChain);
   function withdraw() {
-    const clients = wallet.clients;
-    if (clients === null) return;
-    void write.run((onPhase) =>
-      withdrawClaim(clients, registryChain, index, {
-        onPhase: (phase) => {
-          onPhase(phase);
-          if (phase.status === "confirmed")
-            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
-        },
-      }),
-    );
+    void write.run((clients, options) => withdrawClaim(clients, registryChain, index, options));
   }
   return (
     <>
@@ -233,7 +209,7 @@ function WithdrawControl({
         <button
           type="button"
           className="button button-danger"
-          disabled={write.busy || wallet.clients === null}
+          disabled={!write.canRun}
           onClick={withdraw}
           aria-label={`Withdraw the claim ${location}`}
         >

@@ -8,7 +8,7 @@ import type { RegistryCredentials } from "../../registry/client.ts";
 import { registryErrorWords } from "../reference/registryErrorWords.ts";
 import { pushClaim, signClaim } from "./createClaim.ts";
 
-export type CreateClaimState =
+type CreateClaimState =
   | { step: "idle" }
   | { step: "signing"; scope: string }
   | { step: "pushing"; claim: SignedClaim }

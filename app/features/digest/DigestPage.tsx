@@ -5,8 +5,8 @@ import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import type { Digest } from "../../image/digest.ts";
 import { isSha256Digest } from "../../image/digest.ts";
-import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
+import { ChainReleaseCard } from "../release/ChainReleaseCard.tsx";
 
 /** `#/digest/sha256:…`: every release that names a digest, in any role. */
 export function DigestPage({ digest }: { digest: string }) {
@@ -94,7 +94,7 @@ function DigestReleasePage({
   return (
     <>
       {page.data?.releases.map((release) => (
-        <ReleaseCard key={release.id.toString()} release={release} chain={registryChain.chain} />
+        <ChainReleaseCard key={release.id.toString()} release={release} registryChain={registryChain} />
       ))}
     </>
   );

@@ -2,7 +2,7 @@ import { shortDigest } from "../../image/digest.ts";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { ReleaseCandidate } from "./releaseCandidates.ts";
 
-export interface CandidateGroup {
+interface CandidateGroup {
   key: string;
   members: ReleaseCandidate[];
 }

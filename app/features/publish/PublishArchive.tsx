@@ -11,8 +11,7 @@ import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
 import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
-import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
 import { ChooseRelease, groupCandidates } from "./ChooseRelease.tsx";
 import { NameField } from "./NameField.tsx";
@@ -28,15 +27,16 @@ export function PublishArchive({
   fileName,
   report,
   registryChain,
-  wallet,
   defaultName = "",
 }: {
   fileName: string;
   report: ArchiveReport;
   registryChain: RegistryChain;
-  wallet: WriteClientsState;
   defaultName?: string;
 }) {
+  // A new drop mounts a new PublishArchive (keyed by file), so a write never outlives its archive.
+  const write = useRegistryWrite<PublishResult>(registryChain);
+  const wallet = write.wallet;
   const candidates = useMemo(() => releaseCandidates(report), [report]);
   const groups = useMemo(() => groupCandidates(candidates), [candidates]);
   const [groupKey, setGroupKey] = useState(groups[0]?.key ?? "");
@@ -64,7 +64,17 @@ export function PublishArchive({
     ...ownProblems,
     ...(ownProblems.length === 0 ? behalf.problems(inputs.map((input) => input.name)) : []),
   ];
-  const write = useWriteRun<PublishResult>();
+
+  // What the button would send changed: the last write (and its "Published.") was of another release.
+  function rename(next: string) {
+    setName(next);
+    write.reset();
+  }
+
+  function toggle(key: string, on: boolean) {
+    setChosenKeys((keys) => (on ? new Set([...keys, key]) : new Set([...keys].filter((known) => known !== key))));
+    write.reset();
+  }
 
   function chooseGroup(key: string) {
     const next = groups.find((candidate) => candidate.key === key);
@@ -75,15 +85,14 @@ export function PublishArchive({
   }
 
   function publish() {
-    const clients = wallet.clients;
-    if (clients === null) return;
     const publisher = behalf.publisher;
-    void write.run((onPhase) =>
+    const [single] = inputs;
+    void write.run((clients, options) =>
       publisher !== null
-        ? publishForRelease(clients, registryChain, publisher, inputs, { onPhase })
-        : inputs.length === 1 && inputs[0]
-          ? publishRelease(clients, registryChain, inputs[0], { onPhase })
-          : publishReleaseBatch(clients, registryChain, inputs, { onPhase }),
+        ? publishForRelease(clients, registryChain, publisher, inputs, options)
+        : inputs.length === 1 && single
+          ? publishRelease(clients, registryChain, single, options)
+          : publishReleaseBatch(clients, registryChain, inputs, options),
     );
   }
 
@@ -104,11 +113,7 @@ export function PublishArchive({
             groupKey={group?.key ?? ""}
             chosenKeys={chosenKeys}
             onGroup={chooseGroup}
-            onToggle={(key, on) =>
-              setChosenKeys((keys) =>
-                on ? new Set([...keys, key]) : new Set([...keys].filter((known) => known !== key)),
-              )
-            }
+            onToggle={toggle}
           />
           {chosen.map((candidate) => {
             const image = report.images.find(
@@ -132,7 +137,7 @@ export function PublishArchive({
           })}
         </>
       )}
-      <NameField name={name} onChange={setName} claimed={claimedNameOf(chosen)} recorded={recorded.name} />
+      <NameField name={name} onChange={rename} claimed={claimedNameOf(chosen)} recorded={recorded.name} />
       <OnBehalfField
         value={behalf.text}
         onChange={(text) => {
@@ -164,7 +169,8 @@ export function PublishArchive({
               <button
                 type="button"
                 className="button button-primary"
-                disabled={write.busy || wallet.clients === null}
+                // Once published, the same release again could only be refused ("already published").
+                disabled={!write.canRun || write.confirmed}
                 onClick={publish}
               >
                 {inputs.length === 1 ? "Publish release" : `Publish ${inputs.length} releases`}

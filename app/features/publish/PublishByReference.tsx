@@ -4,7 +4,6 @@
 import type { RegistryChain } from "../../config/chains.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
-import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
 import { publishCommand } from "../reference/cliCommand.ts";
 import { ReferenceForm } from "../reference/ReferenceForm.tsx";
 import { ReferenceProblem } from "../reference/ReferenceProblem.tsx";
@@ -13,13 +12,7 @@ import { useReferenceInspection } from "../reference/useReferenceInspection.ts";
 import { PublishArchive } from "./PublishArchive.tsx";
 import { publishBlocker } from "./releaseCandidates.ts";
 
-export function PublishByReference({
-  registryChain,
-  wallet,
-}: {
-  registryChain: RegistryChain;
-  wallet: WriteClientsState;
-}) {
+export function PublishByReference({ registryChain }: { registryChain: RegistryChain }) {
   const { state, start } = useReferenceInspection();
   const text = state.status === "idle" ? "" : state.text.trim();
   const blocker = state.status === "done" ? publishBlocker(state.report) : null;
@@ -59,7 +52,6 @@ export function PublishByReference({
               fileName={state.reference.name}
               report={state.report}
               registryChain={registryChain}
-              wallet={wallet}
               defaultName={state.reference.name}
             />
           )}

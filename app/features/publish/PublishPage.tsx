@@ -5,10 +5,10 @@ import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChain } from "../../config/useRegistryChain.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
 import { InspectionProgress } from "../../inspection/InspectionProgress.tsx";
+import { InspectSummary } from "../../inspection/InspectSummary.tsx";
 import { useInspection } from "../../inspection/useInspection.ts";
 import { DropZone } from "../../ui/DropZone.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
-import { useWriteClients } from "../../wallet/useWriteClients.ts";
 import { PublishArchive } from "./PublishArchive.tsx";
 import { PublishByReference } from "./PublishByReference.tsx";
 import { publishBlocker } from "./releaseCandidates.ts";
@@ -23,7 +23,6 @@ export default function PublishPage() {
 
 function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
   const { state, store } = useInspection("publish");
-  const wallet = useWriteClients(registryChain);
   const onFile = useCallback((file: File) => store.start(file), [store]);
   const blocker = state.status === "done" ? publishBlocker(state.report) : null;
   return (
@@ -36,6 +35,7 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
       </p>
       <DropZone onFile={onFile} label="Choose an archive" hint="or drop it anywhere on this page" />
       <InspectionProgress state={state} store={store} />
+      {state.status === "done" && <InspectSummary fileName={state.file.name} report={state.report} ms={state.ms} />}
       {state.status === "done" && blocker !== null && (
         <>
           <p role="alert" className="card error">
@@ -50,11 +50,10 @@ function PublishFlow({ registryChain }: { registryChain: RegistryChain }) {
           fileName={state.file.name}
           report={state.report}
           registryChain={registryChain}
-          wallet={wallet}
         />
       )}
-      <PublishByReference registryChain={registryChain} wallet={wallet} />
-      <SubmitSignedRelease registryChain={registryChain} wallet={wallet} />
+      <PublishByReference registryChain={registryChain} />
+      <SubmitSignedRelease registryChain={registryChain} />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { Release } from "../../chain/release.ts";
+import { formatReleaseId } from "../../chain/releaseId.ts";
 import { routeHref } from "../../routing/route.ts";
+import { CopyButton } from "../../ui/CopyButton.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 
 /** After a publish: where each release now lives, and the link a publisher puts in a README. */
@@ -28,7 +30,7 @@ export function PublishedReleases({ releases }: { releases: Release[] }) {
               href={routeHref({ page: "release", chainId: release.chainId, id: release.id })}
               data-testid="published-release-link"
             >
-              <UntrustedText text={release.name} what="name" flag={false} /> (release {release.id.toString()})
+              <UntrustedText text={release.name} what="name" flag={false} /> (release {formatReleaseId(release.id)})
             </a>
           </li>
         ))}
@@ -38,7 +40,11 @@ export function PublishedReleases({ releases }: { releases: Release[] }) {
           {releases[0]?.signer
             ? "A verify link that trusts the publisher, for its README"
             : "A verify link that trusts you, for your README"}
-          : <code>{verifyLink}</code>
+          :{" "}
+          <span className="hex">
+            <code data-testid="verify-link">{verifyLink}</code>
+            <CopyButton value={verifyLink} label="the verify link" />
+          </span>
         </p>
       )}
     </div>

@@ -7,23 +7,16 @@ import type { RegistryChain } from "../../config/chains.ts";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
 import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
-import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
 import { PublishedReleases } from "./PublishedReleases.tsx";
 import { ReleaseReview } from "./ReleaseReview.tsx";
 
 /** Submit a release a publisher signed (publishBySig): this wallet pays, the release is the publisher's. */
-export function SubmitSignedRelease({
-  registryChain,
-  wallet,
-}: {
-  registryChain: RegistryChain;
-  wallet: WriteClientsState;
-}) {
+export function SubmitSignedRelease({ registryChain }: { registryChain: RegistryChain }) {
   const [signed, setSigned] = useState<SignedRelease | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const write = useWriteRun<PublishResult>();
+  const write = useRegistryWrite<PublishResult>(registryChain);
 
   async function load(file: File) {
     write.reset();
@@ -37,9 +30,8 @@ export function SubmitSignedRelease({
   }
 
   function submit() {
-    const clients = wallet.clients;
-    if (clients === null || signed === null) return;
-    void write.run((onPhase) => submitSignedRelease(clients, registryChain, signed, { onPhase }));
+    if (signed === null) return;
+    void write.run((clients, options) => submitSignedRelease(clients, registryChain, signed, options));
   }
 
   return (
@@ -84,11 +76,12 @@ export function SubmitSignedRelease({
           <p className="muted">
             Signed for chain {signed.chainId}, valid until {new Date(Number(signed.deadline) * 1000).toLocaleString()}.
           </p>
-          <WalletGate wallet={wallet} registryChain={registryChain} action="submit it">
+          <WalletGate wallet={write.wallet} registryChain={registryChain} action="submit it">
             <button
               type="button"
               className="button button-primary"
-              disabled={write.busy || wallet.clients === null}
+              // A signed release goes on chain once; loading another file resets this.
+              disabled={!write.canRun || write.confirmed}
               onClick={submit}
             >
               Submit signed release

@@ -1,14 +1,11 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import type { Address } from "viem";
 import { type AuthorizeDelegateResult, authorizeDelegate } from "../../chain/actions/authorizeDelegate.ts";
 import { formatUnixTime } from "../../chain/formatTime.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
-import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
 import { checkDelegateAddress, checkExpiry, checkNamePrefix, type ExpiryInput, prefixWarning } from "./delegateForm.ts";
 
@@ -16,11 +13,9 @@ import { checkDelegateAddress, checkExpiry, checkNamePrefix, type ExpiryInput, p
 export function AuthorizeDelegateForm({
   registryChain,
   publisher,
-  wallet,
 }: {
   registryChain: RegistryChain;
   publisher: Address;
-  wallet: WriteClientsState;
 }) {
   const [address, setAddress] = useState("");
   const [prefix, setPrefix] = useState("");
@@ -28,8 +23,7 @@ export function AuthorizeDelegateForm({
   const [days, setDays] = useState("90");
   const [date, setDate] = useState("");
   const [touched, setTouched] = useState(false);
-  const write = useWriteRun<AuthorizeDelegateResult>();
-  const queryClient = useQueryClient();
+  const write = useRegistryWrite<AuthorizeDelegateResult>(registryChain);
   const warningId = useId();
 
   const delegate = checkDelegateAddress(address, publisher);
@@ -44,16 +38,9 @@ export function AuthorizeDelegateForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    const clients = wallet.clients;
-    if (clients === null || !delegate.ok || !namePrefix.ok || !expiry.ok) return;
-    void write.run((onPhase) =>
-      authorizeDelegate(clients, registryChain, delegate.value, namePrefix.value, expiry.value, {
-        onPhase: (phase) => {
-          onPhase(phase);
-          if (phase.status === "confirmed")
-            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
-        },
-      }),
+    if (!delegate.ok || !namePrefix.ok || !expiry.ok) return;
+    void write.run((clients, options) =>
+      authorizeDelegate(clients, registryChain, delegate.value, namePrefix.value, expiry.value, options),
     );
   }
 
@@ -140,8 +127,8 @@ export function AuthorizeDelegateForm({
           ))}
         </ul>
       )}
-      <WalletGate wallet={wallet} registryChain={registryChain} action="authorize a key">
-        <button type="submit" className="button button-primary" disabled={write.busy || wallet.clients === null}>
+      <WalletGate wallet={write.wallet} registryChain={registryChain} action="authorize a key">
+        <button type="submit" className="button button-primary" disabled={!write.canRun}>
           Authorize key
         </button>
       </WalletGate>

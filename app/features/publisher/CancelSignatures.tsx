@@ -1,36 +1,16 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { type InvalidateNoncesResult, invalidateNonces } from "../../chain/actions/invalidateNonces.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
-import type { WriteClientsState } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 
 /** Voids every signed release file of this publisher not yet submitted (invalidateNonces to current + 1). */
-export function CancelSignatures({
-  registryChain,
-  wallet,
-}: {
-  registryChain: RegistryChain;
-  wallet: WriteClientsState;
-}) {
+export function CancelSignatures({ registryChain }: { registryChain: RegistryChain }) {
   const [open, setOpen] = useState(false);
-  const write = useWriteRun<InvalidateNoncesResult>();
-  const queryClient = useQueryClient();
+  const write = useRegistryWrite<InvalidateNoncesResult>(registryChain);
 
   function cancel() {
-    const clients = wallet.clients;
-    if (clients === null) return;
-    void write.run((onPhase) =>
-      invalidateNonces(clients, registryChain, undefined, {
-        onPhase: (phase) => {
-          onPhase(phase);
-          if (phase.status === "confirmed")
-            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
-        },
-      }),
-    );
+    void write.run((clients, options) => invalidateNonces(clients, registryChain, undefined, options));
   }
 
   return (
@@ -46,12 +26,7 @@ export function CancelSignatures({
         </button>
       ) : (
         <div className="row">
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={write.busy || wallet.clients === null}
-            onClick={cancel}
-          >
+          <button type="button" className="button button-danger" disabled={!write.canRun} onClick={cancel}>
             Cancel my outstanding signed releases
           </button>
           <button type="button" className="button" disabled={write.busy} onClick={() => setOpen(false)}>

@@ -16,8 +16,8 @@ export default function OwnerDelegation({
   if (wallet.address?.toLowerCase() !== publisher.toLowerCase()) return null;
   return (
     <>
-      <AuthorizeDelegateForm registryChain={registryChain} publisher={publisher} wallet={wallet} />
-      <CancelSignatures registryChain={registryChain} wallet={wallet} />
+      <AuthorizeDelegateForm registryChain={registryChain} publisher={publisher} />
+      <CancelSignatures registryChain={registryChain} />
     </>
   );
 }

@@ -9,13 +9,12 @@ import { useLocation } from "../../routing/useLocation.ts";
 import { ANY_NAME } from "../../trust/trustFile.ts";
 import { trustStore } from "../../trust/trustStore.ts";
 import { usePins } from "../../trust/useTrust.ts";
-import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
-import { Revocation } from "../../ui/Revocation.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
 import { visibleText } from "../../ui/visibleText.ts";
 import { useWalletState } from "../../wallet/useWallet.ts";
 import { requestWallet } from "../../wallet/walletLoader.ts";
 import { ClaimsSection } from "../claims/ClaimsSection.tsx";
+import { ChainReleaseCard } from "../release/ChainReleaseCard.tsx";
 import { DelegateKeys } from "./DelegateKeys.tsx";
 import { groupByName } from "./groupByName.ts";
 import { OwnerActions } from "./OwnerActions.tsx";
@@ -142,10 +141,14 @@ function PublisherReleases({ registryChain, publisher }: { registryChain: Regist
               <span className="muted">({group.releases.length})</span>
             </h2>
             {group.releases.map((release) => (
-              <ReleaseCard key={release.id.toString()} release={release} chain={registryChain.chain}>
-                <Revocation registryChain={registryChain} release={release} />
+              <ChainReleaseCard
+                key={release.id.toString()}
+                release={release}
+                registryChain={registryChain}
+                readRevocation
+              >
                 <OwnerActions registryChain={registryChain} release={release} />
-              </ReleaseCard>
+              </ChainReleaseCard>
             ))}
           </section>
         ))}

@@ -1,19 +1,16 @@
 // Loaded only with the wallet chunk: the Revoke action on a release, shown only to its publisher.
-import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { type RevokeResult, revokeRelease } from "../../chain/actions/revokeRelease.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { Release } from "../../chain/release.ts";
+import { formatReleaseId } from "../../chain/releaseId.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
-import { useWriteClients } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 import { WalletGate } from "../../wallet/WalletGate.tsx";
 
 export default function RevokeControl({ registryChain, release }: { registryChain: RegistryChain; release: Release }) {
-  const wallet = useWriteClients(registryChain);
-  const write = useWriteRun<RevokeResult>();
-  const queryClient = useQueryClient();
+  const write = useRegistryWrite<RevokeResult>(registryChain);
+  const wallet = write.wallet;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const isPublisher = wallet.address?.toLowerCase() === release.publisher.toLowerCase();
@@ -21,17 +18,7 @@ export default function RevokeControl({ registryChain, release }: { registryChai
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const clients = wallet.clients;
-    if (clients === null) return;
-    void write.run((onPhase) =>
-      revokeRelease(clients, registryChain, release.id, reason.trim(), {
-        onPhase: (phase) => {
-          onPhase(phase);
-          if (phase.status === "confirmed")
-            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
-        },
-      }),
-    );
+    void write.run((clients, options) => revokeRelease(clients, registryChain, release.id, reason.trim(), options));
   }
 
   if (!open) {
@@ -42,7 +29,7 @@ export default function RevokeControl({ registryChain, release }: { registryChai
     );
   }
   return (
-    <form className="form" onSubmit={submit} aria-label={`Revoke release ${release.id}`}>
+    <form className="form" onSubmit={submit} aria-label={`Revoke release ${formatReleaseId(release.id)}`}>
       <p className="muted">
         Revoking is public and final: verifiers will see this release as REVOKED, with your reason. The release stays
         readable.
@@ -59,7 +46,7 @@ export default function RevokeControl({ registryChain, release }: { registryChai
       </label>
       <WalletGate wallet={wallet} registryChain={registryChain} action="revoke">
         <div className="row">
-          <button type="submit" className="button button-danger" disabled={write.busy || wallet.clients === null}>
+          <button type="submit" className="button button-danger" disabled={!write.canRun}>
             Revoke release
           </button>
           <button type="button" className="button" onClick={() => setOpen(false)} disabled={write.busy}>

@@ -1,12 +1,9 @@
 // Loaded only with the wallet chunk: Revoke on a delegate key, shown only to the publisher that granted it.
-import { useQueryClient } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { type RevokeDelegateResult, revokeDelegate } from "../../chain/actions/revokeDelegate.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { WritePhaseView } from "../../ui/WritePhaseView.tsx";
-import { useWriteClients } from "../../wallet/useWriteClients.ts";
-import { useWriteRun } from "../../wallet/useWriteRun.ts";
+import { useRegistryWrite } from "../../wallet/useRegistryWrite.ts";
 
 export default function RevokeDelegateControl({
   registryChain,
@@ -17,23 +14,11 @@ export default function RevokeDelegateControl({
   publisher: Address;
   delegate: Address;
 }) {
-  const wallet = useWriteClients(registryChain);
-  const write = useWriteRun<RevokeDelegateResult>();
-  const queryClient = useQueryClient();
-  if (wallet.address?.toLowerCase() !== publisher.toLowerCase()) return null;
+  const write = useRegistryWrite<RevokeDelegateResult>(registryChain);
+  if (write.wallet.address?.toLowerCase() !== publisher.toLowerCase()) return null;
 
   function revoke() {
-    const clients = wallet.clients;
-    if (clients === null) return;
-    void write.run((onPhase) =>
-      revokeDelegate(clients, registryChain, delegate, {
-        onPhase: (phase) => {
-          onPhase(phase);
-          if (phase.status === "confirmed")
-            void queryClient.invalidateQueries({ queryKey: registryQueryKey(registryChain) });
-        },
-      }),
-    );
+    void write.run((clients, options) => revokeDelegate(clients, registryChain, delegate, options));
   }
 
   return (
@@ -41,7 +26,7 @@ export default function RevokeDelegateControl({
       <button
         type="button"
         className="button button-danger"
-        disabled={write.busy || wallet.clients === null}
+        disabled={!write.canRun}
         onClick={revoke}
         aria-label={`Revoke delegate key ${delegate}`}
       >

@@ -5,7 +5,7 @@
 import { type Address, getAddress, isAddress, zeroAddress } from "viem";
 import { hasHiddenCharacters } from "../../verdict/hiddenCharacters.ts";
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 const MAX_NAME_BYTES = 255;
 /** The contract stores an expiry in 32 bits. */

@@ -1,6 +1,6 @@
 import type { Release } from "../../chain/release.ts";
 
-export interface NameGroup {
+interface NameGroup {
   name: string;
   /** Newest first, as the registry lists them. */
   releases: Release[];

@@ -1,7 +1,7 @@
 // Verify page: a registry reference instead of an archive. The registry's identities go
 // through the very verification an archive does (Verification → VerificationView); the
 // name asked about is the page's `?name=` or else the reference itself.
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import type { RegistryChain } from "../../config/chains.ts";
 import { ArchiveReportView } from "../../inspection/ArchiveReportView.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
@@ -26,12 +26,10 @@ export function ReferenceVerification({
   linkedReference: string | null;
 }) {
   const { state, start } = useReferenceInspection();
-  // `#/?ref=…` checks the reference as the page opens (once per link).
-  const started = useRef<string | null>(null);
+  // `#/?ref=…` checks the reference as the page opens. Not guarded to run once: a remount
+  // (StrictMode's, in development) aborts the check in the hook's cleanup and must start it again.
   useEffect(() => {
-    if (linkedReference === null || started.current === linkedReference) return;
-    started.current = linkedReference;
-    start(linkedReference, null);
+    if (linkedReference !== null) start(linkedReference, null);
   }, [linkedReference, start]);
 
   const text = state.status === "idle" ? (linkedReference ?? "") : state.text.trim();

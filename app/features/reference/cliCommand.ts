@@ -10,7 +10,7 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-export interface VerifyCommandInput {
+interface VerifyCommandInput {
   reference: string;
   /** The chain's RPC URL: exact for a local chain and a public one alike. */
   rpcUrl: string;

@@ -4,7 +4,7 @@ import type { RegistryCredentials } from "../../registry/client.ts";
 import { inspectByReference, type ReferenceInspection } from "./inspectByReference.ts";
 import { type RegistryProblem, registryErrorWords } from "./registryErrorWords.ts";
 
-export type ReferenceState =
+type ReferenceState =
   | { status: "idle" }
   | { status: "inspecting"; text: string }
   | ({ status: "done"; text: string; ms: number } & ReferenceInspection)

@@ -3,7 +3,7 @@ import { readRegistryInfo } from "../../chain/actions/readRegistryInfo.ts";
 import { publicClientFor } from "../../chain/publicClient.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 
-export function registryInfoQuery(registryChain: RegistryChain) {
+function registryInfoQuery(registryChain: RegistryChain) {
   return queryOptions({
     queryKey: ["registryInfo", registryChain.chain.id, registryChain.registry],
     queryFn: () => readRegistryInfo(publicClientFor(registryChain), registryChain.registry),

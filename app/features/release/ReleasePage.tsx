@@ -1,21 +1,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { releaseQuery } from "../../chain/queries/releaseQueries.ts";
 import type { Release } from "../../chain/release.ts";
+import { formatReleaseId } from "../../chain/releaseId.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { useRegistryChainById } from "../../config/useRegistryChainById.ts";
 import { routeHref } from "../../routing/route.ts";
-import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
-import { Revocation } from "../../ui/Revocation.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
+import { ChainReleaseCard } from "./ChainReleaseCard.tsx";
 import { releaseDelegationQuery } from "./releaseDelegationQuery.ts";
 
-/** `#/release/<chainId>/<id>`: one release, shareable. */
+/** `#/release/<chainId>/<id>` (the id readable, "1-0", or decimal): one release, shareable. */
 export function ReleasePage({ chainId, id }: { chainId: number; id: bigint }) {
   const registryChain = useRegistryChainById(chainId);
   if (registryChain === null) {
     return (
       <section className="page">
-        <h1>Release {id.toString()}</h1>
+        <h1>Release {formatReleaseId(id)}</h1>
         <p role="alert">This site is not configured for chain {chainId}, so it cannot read that release.</p>
       </section>
     );
@@ -27,10 +27,10 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
   const release = useQuery(releaseQuery(registryChain, id));
   return (
     <section className="page" aria-labelledby="release-title">
-      <h1 id="release-title">Release {id.toString()}</h1>
+      <h1 id="release-title">Release {formatReleaseId(id)}</h1>
       {release.isPending && (
         <p role="status">
-          Reading release {id.toString()} from {registryChain.chain.name}…
+          Reading release {formatReleaseId(id)} from {registryChain.chain.name}…
         </p>
       )}
       {release.isError && (
@@ -62,13 +62,12 @@ function ReleaseOn({ registryChain, id }: { registryChain: RegistryChain; id: bi
 function ReleaseWithDelegation({ registryChain, release }: { registryChain: RegistryChain; release: Release }) {
   const delegation = useQuery(releaseDelegationQuery(registryChain, release));
   return (
-    <ReleaseCard
+    <ChainReleaseCard
       release={release}
-      chain={registryChain.chain}
+      registryChain={registryChain}
       headingLevel={2}
+      readRevocation
       delegation={release.signer === null ? undefined : delegation.data}
-    >
-      <Revocation registryChain={registryChain} release={release} />
-    </ReleaseCard>
+    />
   );
 }

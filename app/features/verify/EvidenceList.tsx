@@ -1,4 +1,5 @@
 import { transactionUrl } from "../../chain/explorer.ts";
+import { formatReleaseId } from "../../chain/releaseId.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { routeHref } from "../../routing/route.ts";
 import { trustStore } from "../../trust/trustStore.ts";
@@ -17,7 +18,7 @@ function Extra({ item, registryChain }: { item: Evidence; registryChain: Registr
       return (
         <span className="evidence-links">
           <a href={routeHref({ page: "release", chainId: item.release.chainId, id: item.release.id })}>
-            release {item.release.id.toString()}
+            release {formatReleaseId(item.release.id)}
           </a>
           {url && (
             <>

@@ -4,7 +4,10 @@ import { isSha256Digest } from "../../image/digest.ts";
 import { routeHref } from "../../routing/route.ts";
 import { normalizeImageName } from "../../verdict/normalizeImageName.ts";
 
-/** Verify without a file: a digest shows every release naming it; a name and a publisher show that name's history. */
+/**
+ * Verify without a file: a digest shows every release naming it; a name shows everyone who
+ * published it, and with a publisher, that publisher's history of the name.
+ */
 export function LookupForm() {
   const [query, setQuery] = useState("");
   const [publisher, setPublisher] = useState("");
@@ -21,9 +24,17 @@ export function LookupForm() {
     const name = normalizeImageName(text);
     if (name === null)
       return setError("Enter a digest (sha256: and 64 hex digits) or an image name such as docker.io/acme/api:1.4.2.");
-    if (!isAddress(publisher.trim(), { strict: false }))
-      return setError("To look up a name, also give the publisher's address (0x and 40 hex digits).");
-    window.location.hash = routeHref({ page: "publisher", address: getAddress(publisher.trim()) }, { name });
+    const address = publisher.trim();
+    // No publisher: list everyone who published the name, to choose from.
+    if (address === "") {
+      window.location.hash = routeHref({ page: "name" }, { name });
+      return;
+    }
+    if (!isAddress(address, { strict: false }))
+      return setError(
+        "The publisher is not an address: 0x and 40 hex digits, or leave it empty to see every publisher.",
+      );
+    window.location.hash = routeHref({ page: "publisher", address: getAddress(address) }, { name });
   }
 
   return (
@@ -40,7 +51,7 @@ export function LookupForm() {
         />
       </label>
       <label className="field">
-        Publisher <small>(for a name)</small>
+        Publisher <small>(optional, for a name: leave empty to list every publisher)</small>
         <input
           type="text"
           value={publisher}

@@ -4,9 +4,9 @@ import type { Release } from "../../chain/release.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { Hex } from "../../ui/Hex.tsx";
 import { useNoNetwork } from "../../ui/noNetwork.ts";
-import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { OtherReleaseCount } from "../../verdict/verdict.ts";
+import { ChainReleaseCard } from "../release/ChainReleaseCard.tsx";
 import { otherReleasesQuery } from "./otherReleasesQuery.ts";
 
 const KIND_WORDS = {
@@ -49,14 +49,14 @@ function DigestOthers({ count: c, registryChain }: { count: OtherReleaseCount; r
   const total = pages.data?.pages.at(-1)?.total ?? c.total;
   const rest = Math.max(0, total - loaded.length);
   return (
-    <div className="card form" aria-label={`Releases naming ${c.digest}`} data-testid="other-releases">
+    <section className="card form" aria-label={`Releases naming ${c.digest}`} data-testid="other-releases">
       <p>
         {count(c.total)} release{c.total === 1 ? "" : "s"} by anyone name{c.total === 1 ? "s" : ""} its{" "}
         {KIND_WORDS[c.kind]} <Hex value={c.digest} label={KIND_WORDS[c.kind]} />
         {c.unread < c.total && ` (${count(c.total - c.unread)} of them shown above)`}.
       </p>
       {loaded.map((release) => (
-        <ReleaseCard key={release.id.toString()} release={release} chain={registryChain.chain} />
+        <ChainReleaseCard key={release.id.toString()} release={release} registryChain={registryChain} />
       ))}
       {pages.isError && (
         <p role="alert">
@@ -86,6 +86,6 @@ function DigestOthers({ count: c, registryChain }: { count: OtherReleaseCount; r
           </p>
         )
       )}
-    </div>
+    </section>
   );
 }

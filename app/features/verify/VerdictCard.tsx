@@ -2,10 +2,10 @@ import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
 import { ImageFacts } from "../../inspection/ArchiveReportView.tsx";
 import { Hex } from "../../ui/Hex.tsx";
-import { ReleaseCard } from "../../ui/ReleaseCard.tsx";
 import { UntrustedText } from "../../ui/UntrustedText.tsx";
 import { visibleText } from "../../ui/visibleText.ts";
 import type { TargetVerdict } from "../../verdict/verdict.ts";
+import { ChainReleaseCard } from "../release/ChainReleaseCard.tsx";
 import { EvidenceList } from "./EvidenceList.tsx";
 import { OtherReleases } from "./OtherReleases.tsx";
 
@@ -24,6 +24,14 @@ function delegationFor(verdict: TargetVerdict) {
   return item?.kind === "delegation-void" ? (item.delegation ?? undefined) : undefined;
 }
 
+/** The deciding release's "revoked" item, when it is revoked: the verdict's sentence says it already. */
+function revokedItemOf(verdict: TargetVerdict) {
+  const release = verdict.release;
+  if (release === null) return undefined;
+  const item = verdict.evidence.find((entry) => entry.kind === "revoked" && entry.release.id === release.id);
+  return item?.kind === "revoked" ? item : undefined;
+}
+
 /** One image's (or the file's) verdict: the word first, then why, then what the archive holds. */
 export function VerdictCard({
   verdict,
@@ -36,6 +44,7 @@ export function VerdictCard({
 }) {
   const { target } = verdict;
   const image = target.kind === "image" ? report.images[target.index] : undefined;
+  const revoked = revokedItemOf(verdict);
   return (
     <article
       className={`card verdict-card verdict-${verdict.word.toLowerCase()}`}
@@ -65,11 +74,15 @@ export function VerdictCard({
       </p>
       {verdict.matched.length > 0 && <p>Matched by {verdict.matched.map((kind) => KIND_WORDS[kind]).join(" and ")}.</p>}
       {verdict.release && (
-        <ReleaseCard release={verdict.release} chain={registryChain.chain} delegation={delegationFor(verdict)} />
+        <ChainReleaseCard release={verdict.release} registryChain={registryChain} delegation={delegationFor(verdict)} />
       )}
-      {/* The release card above already says what the deciding "verified-by" item says. */}
+      {/* The verdict's sentence and the release card above already say what the deciding "verified-by" or "revoked" item says: each fact once. */}
       <EvidenceList
-        evidence={verdict.release ? verdict.evidence.filter((item) => item.kind !== "verified-by") : verdict.evidence}
+        evidence={
+          verdict.release
+            ? verdict.evidence.filter((item) => item.kind !== "verified-by" && item !== revoked)
+            : verdict.evidence
+        }
         registryChain={registryChain}
       />
       {verdict.evidence.map((item, index) =>

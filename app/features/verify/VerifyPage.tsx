@@ -44,6 +44,10 @@ export function VerifyPage() {
   return (
     <section className="page" aria-labelledby="verify-title">
       <h1 id="verify-title">Verify an image</h1>
+      <p data-testid="product-purpose">
+        ImageSeal checks that a container image is exactly what its publisher released under a name, against a public
+        record the publisher signed — your file never leaves this device.
+      </p>
       <p className="muted">
         Drop the <code>docker save</code>, <code>podman save</code> or OCI archive you pulled (.tar or .tar.gz), or any
         file. It is checked here, in your browser — nothing is uploaded — then compared with the releases recorded on

@@ -8,7 +8,7 @@ import { PROOF_BUNDLE_FORMAT } from "../../proofs/proofBundle.ts";
 /** How much of a file to look at: serializeProofBundle writes "format" first. */
 const SNIFF_BYTES = 512;
 /** No honest bundle comes near this; a bigger file is an archive, whatever it starts with. */
-export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 
 const headOf = (format: string) => new RegExp(`^\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${format}"`);
 const BUNDLE_HEAD = headOf(PROOF_BUNDLE_FORMAT);
@@ -20,7 +20,7 @@ export function looksLikeProofBundle(head: string): boolean {
 }
 
 /** Whether a file's first bytes open a signed-release file (serializeSignedRelease writes "format" first). */
-export function looksLikeSignedRelease(head: string): boolean {
+function looksLikeSignedRelease(head: string): boolean {
   return SIGNED_RELEASE_HEAD.test(head);
 }
 
@@ -29,7 +29,7 @@ export interface DroppedBundle {
   text: string;
 }
 
-export interface DroppedFiles {
+interface DroppedFiles {
   archive: File | null;
   bundle: DroppedBundle | null;
   /** A signed-release file (same shape: its name and text). */

@@ -9,7 +9,8 @@ import { revokeRelease } from "../../chain/actions/revokeRelease.ts";
 import { startTestChain } from "../../chain/test/testChain.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { ArchiveReport } from "../../image/report.ts";
-import { inspectBytes, useHashPool } from "../../image/test/hashPoolForTests.ts";
+import { hashPoolForSuite, inspectBytes } from "../../image/test/hashPoolForTests.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { BundleError, type BundleProblem } from "../../proofs/bundleError.ts";
 import { type ProofBundle, parseProofBundle, serializeProofBundle } from "../../proofs/proofBundle.ts";
 import type { Trust } from "../../verdict/trust.ts";
@@ -34,7 +35,7 @@ const refusedWith = (problem: BundleProblem) => (error: unknown) =>
   error instanceof BundleError && error.problem === problem;
 
 describe("the Verify page's offline verification on a real chain", async () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const chain = await startTestChain();
   after(() => chain.close());
   const registryChain: RegistryChain = {
@@ -83,7 +84,7 @@ describe("the Verify page's offline verification on a real chain", async () => {
       indexDigest: null,
       archiveDigest: null,
     });
-    releaseId = published.releaseIds[0] as bigint;
+    releaseId = itemAt(published.releaseIds, 0);
     firstBundle = await bundleNow();
   });
 

@@ -15,7 +15,7 @@ import { digestsOf, targetsOf } from "../../verdict/targets.ts";
 import { type Trust, trustedPublishers } from "../../verdict/trust.ts";
 import type { VerificationResult } from "../../verdict/verdict.ts";
 
-export interface OfflineVerifyInput {
+interface OfflineVerifyInput {
   report: ArchiveReport;
   bundle: ProofBundle;
   trustedBlockHash: Hex;

@@ -6,7 +6,7 @@ import type { Digest } from "../../image/digest.ts";
 import { loadOtherReleases } from "../../verdict/otherReleases.ts";
 
 /** Releases by anyone that name a digest, loaded a page of 10 at a time, only when asked. */
-export const OTHER_RELEASES_PAGE = 10;
+const OTHER_RELEASES_PAGE = 10;
 
 export function otherReleasesQuery(registryChain: RegistryChain, digest: Digest) {
   return infiniteQueryOptions({

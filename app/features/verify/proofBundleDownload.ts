@@ -11,7 +11,7 @@ import { downloadText } from "../../ui/downloadText.ts";
 import { digestsOf, targetsOf } from "../../verdict/targets.ts";
 import { type Trust, trustedPublishers } from "../../verdict/trust.ts";
 
-export interface BundleRequest {
+interface BundleRequest {
   registryChain: RegistryChain;
   report: ArchiveReport;
   trust: Trust;

@@ -8,7 +8,7 @@ import type { LoadedBundle } from "./offlineVerificationQuery.ts";
 
 let loads = 0;
 
-export interface ProofBundleFile {
+interface ProofBundleFile {
   loaded: LoadedBundle | null;
   /** Why the last file dropped as a bundle cannot be read. */
   error: string | null;

@@ -15,7 +15,7 @@ export interface LoadedSignedRelease {
   signed: SignedRelease;
 }
 
-export interface SignedReleaseFile {
+interface SignedReleaseFile {
   loaded: LoadedSignedRelease | null;
   error: string | null;
   load(dropped: DroppedBundle): void;

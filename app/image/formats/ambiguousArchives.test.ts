@@ -6,9 +6,10 @@ import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import type { Digest } from "../digest.ts";
 import type { ArchiveReport } from "../report.ts";
-import { inspectBytes, useHashPool } from "../test/hashPoolForTests.ts";
+import { hashPoolForSuite, inspectBytes } from "../test/hashPoolForTests.ts";
 import { dockerArchive, imageConfig, layerTar, sha256 } from "../test/syntheticArchives.ts";
 import { buildTar, type TarInput } from "../test/tarWriter.ts";
+import { itemAt } from "../util/itemAt.ts";
 
 const layers = [layerTar("a.txt", "first layer"), layerTar("b.txt", "second layer")];
 const hex = (digest: Digest) => digest.slice("sha256:".length);
@@ -31,7 +32,7 @@ function dockerWithManifest(
   options: { marks?: boolean } = {},
 ): Uint8Array {
   const image = dockerArchive(layers);
-  const evil = imageConfig([sha256(layers[1] as Uint8Array)], { config: { Cmd: ["/evil.sh"] } });
+  const evil = imageConfig([sha256(itemAt(layers, 1))], { config: { Cmd: ["/evil.sh"] } });
   const evilPath = `${hex(sha256(evil))}.json`;
   const entries = image.entries
     .filter((entry) => entry.path !== "manifest.json" && (options.marks !== false || entry.path !== "repositories"))
@@ -76,7 +77,7 @@ function ociWithManifest(
 }
 
 describe("ambiguous JSON in archives", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
 
   test('manifest.json with "Config" and "config": tampered, naming the keys and which one Go reads', async () => {
     const archive = dockerWithManifest((config, evil, layerPaths) =>

@@ -10,10 +10,10 @@ import type { GoStruct } from "./goStruct.ts";
 import { Shape } from "./jsonShape.ts";
 import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES } from "./mediaTypes.ts";
 
-export type DocumentKind = "index" | "manifest";
+type DocumentKind = "index" | "manifest";
 
 /** How a document was reached. */
-export interface KindClaim {
+interface KindClaim {
   /** The media type of the descriptor that leads to it ("" when there is none). */
   mediaType: string;
   /** The kind its place implies: index.json is read as an index by every loader. */

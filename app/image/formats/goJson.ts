@@ -283,8 +283,8 @@ class Decoder {
         result += text.slice(runStart, at);
         continue;
       }
-      const escape = text.charCodeAt(at + 1);
-      if (escape === 0x75) {
+      const escaped = text.charCodeAt(at + 1);
+      if (escaped === 0x75) {
         const unit = this.#hex4(at);
         if (
           unit >= 0xd800 &&
@@ -310,7 +310,7 @@ class Decoder {
         at += 6;
         continue;
       }
-      const replacement = ESCAPES[escape];
+      const replacement = ESCAPES[escaped];
       if (replacement === undefined) {
         this.#at = at;
         this.#invalid(`bad escape \\${describe(text, at + 1)}`);

@@ -109,22 +109,22 @@ function readNaively(document: CorpusDocument): unknown {
     return value.map(str);
   };
   const descriptor = (d: Record<string, unknown>) => {
-    if (typeof d["size"] !== "number") throw new TypeError("no size");
-    const p = d["platform"] as Record<string, unknown> | null | undefined;
+    if (typeof d.size !== "number") throw new TypeError("no size");
+    const p = d.platform as Record<string, unknown> | null | undefined;
     const platform = p
       ? {
-          os: str(p["os"]),
-          architecture: str(p["architecture"]),
-          variant: p["variant"] ?? "",
+          os: str(p.os),
+          architecture: str(p.architecture),
+          variant: p.variant ?? "",
           osVersion: p["os.version"] ?? "",
         }
       : null;
     return {
-      mediaType: d["mediaType"] ?? "",
-      digest: str(d["digest"]),
-      size: d["size"],
-      urls: d["urls"] ?? [],
-      annotations: d["annotations"] ?? {},
+      mediaType: d.mediaType ?? "",
+      digest: str(d.digest),
+      size: d.size,
+      urls: d.urls ?? [],
+      annotations: d.annotations ?? {},
       platform,
     };
   };
@@ -137,32 +137,32 @@ function readNaively(document: CorpusDocument): unknown {
     switch (document.reader) {
       case "docker-manifest":
         return value.map((item) => ({
-          config: str(item["Config"]),
-          repoTags: item["RepoTags"] == null ? [] : strs(item["RepoTags"]),
-          layers: strs(item["Layers"]),
+          config: str(item.Config),
+          repoTags: item.RepoTags == null ? [] : strs(item.RepoTags),
+          layers: strs(item.Layers),
         }));
       case "oci-index":
-        if (value["schemaVersion"] !== 2) return undefined;
-        return { manifests: (value["manifests"] as Record<string, unknown>[]).map(descriptor) };
+        if (value.schemaVersion !== 2) return undefined;
+        return { manifests: (value.manifests as Record<string, unknown>[]).map(descriptor) };
       case "oci-manifest":
-        if (value["schemaVersion"] !== 2) return undefined;
+        if (value.schemaVersion !== 2) return undefined;
         return {
-          config: descriptor(value["config"] as Record<string, unknown>),
-          layers: (value["layers"] as Record<string, unknown>[]).map(descriptor),
+          config: descriptor(value.config as Record<string, unknown>),
+          layers: (value.layers as Record<string, unknown>[]).map(descriptor),
         };
       case "image-config": {
-        const rootfs = value["rootfs"] as Record<string, unknown>;
-        if (rootfs["type"] !== "layers") return undefined;
-        const os = value["os"];
-        const architecture = value["architecture"];
+        const rootfs = value.rootfs as Record<string, unknown>;
+        if (rootfs.type !== "layers") return undefined;
+        const os = value.os;
+        const architecture = value.architecture;
         const platform =
           typeof os === "string" && typeof architecture === "string"
-            ? { os, architecture, variant: value["variant"] ?? "", osVersion: value["os.version"] ?? "" }
+            ? { os, architecture, variant: value.variant ?? "", osVersion: value["os.version"] ?? "" }
             : null;
-        return { diffIds: strs(rootfs["diff_ids"]), platform };
+        return { diffIds: strs(rootfs.diff_ids), platform };
       }
       case "oci-layout":
-        return { imageLayoutVersion: str(value["imageLayoutVersion"]) };
+        return { imageLayoutVersion: str(value.imageLayoutVersion) };
     }
   } catch {
     return undefined;
@@ -186,19 +186,15 @@ function readsAsGo(reader: Reader, view: unknown, go: Record<string, unknown> | 
     case "oci-layout":
       return same(view, go);
     case "oci-index":
-      return goObject["schemaVersion"] === 2 && same(ours["manifests"], goObject["manifests"]);
+      return goObject.schemaVersion === 2 && same(ours.manifests, goObject.manifests);
     case "oci-manifest":
-      return (
-        goObject["schemaVersion"] === 2 &&
-        same(ours["config"], goObject["config"]) &&
-        same(ours["layers"], goObject["layers"])
-      );
+      return goObject.schemaVersion === 2 && same(ours.config, goObject.config) && same(ours.layers, goObject.layers);
     case "image-config":
       // The engine reports a platform only when the config names one; Go reads "" for a missing field.
       return (
-        goObject["rootfsType"] === "layers" &&
-        same(ours["diffIds"], goObject["diffIds"]) &&
-        (ours["platform"] === null || same(ours["platform"], goObject["platform"]))
+        goObject.rootfsType === "layers" &&
+        same(ours.diffIds, goObject.diffIds) &&
+        (ours.platform === null || same(ours.platform, goObject.platform))
       );
   }
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { AmbiguousJsonError, MetadataError } from "../errors.ts";
+import { itemAt } from "../util/itemAt.ts";
 import { decodeJson } from "./decodeJson.ts";
 import { parseDockerManifest } from "./dockerManifest.ts";
 import { foldKey, GoStruct } from "./goStruct.ts";
@@ -123,26 +124,33 @@ describe("documents read with Go's field matching", () => {
 
   test("index: case-folded keys in a descriptor or its platform are ambiguous", () => {
     assert.match(
-      ambiguity(() =>
-        parseImageIndex(read(`{"schemaVersion":2,"manifests":[{"digest":"${D1}","Digest":"${D2}","size":1}]}`), "i"),
-      )[1] as string,
+      itemAt(
+        ambiguity(() =>
+          parseImageIndex(read(`{"schemaVersion":2,"manifests":[{"digest":"${D1}","Digest":"${D2}","size":1}]}`), "i"),
+        ),
+        1,
+      ),
       /^manifests\[0\] has the keys "digest" and "Digest"/,
     );
     assert.match(
-      ambiguity(() =>
-        parseImageIndex(
-          read(
-            `{"schemaVersion":2,"manifests":[{"digest":"${D1}","size":1,"platform":{"os":"linux","OS":"windows","architecture":"amd64"}}]}`,
+      itemAt(
+        ambiguity(() =>
+          parseImageIndex(
+            read(
+              `{"schemaVersion":2,"manifests":[{"digest":"${D1}","size":1,"platform":{"os":"linux","OS":"windows","architecture":"amd64"}}]}`,
+            ),
+            "i",
           ),
-          "i",
         ),
-      )[1] as string,
+        1,
+      ),
       /^manifests\[0\]\.platform has the keys "os" and "OS"/,
     );
     assert.match(
-      ambiguity(() =>
-        parseImageIndex(read(`{"schemaVersion":2,"manifests":[${descriptor}],"Manifests":[]}`), "i"),
-      )[1] as string,
+      itemAt(
+        ambiguity(() => parseImageIndex(read(`{"schemaVersion":2,"manifests":[${descriptor}],"Manifests":[]}`), "i")),
+        1,
+      ),
       /^the document has the keys "manifests" and "Manifests"/,
     );
   });
@@ -236,7 +244,7 @@ function goMatches(name: string, key: string): boolean {
     let at = 0;
     for (const sb of s) {
       if (at >= t.length) return false;
-      const tb = t[at] as number;
+      const tb = itemAt(t, at);
       if (tb < 0x80) {
         if (sb !== tb && !(isAsciiLetter(sb) && (sb & CASE_MASK) === (tb & CASE_MASK))) return false;
         at++;
@@ -253,9 +261,9 @@ function goMatches(name: string, key: string): boolean {
   if (s.length !== t.length) return false;
   if (nonLetter)
     return [...s].every(
-      (sb, i) => sb === t[i] || (isAsciiLetter(sb) && (sb & CASE_MASK) === ((t[i] as number) & CASE_MASK)),
+      (sb, i) => sb === t[i] || (isAsciiLetter(sb) && (sb & CASE_MASK) === (itemAt(t, i) & CASE_MASK)),
     );
-  return [...s].every((sb, i) => (sb & CASE_MASK) === ((t[i] as number) & CASE_MASK));
+  return [...s].every((sb, i) => (sb & CASE_MASK) === (itemAt(t, i) & CASE_MASK));
 }
 
 describe("GoStruct against a model of Go's key matching (fold.go)", () => {

@@ -7,7 +7,8 @@
 // Maps (annotations, labels) keep exact keys, as Go's map[string]string does: read them
 // as plain objects, never through this.
 
-const ASCII = /^[\x00-\x7f]*$/;
+// Every UTF-16 code unit below 0x80 (written as "no unit from 0x80 up", which needs no control character).
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /**
  * A key's case fold: ASCII lowercase for ASCII keys; otherwise each character's

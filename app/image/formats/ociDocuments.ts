@@ -16,7 +16,7 @@ export interface Descriptor {
   urls: string[];
 }
 
-export interface ImageIndex {
+interface ImageIndex {
   manifests: Descriptor[];
 }
 
@@ -42,7 +42,7 @@ function parsePlatform(shape: Shape, value: unknown, where: string): Platform | 
   return platform;
 }
 
-export function parseDescriptor(shape: Shape, value: unknown, where: string): Descriptor {
+function parseDescriptor(shape: Shape, value: unknown, where: string): Descriptor {
   const object = shape.struct(value, where);
   const digest = shape.string(object.get("digest"), `${where}.digest`);
   if (!DIGEST_GRAMMAR.test(digest)) shape.fail(`${where}.digest`, "is not a digest");

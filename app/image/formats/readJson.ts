@@ -10,7 +10,7 @@ import type { TarEntry } from "../tar/tarEntry.ts";
 import type { ArchiveContents } from "./archiveContents.ts";
 import { decodeJson } from "./decodeJson.ts";
 
-export type JsonRead =
+type JsonRead =
   | { ok: true; value: unknown; entry: TarEntry; path: string }
   | { ok: false; problem: Problem; missing: boolean };
 

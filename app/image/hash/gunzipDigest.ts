@@ -7,7 +7,7 @@ import type { GunzipPlatform } from "./gunzipPlatform.ts";
 import type { Sha256Hasher } from "./sha256.ts";
 import { ExactPassNeeded } from "./singleMemberGunzip.ts";
 
-export type GunzipResult =
+type GunzipResult =
   | { ok: true; digest: Digest; size: number }
   | { ok: false; reason: string }
   /** The fast pass declined: read the bytes again with `exact`. */

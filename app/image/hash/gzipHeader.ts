@@ -2,9 +2,11 @@
 // docker, podman and containerd decompress layers with it (or with ports of it): FEXTRA,
 // FNAME and FCOMMENT skipped, a name or comment longer than 511 bytes refused, the FHCRC
 // checked, the reserved flag bits ignored (zlib refuses them; Go does not).
+
+import { itemAt } from "../util/itemAt.ts";
 import type { Crc32 } from "./crc32.ts";
 
-export type GzipHeaderRead =
+type GzipHeaderRead =
   /** The header is `length` bytes long. */
   | { kind: "complete"; length: number }
   /** The bytes end inside the header: more are needed (at the end of input: Go's "unexpected EOF"). */
@@ -36,11 +38,11 @@ export function readGzipHeader(bytes: Uint8Array, crc32: Crc32): GzipHeaderRead 
   // Go reads the 10 fixed bytes before looking at them: fewer is "unexpected EOF" whatever they are.
   if (bytes.length < 10) return INCOMPLETE;
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8) return INVALID;
-  const flags = bytes[3] as number;
+  const flags = itemAt(bytes, 3);
   let at = 10;
   if (flags & FEXTRA) {
     if (bytes.length < at + 2) return INCOMPLETE;
-    at += 2 + ((bytes[at] as number) | ((bytes[at + 1] as number) << 8));
+    at += 2 + (itemAt(bytes, at) | (itemAt(bytes, at + 1) << 8));
     if (bytes.length < at) return INCOMPLETE;
   }
   for (const flag of [FNAME, FCOMMENT]) {
@@ -51,7 +53,7 @@ export function readGzipHeader(bytes: Uint8Array, crc32: Crc32): GzipHeaderRead 
   }
   if (flags & FHCRC) {
     if (bytes.length < at + 2) return INCOMPLETE;
-    const stated = (bytes[at] as number) | ((bytes[at + 1] as number) << 8);
+    const stated = itemAt(bytes, at) | (itemAt(bytes, at + 1) << 8);
     if (stated !== (crc32(0, bytes.subarray(0, at)) & 0xffff)) return INVALID;
     at += 2;
   }

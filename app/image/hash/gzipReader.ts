@@ -3,13 +3,15 @@
 // with it. After each member: the end of input ends the stream; anything else must be a
 // whole, valid member ("gzip: invalid header" or "unexpected EOF" otherwise). Every
 // member's CRC-32 and size are checked against its trailer ("gzip: invalid checksum").
+
+import { itemAt } from "../util/itemAt.ts";
 import type { Crc32 } from "./crc32.ts";
 import type { DeflateInflater, DeflateInflaterFactory, OutputSink } from "./deflateInflater.ts";
 import { MAX_GZIP_HEADER, readGzipHeader } from "./gzipHeader.ts";
 import { DeflateError } from "./inflateRaw.ts";
 
 /** A gzip stream Go's reader would fail on; the message is Go's (or zlib's, for DEFLATE data). */
-export class GzipError extends Error {
+class GzipError extends Error {
   override readonly name = "GzipError";
 }
 
@@ -117,17 +119,9 @@ export class GzipReader {
     }
     const trailer = held === 0 ? rest : concat(this.#pending, rest.subarray(0, TRAILER - held));
     const crc =
-      ((trailer[0] as number) |
-        ((trailer[1] as number) << 8) |
-        ((trailer[2] as number) << 16) |
-        ((trailer[3] as number) << 24)) >>>
-      0;
+      (itemAt(trailer, 0) | (itemAt(trailer, 1) << 8) | (itemAt(trailer, 2) << 16) | (itemAt(trailer, 3) << 24)) >>> 0;
     const size =
-      ((trailer[4] as number) |
-        ((trailer[5] as number) << 8) |
-        ((trailer[6] as number) << 16) |
-        ((trailer[7] as number) << 24)) >>>
-      0;
+      (itemAt(trailer, 4) | (itemAt(trailer, 5) << 8) | (itemAt(trailer, 6) << 16) | (itemAt(trailer, 7) << 24)) >>> 0;
     // ISIZE is the size modulo 2^32.
     if (crc !== this.#crc || size !== this.#size % 2 ** 32) throw new GzipError("gzip: invalid checksum");
     this.#pending = NONE;

@@ -2,9 +2,11 @@
 // which code sets are valid, so the JavaScript inflater accepts and refuses exactly what the
 // platforms' zlib does (Node's zlib, browsers' DecompressionStream). One flat table per code,
 // indexed by the next `bits` input bits (least significant bit first).
+// The `as number` reads index arrays sized by the code (≤ 320 symbols, ≤ 15 bit lengths) in
+// loops run for every dynamic block: kept as casts, in bounds by those sizes.
 
 /** What the code is for: zlib allows different incomplete sets for each (inftrees.c). */
-export type CodeKind = "code-lengths" | "literal-lengths" | "distances";
+type CodeKind = "code-lengths" | "literal-lengths" | "distances";
 
 export interface HuffmanTable {
   /** (symbol << 4) | code length; 0 where no code starts with these bits. */

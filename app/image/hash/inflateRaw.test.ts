@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { describe, test } from "node:test";
 import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
 import fc from "fast-check";
+import { itemAt } from "../util/itemAt.ts";
 import type { DeflateInflater, OutputSink } from "./deflateInflater.ts";
 import { DeflateError, JsInflater } from "./inflateRaw.ts";
 import { NodeInflater } from "./nodeInflateRaw.ts";
@@ -23,7 +24,7 @@ async function run(
   try {
     let at = 0;
     for (let i = 0; at < input.length; i++) {
-      const size = chunkSizes[i % chunkSizes.length] as number;
+      const size = itemAt(chunkSizes, i % chunkSizes.length);
       // A fresh copy per call, overwritten afterwards: the inflater may only borrow it.
       const chunk = new Uint8Array(input.subarray(at, at + size));
       const rest = await inflater.write(chunk);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
+import { itemAt } from "../util/itemAt.ts";
 import { LANE_WRITE_MAX, LANES, type LaneHasher, lanesSupported, Sha256Lanes } from "./sha256Lanes.ts";
 
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
@@ -17,7 +18,7 @@ async function hashTogether(
   const hashers: LaneHasher[] = messages.map(() => lanes.open());
   await Promise.all(
     messages.map(async (bytes, lane) => {
-      const hasher = hashers[lane] as LaneHasher;
+      const hasher = itemAt(hashers, lane);
       for (let at = 0; at < bytes.length; ) {
         const size = Math.min(chunkSize(lane, at), LANE_WRITE_MAX, bytes.length - at);
         await hasher.room();
@@ -59,7 +60,7 @@ describe("SHA-256 in four SIMD lanes", () => {
 
   test("lanes of very different lengths and chunkings == node:crypto one-shot", async () => {
     const messages = [message(3_500_000, 1), message(0, 2), message(2_100_001, 3), message(777, 4)];
-    const ragged = (lane: number, at: number) => [1, 4096, 65_537, 1 << 20][(lane + at) % 4] as number;
+    const ragged = (lane: number, at: number) => itemAt([1, 4096, 65_537, 1 << 20], (lane + at) % 4);
     assert.deepEqual(await hashTogether(messages, ragged), messages.map(sha256));
   });
 

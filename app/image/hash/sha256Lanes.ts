@@ -4,6 +4,7 @@
 // or has ended, on as many blocks as all of them have. So a lane that reads slowly holds
 // the others back: the pool only puts layers of similar sizes together (laneGroups.ts).
 import type { Digest } from "../digest.ts";
+import { itemAt } from "../util/itemAt.ts";
 import type { Sha256Hasher } from "./sha256.ts";
 import { FREE_MEMORY, SHA256_H0, sha256x4Module } from "./sha256x4Module.ts";
 
@@ -75,7 +76,9 @@ export class Sha256Lanes {
     const index = this.#lanes.indexOf(null);
     if (index === -1) throw new Error("no free SHA-256 lane");
     const words = new Uint32Array(this.#wasm.memory.buffer, STATE, 8 * LANES);
-    SHA256_H0.forEach((word, i) => (words[i * LANES + index] = word));
+    SHA256_H0.forEach((word, i) => {
+      words[i * LANES + index] = word;
+    });
     const lane: Lane = {
       buffered: 0,
       total: 0,
@@ -148,7 +151,10 @@ export class Sha256Lanes {
   #laneDigest(index: number): Digest {
     const words = new Uint32Array(this.#wasm.memory.buffer, STATE, 8 * LANES);
     let hex = "";
-    for (let i = 0; i < 8; i++) hex += (words[i * LANES + index] as number).toString(16).padStart(8, "0");
+    for (let i = 0; i < 8; i++)
+      hex += itemAt(words, i * LANES + index)
+        .toString(16)
+        .padStart(8, "0");
     return `sha256:${hex}`;
   }
 }

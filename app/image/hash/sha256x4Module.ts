@@ -11,6 +11,10 @@
 // i32x4 do ~2.3 times that per core, so a worker hashing several layers at once gets
 // that much more from its core (sha256Lanes.ts). Tested against node:crypto.
 
+// biome-ignore-all lint/complexity/noCommaOperator: the emitter reads as assembly, one instruction sequence per line
+
+import { itemAt, present } from "../util/itemAt.ts";
+
 const K = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -116,7 +120,7 @@ function compressBody(): number[] {
   const sigma = (x: number, [a, b, c]: readonly number[]) => (
     rotr(x, a as number), rotr(x, b as number), xor(), get(x), shr(c as number), xor()
   );
-  const at = (list: number[], i: number) => list[i] as number;
+  const at = itemAt<number>;
 
   for (let lane = 0; lane < 4; lane++)
     get(INPUT), get(STRIDE), i32(lane), code.push(OP.i32Mul, OP.i32Add), set(at(pointers, lane));
@@ -161,7 +165,7 @@ function compressBody(): number[] {
       get(e),
       simd(SIMD.bitselect),
       add(),
-      splat(K[t] as number),
+      splat(itemAt(K, t)),
       add(),
       get(wt),
       add(),
@@ -170,7 +174,7 @@ function compressBody(): number[] {
     Sigma(a, [2, 13, 22]), get(b), get(a), get(a), get(c), xor(), simd(SIMD.bitselect), add(), set(T2);
     get(d), get(T1), add(), set(d);
     get(T1), get(T2), add(), set(h);
-    roles.unshift(roles.pop() as number);
+    roles.unshift(present(roles.pop(), "the last role"));
   }
   for (let i = 0; i < 8; i++) get(at(roles, i)), get(at(saved, i)), add(), set(at(work, i));
   for (let lane = 0; lane < 4; lane++) get(at(pointers, lane)), i32(64), code.push(OP.i32Add), set(at(pointers, lane));

@@ -18,7 +18,7 @@ import { evaluateImage } from "../verify/evaluateImage.ts";
 import { mergeViews } from "../verify/mergeViews.ts";
 import type { ContentsBackend } from "./contentsBackend.ts";
 
-export interface AssessInput {
+interface AssessInput {
   backend: ContentsBackend;
   compression: ArchiveCompression;
   size: number;

@@ -5,7 +5,7 @@ import { TarFormatError } from "../errors.ts";
 import { problem } from "../problems.ts";
 import type { ArchiveCompression, ArchiveReport, Note } from "../report.ts";
 
-export const EMPTY_SHA256: Digest = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const EMPTY_SHA256: Digest = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 export function fileReport(
   size: number,

@@ -26,7 +26,7 @@ export type HashResponse =
   | { type: "scan"; id: number; scan: GzipTarScan }
   | { type: "error"; id: number; error: SerializedError };
 
-export interface SerializedError {
+interface SerializedError {
   code: string;
   message: string;
   offset?: number;

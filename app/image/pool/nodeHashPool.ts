@@ -40,7 +40,7 @@ function spawnNodeWorker(): PoolWorker {
  * One worker per core, at most DEFAULT_MAX_WORKERS unless asked: each Node worker is an
  * isolate of ~35 MiB, and beyond a few workers the disk, not SHA-256, sets the pace.
  */
-export const DEFAULT_MAX_WORKERS = 4;
+const DEFAULT_MAX_WORKERS = 4;
 
 export function createNodeHashPool(options: { concurrency?: number } = {}): HashPool {
   // The first worker runs on this thread: it starts hashing at once, while the worker

@@ -29,7 +29,7 @@ function spawnWebWorker(): PoolWorker {
 const SPAWN_MIN_BYTES = 1024 * 1024;
 
 /** One worker per core, at most this many unless asked (as the Node pool). */
-export const DEFAULT_MAX_WORKERS = 4;
+const DEFAULT_MAX_WORKERS = 4;
 
 export function createWebHashPool(options: { concurrency?: number } = {}): HashPool {
   const cores = globalThis.navigator?.hardwareConcurrency || DEFAULT_MAX_WORKERS;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { HashWorkerError, InspectAbortedError, TarFormatError } from "../errors.ts";
+import { itemAt } from "../util/itemAt.ts";
 import type { HashRequest, HashResponse } from "./messages.ts";
 import { serializeError } from "./messages.ts";
 import type { PoolWorker } from "./poolWorker.ts";
@@ -23,10 +24,16 @@ function fakeWorkers(): { spawned: FakeWorker[]; spawn: () => PoolWorker } {
       requests: [],
       terminated: false,
       post: (request) => void worker.requests.push(request),
-      onMessage: (listener) => void (onMessage = listener),
-      onFailure: (listener) => void (onFailure = listener),
+      onMessage: (listener) => {
+        onMessage = listener;
+      },
+      onFailure: (listener) => {
+        onFailure = listener;
+      },
       setBusy: () => {},
-      terminate: () => void (worker.terminated = true),
+      terminate: () => {
+        worker.terminated = true;
+      },
       answer: (response) => onMessage(response),
       crash: (error) => onFailure(error),
     };
@@ -60,14 +67,14 @@ describe("WorkerPool", () => {
       spawned.map((w) => w.requests.map((r) => r.type === "digest-range" && r.job.size)),
       [[4000], [300]],
     );
-    answerDigest(spawned[1] as FakeWorker);
+    answerDigest(itemAt(spawned, 1));
     assert.deepEqual(
       spawned[1]?.requests.map((r) => r.type === "digest-range" && r.job.size),
       [300, 20],
     );
-    answerDigest(spawned[0] as FakeWorker);
-    answerDigest(spawned[1] as FakeWorker);
-    answerDigest(spawned[0] as FakeWorker);
+    answerDigest(itemAt(spawned, 0));
+    answerDigest(itemAt(spawned, 1));
+    answerDigest(itemAt(spawned, 0));
     assert.deepEqual(
       (await run).map((d) => d.size),
       [1, 300, 20, 4000],
@@ -80,7 +87,7 @@ describe("WorkerPool", () => {
     const pool = new WorkerPool(spawn, 1);
     const seen: number[] = [];
     const run = pool.digestRanges(source, [job(10)], { onBytes: (bytes) => seen.push(bytes) });
-    const worker = spawned[0] as FakeWorker;
+    const worker = itemAt(spawned, 0);
     const id = worker.requests[0]?.id ?? 0;
     worker.answer({ type: "progress", id, bytes: 4 });
     worker.answer({ type: "progress", id, bytes: 6 });
@@ -100,7 +107,7 @@ describe("WorkerPool", () => {
     assert.equal(spawned.flatMap((w) => w.requests).length, 2, "the third job never started");
     // The pool recovers with fresh workers.
     const next = pool.digestRanges(source, [job(5)]);
-    const fresh = spawned[2] as FakeWorker;
+    const fresh = itemAt(spawned, 2);
     answerDigest(fresh);
     assert.equal((await next)[0]?.size, 5);
   });
@@ -118,7 +125,7 @@ describe("WorkerPool", () => {
     const { spawned, spawn } = fakeWorkers();
     const pool = new WorkerPool(spawn, 2);
     const run = pool.digestRanges(source, [job(1), job(2)]);
-    const failing = spawned[0] as FakeWorker;
+    const failing = itemAt(spawned, 0);
     failing.answer({
       type: "error",
       id: failing.requests[0]?.id ?? 0,

@@ -5,6 +5,7 @@
 import { HashWorkerError, type ImageEngineError, InspectAbortedError } from "../errors.ts";
 import type { EntryDigests } from "../hash/entryDigester.ts";
 import type { SourceHandle } from "../source/byteSource.ts";
+import { itemAt, present } from "../util/itemAt.ts";
 import type { GzipTarScan, HashPool, PoolRunOptions, RangeJob } from "./hashPool.ts";
 import { laneGroups } from "./laneGroups.ts";
 import { type HashRequest, type HashResponse, reviveError } from "./messages.ts";
@@ -66,7 +67,7 @@ export class WorkerPool implements HashPool {
           type: "digest-lanes" as const,
           id: this.#nextId++,
           source,
-          jobs: indices.map((i) => jobs[i] as RangeJob),
+          jobs: indices.map((i) => itemAt(jobs, i)),
         },
         indices,
       })),
@@ -90,9 +91,11 @@ export class WorkerPool implements HashPool {
     const results: EntryDigests[] = new Array(jobs.length);
     responses.forEach((response, r) => {
       const { indices } = planned[r] as (typeof planned)[number];
-      if (response.type === "digests" && indices.length === 1) results[indices[0] as number] = response.digests;
+      if (response.type === "digests" && indices.length === 1) results[itemAt(indices, 0)] = response.digests;
       else if (response.type === "lane-digests" && response.digests.length === indices.length)
-        indices.forEach((i, k) => (results[i] = response.digests[k] as EntryDigests));
+        indices.forEach((i, k) => {
+          results[i] = itemAt(response.digests, k);
+        });
       else throw new HashWorkerError(`unexpected "${response.type}" answer to a digest job`);
     });
     return results;
@@ -158,14 +161,14 @@ export class WorkerPool implements HashPool {
 
   #schedule(): void {
     while (this.#queue.length > 0) {
-      const next = this.#queue[0] as Task;
+      const next = itemAt(this.#queue, 0);
       // A few KB of JSON are not worth a new worker (its isolate costs MiBs): they wait for a running one.
       const spawnable =
         this.#idle.length + this.#busy.size < this.concurrency &&
         (this.#busy.size === 0 || next.weight >= this.spawnMinBytes);
       const worker = this.#idle.pop() ?? (spawnable ? this.#spawn() : undefined);
       if (!worker) return;
-      const task = this.#queue.shift() as Task;
+      const task = present(this.#queue.shift(), "the queued task");
       this.#busy.set(worker, task);
       worker.setBusy(true);
       worker.post(task.request);

@@ -2,6 +2,7 @@
 import { type FileHandle, open } from "node:fs/promises";
 import { SourceReadError } from "../errors.ts";
 import { STREAM_CHUNK_BYTES } from "../limits.ts";
+import { itemAt } from "../util/itemAt.ts";
 import type { ByteSource, SourceHandle } from "./byteSource.ts";
 
 export class NodeFileSource implements ByteSource {
@@ -43,7 +44,7 @@ export class NodeFileSource implements ByteSource {
     const capacity = Math.min(STREAM_CHUNK_BYTES, Math.max(0, end - start));
     const buffers = [new Uint8Array(capacity), new Uint8Array(capacity)];
     const readChunk = (offset: number, turn: number): Promise<Uint8Array> => {
-      const chunk = (buffers[turn] as Uint8Array).subarray(0, Math.min(STREAM_CHUNK_BYTES, end - offset));
+      const chunk = itemAt(buffers, turn).subarray(0, Math.min(STREAM_CHUNK_BYTES, end - offset));
       return this.#readInto(chunk, offset).then(() => chunk);
     };
     let turn = 0;

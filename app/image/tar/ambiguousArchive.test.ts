@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { inspectBytes, useHashPool } from "../test/hashPoolForTests.ts";
+import { hashPoolForSuite, inspectBytes } from "../test/hashPoolForTests.ts";
 import { dockerArchive, layerTar } from "../test/syntheticArchives.ts";
 import { buildTar, concatBytes } from "../test/tarWriter.ts";
 
-const pool = useHashPool();
+const pool = hashPoolForSuite();
 const image = dockerArchive([layerTar("a.txt", "first layer")]);
 
 function ambiguous(report: Awaited<ReturnType<typeof inspectBytes>>) {

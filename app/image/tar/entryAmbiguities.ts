@@ -7,7 +7,7 @@ import type { TarEntry } from "./tarEntry.ts";
 import type { TarAmbiguity } from "./tarListing.ts";
 import type { TarText } from "./tarText.ts";
 
-export interface EntryFacts {
+interface EntryFacts {
   entry: TarEntry;
   name: TarText;
   linkName: TarText;
@@ -39,7 +39,7 @@ const MODE_TYPE_NAMES: Readonly<Record<number, string>> = {
 };
 
 /** A typeflag as the reasons show it: the character when printable, else its byte. */
-export function showTypeflag(typeflag: string): string {
+function showTypeflag(typeflag: string): string {
   const code = typeflag.charCodeAt(0);
   return code > 0x20 && code < 0x7f ? `'${typeflag}'` : `0x${code.toString(16).padStart(2, "0")}`;
 }

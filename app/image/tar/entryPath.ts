@@ -1,9 +1,7 @@
 // Archive paths, normalized the way an extractor would place them, and refused when they
 // would land outside the extraction root (absolute paths, `..` above the root, NULs).
 
-export type NormalizedPath =
-  | { ok: true; path: string }
-  | { ok: false; reason: "absolute" | "escapes-root" | "nul-byte" };
+type NormalizedPath = { ok: true; path: string } | { ok: false; reason: "absolute" | "escapes-root" | "nul-byte" };
 
 export function normalizeEntryPath(raw: string): NormalizedPath {
   if (raw.includes("\0")) return { ok: false, reason: "nul-byte" };

@@ -3,8 +3,8 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { normalizeEntryPath } from "./entryPath.ts";
 import { EntryTable } from "./entryTable.ts";
-import { containerdLookup, containersImageLookup, dockerLookup } from "./loaderPathModels.ts";
 import type { TarEntry } from "./tarEntry.ts";
+import { containerdLookup, containersImageLookup, dockerLookup } from "./testdata/loaderPathModels.ts";
 
 let offset = 0;
 const TYPEFLAGS = { file: "0", hardlink: "1", symlink: "2", directory: "5", other: "6" } as const;

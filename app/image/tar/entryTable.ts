@@ -8,6 +8,7 @@
 // bytes, the table reports the archive as ambiguous instead of choosing one.
 import { problem } from "../problems.ts";
 import type { AmbiguousConstruct, Problem } from "../report.ts";
+import { itemAt, present } from "../util/itemAt.ts";
 import { normalizeEntryPath, parentOf } from "./entryPath.ts";
 import type { TarEntry } from "./tarEntry.ts";
 import type { TarAmbiguity } from "./tarListing.ts";
@@ -79,7 +80,7 @@ export class EntryTable {
       else groups.set(normalized.path, [entry]);
     }
     for (const [path, group] of groups) {
-      this.#byPath.set(path, group[group.length - 1] as TarEntry);
+      this.#byPath.set(path, itemAt(group, group.length - 1));
       this.#checkGroup(path, group);
     }
     this.#checkCaseAliases(groups);
@@ -169,7 +170,7 @@ export class EntryTable {
   }
 
   #throughLinkProblem(path: string, folder: string): Problem {
-    const entry = this.#byPath.get(folder) as TarEntry;
+    const entry = present(this.#byPath.get(folder), `the entry at ${folder}`);
     const target = entry.kind === "symlink" || entry.kind === "hardlink" ? ` → ${entry.linkTarget ?? ""}` : "";
     return ambiguity(
       "path-through-link",

@@ -2,12 +2,13 @@
 // format.go): the checksum and magic decide the format (V7, USTAR/PAX, GNU, STAR); every
 // numeric field that format has must parse, or the header is refused (ErrHeader).
 import { TarFormatError } from "../errors.ts";
+import { itemAt } from "../util/itemAt.ts";
 import { lowBits32, parseNumeric, parseNumericBig, parseOctal } from "./numbers.ts";
 import { cString, joinText, type TarText } from "./tarText.ts";
 
 export const BLOCK_SIZE = 512;
 
-export type HeaderFormat = "v7" | "ustar" | "gnu" | "star";
+type HeaderFormat = "v7" | "ustar" | "gnu" | "star";
 
 export interface HeaderBlock {
   /** The name with the ustar / star prefix (or a pre-Go 1.8 GNU prefix) applied, as Go joins them. */
@@ -44,7 +45,7 @@ const GNU_VERSION = [0x20, 0x00]; // " \0"
 const STAR_TRAILER = [0x74, 0x61, 0x72, 0x00]; // "tar\0" at 508
 
 /** Go's block.getFormat(): null where the checksum does not parse as octal or does not match. */
-export function headerFormat(block: Uint8Array): HeaderFormat | null {
+function headerFormat(block: Uint8Array): HeaderFormat | null {
   if (block.length < BLOCK_SIZE) return null;
   const stored = parseOctal(block.subarray(148, 156));
   if (stored === null) return null;
@@ -52,6 +53,7 @@ export function headerFormat(block: Uint8Array): HeaderFormat | null {
   let unsigned = 0;
   let signed = 0;
   for (let i = 0; i < BLOCK_SIZE; i++) {
+    // `as number`: i < 512 = block.length; a checked call per byte of every header would cost speed.
     const byte = i >= 148 && i < 156 ? 0x20 : (block[i] as number);
     unsigned += byte;
     signed += byte > 127 ? byte - 256 : byte;
@@ -100,7 +102,7 @@ function gnuTimesParse(block: Uint8Array): boolean {
 
 function isAsciiText(text: TarText): boolean {
   // Valid UTF-8 whose code units are all below 0x80: every byte was below 0x80.
-  return text.exact && !/[^\x00-\x7f]/.test(text.text);
+  return text.exact && !/[\u0080-\uffff]/.test(text.text);
 }
 
 function modeBits(field: Uint8Array): number {
@@ -135,7 +137,7 @@ export function parseHeaderBlock(block: Uint8Array, offset: number): HeaderBlock
     linkName: cString(block.subarray(157, 257)),
     size: parseNumeric(block.subarray(124, 136)) as number,
     mode: modeBits(block.subarray(100, 108)),
-    typeflag: block[156] as number,
+    typeflag: itemAt(block, 156),
     format,
   };
 }

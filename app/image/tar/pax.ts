@@ -16,8 +16,8 @@ const COMMA = 0x2c;
 /** Keys whose values stand for ustar string fields: Go refuses a NUL in them. */
 const STRING_FIELD_KEYS = new Set(["path", "linkpath", "uname", "gname"]);
 
-export const SPARSE_OFFSET_KEY = "GNU.sparse.offset";
-export const SPARSE_NUMBYTES_KEY = "GNU.sparse.numbytes";
+const SPARSE_OFFSET_KEY = "GNU.sparse.offset";
+const SPARSE_NUMBYTES_KEY = "GNU.sparse.numbytes";
 export const SPARSE_MAP_KEY = "GNU.sparse.map";
 
 function malformed(offset: number): TarFormatError {
@@ -68,7 +68,7 @@ export function paxString(records: PaxRecords | null, key: string): string {
 }
 
 /** Go's parsePAXTime: seconds as ParseInt, then optionally "." and decimal digits. */
-export function isPaxTime(text: string): boolean {
+function isPaxTime(text: string): boolean {
   const dot = text.indexOf(".");
   const seconds = dot === -1 ? text : text.slice(0, dot);
   if (parseDecimal(seconds) === null) return false;
@@ -76,7 +76,7 @@ export function isPaxTime(text: string): boolean {
 }
 
 /** What pax records change in the header that follows them. */
-export interface PaxFields {
+interface PaxFields {
   path: Uint8Array | null;
   linkpath: Uint8Array | null;
   size: number | null;

@@ -4,6 +4,7 @@
 // is an ambiguity (Go reads its logical bytes, the engine hashes the stored ones), and this
 // file only has to keep the reading — and every later offset — where Go's is.
 import { TarFormatError } from "../errors.ts";
+import { itemAt } from "../util/itemAt.ts";
 import { parseDecimal, parseNumericBig } from "./numbers.ts";
 import { type PaxRecords, paxString, SPARSE_MAP_KEY } from "./pax.ts";
 import { decodeText, type TarText } from "./tarText.ts";
@@ -67,11 +68,11 @@ export class OldGnuSparseMap {
       if (start === null || length === null) throw new TarFormatError("sparse map entry is not a number", offset);
       this.#validator.add(start, length, offset);
     }
-    return (array[count * SPARSE_ENTRY_BYTES] as number) > 0;
+    return itemAt(array, count * SPARSE_ENTRY_BYTES) > 0;
   }
 }
 
-export type PaxSparseVersion = "0.x" | "1.0";
+type PaxSparseVersion = "0.x" | "1.0";
 
 /** Go's version detection: which pax records make an entry sparse for Go, if any. */
 export function paxSparseVersion(records: PaxRecords | null): PaxSparseVersion | null {
@@ -83,7 +84,7 @@ export function paxSparseVersion(records: PaxRecords | null): PaxSparseVersion |
   return paxString(records, SPARSE_MAP_KEY) !== "" ? "0.x" : null;
 }
 
-export interface PaxSparseEntry {
+interface PaxSparseEntry {
   /** GNU.sparse.name, which replaces the entry's name in Go. */
   name: TarText | null;
 }
@@ -120,8 +121,8 @@ export function checkPaxSparse(
       throw new TarFormatError("GNU.sparse.map does not hold numblocks fragments", offset);
     const validator = new SparseValidator(logicalSize, offset);
     for (let i = 0; i + 1 < fields.length; i += 2) {
-      const start = parseDecimal(fields[i] as string);
-      const length = parseDecimal(fields[i + 1] as string);
+      const start = parseDecimal(itemAt(fields, i));
+      const length = parseDecimal(itemAt(fields, i + 1));
       if (start === null || length === null) throw new TarFormatError("GNU.sparse.map entry is not a number", offset);
       validator.add(start, length, offset);
     }

@@ -214,9 +214,9 @@ describe("entries as Go reads them", () => {
     const make = (format: "gnu" | "ustar", fragments: [number, number][], realSize: number) => {
       const block = header({ name: "s", typeflag: "S", size: 0, format });
       setField(block, "gnuRealSize", octal(realSize, 12));
-      fragments.forEach(([offset, length], k) =>
-        block.set(concat([octal(offset, 12), octal(length, 12)]), 386 + 24 * k),
-      );
+      fragments.forEach(([offset, length], k) => {
+        block.set(concat([octal(offset, 12), octal(length, 12)]), 386 + 24 * k);
+      });
       return concat([seal(block), END]);
     };
     await refusedByBoth(

@@ -14,7 +14,7 @@ export interface EntrySink {
 }
 
 /** Returns where the entry's data goes, or null to skip it. */
-export type OnTarEntry = (entry: TarEntry) => Promise<EntrySink | null>;
+type OnTarEntry = (entry: TarEntry) => Promise<EntrySink | null>;
 
 type State = "header" | "after-zero" | "extension" | "meta" | "data" | "padding" | "done";
 

@@ -13,7 +13,7 @@ export interface TarText {
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
 
-export const EMPTY_TEXT: TarText = { text: "", exact: true };
+const EMPTY_TEXT: TarText = { text: "", exact: true };
 
 export function decodeText(bytes: Uint8Array): TarText {
   if (bytes.length === 0) return EMPTY_TEXT;

@@ -3,8 +3,8 @@ import type { TarEntryKind } from "./tarEntry.ts";
 
 export const TYPE_REG_OLD = 0x00; // TypeRegA: a file, or a directory when the name ends in "/"
 export const TYPE_REG = 0x30;
-export const TYPE_LINK = 0x31;
-export const TYPE_SYMLINK = 0x32;
+const TYPE_LINK = 0x31;
+const TYPE_SYMLINK = 0x32;
 export const TYPE_DIR = 0x35;
 export const TYPE_PAX = 0x78; // 'x': records for the next header
 export const TYPE_PAX_GLOBAL = 0x67; // 'g': returned by Go as an entry of its own

@@ -9,7 +9,8 @@ import { gzipSync } from "node:zlib";
 import { inspectArchive } from "../inspectArchive.ts";
 import type { ArchiveReport, Problem } from "../report.ts";
 import { NodeFileSource } from "../source/nodeFileSource.ts";
-import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
+import { itemAt } from "../util/itemAt.ts";
+import { hashPoolForSuite, inspectBytes } from "./hashPoolForTests.ts";
 import { addEntry, dropEntry, editData, renameEntry, type TarEdit } from "./rewriteTar.ts";
 import { dockerArchive, imageConfig, layerTar, ociLayout, sha256 } from "./syntheticArchives.ts";
 import { buildTar, headerBlock, sealChecksum, type TarInput } from "./tarWriter.ts";
@@ -26,7 +27,7 @@ function edited(entries: TarInput[], ...edits: TarEdit[]): Uint8Array {
 }
 
 describe("bad input", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const temp = mkdtempSync(join(tmpdir(), "imageseal-bad-"));
   after(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -87,7 +88,7 @@ describe("bad input", () => {
   test("a bad header checksum is unreadable, at the header's offset", async () => {
     const bytes = buildTar(dockerArchive(layers).entries);
     const second = 512 + Math.ceil((layers[0]?.length ?? 0) / 512) * 512;
-    bytes[second + 10] = (bytes[second + 10] as number) ^ 1;
+    bytes[second + 10] = itemAt(bytes, second + 10) ^ 1;
     const report = await inspectBytes(pool(), bytes);
     assert.deepEqual(withoutMessages(report.problems), [
       { code: "unreadable-archive", reason: `tar header checksum does not match (at byte ${second})`, offset: second },
@@ -126,7 +127,7 @@ describe("bad input", () => {
 
   test("a symlink loop is refused as a chain of links, not a hang", async () => {
     const image = dockerArchive(layers);
-    const layer = image.layerPaths[1] as string;
+    const layer = itemAt(image.layerPaths, 1);
     const bytes = edited(
       image.entries,
       dropEntry(layer),
@@ -152,7 +153,7 @@ describe("bad input", () => {
       ["/etc/passwd", ["ambiguous-archive", "link"]],
     ] as const) {
       const image = dockerArchive(layers);
-      const layer = image.layerPaths[0] as string;
+      const layer = itemAt(image.layerPaths, 0);
       const report = await inspectBytes(
         pool(),
         edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "2", linkTarget: target })),
@@ -167,7 +168,7 @@ describe("bad input", () => {
 
   test("a hard link is refused as ambiguous: docker follows it, containers/image reads its empty data, containerd skips it", async () => {
     const image = dockerArchive(layers);
-    const layer = image.layerPaths[0] as string;
+    const layer = itemAt(image.layerPaths, 0);
     const report = await inspectBytes(
       pool(),
       edited(image.entries, dropEntry(layer), addEntry({ path: layer, type: "1", linkTarget: "nowhere/layer.tar" })),
@@ -202,7 +203,7 @@ describe("bad input", () => {
 
   test("duplicate entries: the last one is checked (as tar extracts it) and the duplication is reported", async () => {
     const image = dockerArchive(layers);
-    const layer = image.layerPaths[0] as string;
+    const layer = itemAt(image.layerPaths, 0);
     const report = await inspectBytes(
       pool(),
       edited(image.entries, addEntry({ path: layer, data: layerTar("a.txt", "swapped") })),
@@ -331,7 +332,7 @@ describe("bad input", () => {
 
   test("a gzip layer that does not decompress is a corrupt layer", async () => {
     const oci = ociLayout(layers);
-    const layer = oci.layerPaths[1] as string;
+    const layer = itemAt(oci.layerPaths, 1);
     const broken = edited(
       oci.entries,
       editData(layer, (data) => data.subarray(0, data.length - 6)),
@@ -358,7 +359,7 @@ describe("bad input", () => {
       entries.map((entry) => (entry.path === deep ? { ...entry, longName: "pax" } : entry));
     const longPax = edited(
       image.entries,
-      renameEntry(image.layerPaths[0] as string, deep),
+      renameEntry(itemAt(image.layerPaths, 0), deep),
       asPax,
       editData("manifest.json", () =>
         new TextEncoder().encode(

@@ -9,7 +9,7 @@ import { inspectArchive } from "../inspectArchive.ts";
 import type { HashRequest } from "../pool/messages.ts";
 import type { PoolWorker } from "../pool/poolWorker.ts";
 import { WorkerPool } from "../pool/workerPool.ts";
-import { blobOf, useHashPool } from "./hashPoolForTests.ts";
+import { blobOf, hashPoolForSuite } from "./hashPoolForTests.ts";
 import { browserEnvironment, inThreadWorker } from "./inThreadWorker.ts";
 import { dockerArchive } from "./syntheticArchives.ts";
 import { buildTar } from "./tarWriter.ts";
@@ -18,7 +18,7 @@ const dir = new URL("../fixtures/", import.meta.url);
 const archives = readdirSync(dir).filter((name) => /\.tar(\.gz)?$/.test(name));
 
 describe("browser pipeline == Node pipeline", () => {
-  const nodePool = useHashPool();
+  const nodePool = hashPoolForSuite();
 
   for (const name of archives) {
     test(name, async () => {
@@ -34,7 +34,7 @@ describe("browser pipeline == Node pipeline", () => {
 });
 
 describe("browser pipeline with SIMD lanes == Node pipeline", () => {
-  const nodePool = useHashPool();
+  const nodePool = hashPoolForSuite();
   const layers = [9, 10, 11, 12].map((mib, i) =>
     buildTar([{ path: `data/${i}.bin`, data: randomFillSync(new Uint8Array(mib * 1024 * 1024 + i * 777)) }]),
   );
@@ -45,7 +45,13 @@ describe("browser pipeline with SIMD lanes == Node pipeline", () => {
       const requests: HashRequest["type"][] = [];
       const spawn = (): PoolWorker => {
         const worker = inThreadWorker(environment);
-        return { ...worker, post: (request) => (requests.push(request.type), worker.post(request)) };
+        return {
+          ...worker,
+          post: (request) => {
+            requests.push(request.type);
+            return worker.post(request);
+          },
+        };
       };
       const browserPool = new WorkerPool(spawn, 1, { lanes: 4 });
       const blob = blobOf(buildTar(dockerArchive(layers, { gzip }).entries));

@@ -14,7 +14,8 @@ import { NodeFileSource } from "../source/nodeFileSource.ts";
 import { normalizeEntryPath, parentOf } from "../tar/entryPath.ts";
 import { EntryTable } from "../tar/entryTable.ts";
 import { indexTar } from "../tar/indexTar.ts";
-import { useHashPool } from "./hashPoolForTests.ts";
+import { itemAt } from "../util/itemAt.ts";
+import { hashPoolForSuite } from "./hashPoolForTests.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -100,9 +101,9 @@ function layoutByGnuTar(file: string, gzip: boolean): ArchiveFormat {
 function countGzipMembers(bytes: Uint8Array): number {
   let count = 0;
   for (let at = 0; at < bytes.length; count++) {
-    const flags = bytes[at + 3] as number;
+    const flags = itemAt(bytes, at + 3);
     let body = at + 10;
-    if (flags & 0x04) body += 2 + ((bytes[body] as number) | ((bytes[body + 1] as number) << 8));
+    if (flags & 0x04) body += 2 + (itemAt(bytes, body) | (itemAt(bytes, body + 1) << 8));
     for (const flag of [0x08, 0x10]) if (flags & flag) body = bytes.indexOf(0, body) + 1;
     if (flags & 0x02) body += 2;
     const { engine } = inflateRawSync(bytes.subarray(body), { info: true }) as unknown as {
@@ -125,7 +126,7 @@ function findImage(report: ArchiveReport, want: ExpectedImage): ImageReport {
       (want.manifestDigest === undefined || image.manifestDigest === want.manifestDigest),
   );
   assert.equal(matches.length, 1, `exactly one image ${want.imageId} in the report`);
-  return matches[0] as ImageReport;
+  return itemAt(matches, 0);
 }
 
 function checkImage(image: ImageReport, want: ExpectedImage, zstd: boolean): void {
@@ -217,7 +218,7 @@ function checkReport(file: string, spec: ExpectedArchive, report: ArchiveReport)
 }
 
 describe("real archives match their tools' ground truth", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
 
   for (const [file, spec] of Object.entries(expected)) {
     test(`${file}`, async () => {

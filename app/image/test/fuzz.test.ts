@@ -13,7 +13,8 @@ import { EntryTable } from "../tar/entryTable.ts";
 import { BLOCK_SIZE, hasValidChecksum } from "../tar/headerBlock.ts";
 import { indexTar } from "../tar/indexTar.ts";
 import type { TarListing } from "../tar/tarListing.ts";
-import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
+import { itemAt } from "../util/itemAt.ts";
+import { hashPoolForSuite, inspectBytes } from "./hashPoolForTests.ts";
 import { streamEntries } from "./streamEntries.ts";
 import { dockerArchive, layerTar, ociLayout } from "./syntheticArchives.ts";
 import { buildTar, concatBytes, sealChecksum, type TarInput, tarChunks } from "./tarWriter.ts";
@@ -211,7 +212,7 @@ describe("fuzz: JSON parsers", () => {
 });
 
 describe("fuzz: the whole pipeline", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const layers = [layerTar("a", "one"), layerTar("b", "two")];
   const archives = [buildTar(dockerArchive(layers).entries), buildTar(ociLayout(layers).entries)];
 
@@ -221,7 +222,7 @@ describe("fuzz: the whole pipeline", () => {
         fc.constantFrom(0, 1),
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
         async (which, edits) => {
-          const bytes = (archives[which] as Uint8Array).slice();
+          const bytes = itemAt(archives, which).slice();
           for (const [at, value] of edits) bytes[at % bytes.length] = value;
           const report = await inspectBytes(pool(), bytes);
           assert.equal(report.verdict === "intact", report.problems.length === 0);

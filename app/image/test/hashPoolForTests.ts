@@ -5,7 +5,7 @@ import type { HashPool } from "../pool/hashPool.ts";
 import { createNodeHashPool } from "../pool/nodeHashPool.ts";
 import type { ArchiveReport } from "../report.ts";
 
-export function useHashPool(concurrency = 2): () => HashPool {
+export function hashPoolForSuite(concurrency = 2): () => HashPool {
   let pool: HashPool | undefined;
   before(() => {
     pool = createNodeHashPool({ concurrency });

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ArchiveReport } from "../report.ts";
-import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
+import { itemAt } from "../util/itemAt.ts";
+import { hashPoolForSuite, inspectBytes } from "./hashPoolForTests.ts";
 import { addEntry, dropEntry, renameEntry, type TarEdit } from "./rewriteTar.ts";
 import { dockerArchive, layerTar, ociLayout } from "./syntheticArchives.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
@@ -27,7 +28,7 @@ const v1Folder: TarInput[] = [
 ];
 
 describe("layouts only docker would see", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
 
   test("no manifest.json but v1 image folders: docker 20.10 loads them (legacy load), so it is no plain file", async () => {
     const report = await inspectBytes(pool(), buildTar([...v1Folder, { path: "repositories", data: "{}" }]));
@@ -63,7 +64,7 @@ describe("layouts only docker would see", () => {
     const image = dockerArchive(layers);
     const withFolder = await inspectBytes(
       pool(),
-      edited(image.entries, addEntry(v1Folder[0] as TarInput), dropEntry("repositories")),
+      edited(image.entries, addEntry(itemAt(v1Folder, 0)), dropEntry("repositories")),
     );
     assert.equal(withFolder.verdict, "intact");
   });

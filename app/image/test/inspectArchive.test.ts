@@ -9,7 +9,7 @@ import { InspectAbortedError } from "../errors.ts";
 import { inspectArchive } from "../inspectArchive.ts";
 import type { InspectProgress } from "../report.ts";
 import { NodeFileSource } from "../source/nodeFileSource.ts";
-import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
+import { hashPoolForSuite, inspectBytes } from "./hashPoolForTests.ts";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
 
@@ -23,7 +23,7 @@ function assertProgressWellFormed(events: InspectProgress[], total: number): voi
 }
 
 describe("inspectArchive", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const temp = mkdtempSync(join(tmpdir(), "imageseal-inspect-"));
   after(() => rmSync(temp, { recursive: true, force: true }));
 

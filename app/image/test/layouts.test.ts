@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { type Digest, shortDigest } from "../digest.ts";
-import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
+import { itemAt } from "../util/itemAt.ts";
+import { hashPoolForSuite, inspectBytes } from "./hashPoolForTests.ts";
 import { dockerArchive, imageConfig, layerTar, ociLayout, sha256 } from "./syntheticArchives.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
 
@@ -55,7 +56,7 @@ const MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 const layers = [layerTar("one", "1"), layerTar("two", "2")];
 
 describe("layouts built blob by blob", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
 
   test("Docker 25.0.0's mis-ordered OCI manifest is a note when manifest.json's order checks out", async () => {
     const layout = new LayoutBuilder();
@@ -237,7 +238,7 @@ describe("layouts built blob by blob", () => {
     assert.deepEqual([r1.verdict, r1.problems.map((p) => p.code)], ["unsupported", ["unsupported-media-type"]]);
 
     const foreign = new LayoutBuilder();
-    const diffIds = [sha256(layers[0] as Uint8Array)];
+    const diffIds = [sha256(itemAt(layers, 0))];
     const config = foreign.blob(imageConfig(diffIds));
     const manifest = foreign.blob(
       encode({
@@ -324,7 +325,7 @@ describe("layouts built blob by blob", () => {
 });
 
 describe("an image layout archived inside a folder", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const inFolder = (entries: readonly TarInput[], folder: string) =>
     entries.map((entry) => ({ ...entry, path: `${folder}/${entry.path}` }));
 

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { itemAt } from "../util/itemAt.ts";
 
 const ENGINE = fileURLToPath(new URL("../", import.meta.url));
 const BROWSER_ENTRIES = [
@@ -28,7 +29,7 @@ function specifiers(source: string): string[] {
     /import\s*"([^"]+)"/g,
     /new URL\(\s*"([^"]+)",\s*import\.meta\.url\)/g,
   ]) {
-    for (const match of source.matchAll(pattern)) found.push(match[1] as string);
+    for (const match of source.matchAll(pattern)) found.push(itemAt(match, 1));
   }
   return found;
 }

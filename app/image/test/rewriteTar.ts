@@ -2,6 +2,7 @@
 // it the ways an attacker would — flip a byte, edit a file, rename, drop — and write it back.
 import { BlobSource } from "../source/blobSource.ts";
 import { indexTar } from "../tar/indexTar.ts";
+import { itemAt } from "../util/itemAt.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
 
 const TYPEFLAGS = { file: "0", hardlink: "1", symlink: "2", directory: "5", other: "0" } as const;
@@ -41,7 +42,7 @@ export function editData(path: string, edit: (data: Uint8Array) => Uint8Array): 
 export function flipByte(path: string, at: number): TarEdit {
   return editData(path, (data) => {
     if (at >= data.length) throw new Error(`test setup: ${path} has only ${data.length} bytes`);
-    data[at] = (data[at] as number) ^ 0xff;
+    data[at] = itemAt(data, at) ^ 0xff;
     return data;
   });
 }

@@ -2,6 +2,7 @@
 // collecting its listing and how many data bytes each entry received.
 import type { TarListing } from "../tar/tarListing.ts";
 import { TarStreamReader } from "../tar/tarStreamReader.ts";
+import { itemAt } from "../util/itemAt.ts";
 
 export async function streamEntries(
   archive: Uint8Array,
@@ -17,7 +18,7 @@ export async function streamEntries(
   });
   let offset = 0;
   for (let i = 0; offset < archive.length; i++) {
-    const size = chunkSizes[i % chunkSizes.length] as number;
+    const size = itemAt(chunkSizes, i % chunkSizes.length);
     await reader.push(archive.subarray(offset, offset + size));
     offset += size;
   }

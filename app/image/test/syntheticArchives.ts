@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Digest } from "../digest.ts";
+import { itemAt } from "../util/itemAt.ts";
 import { buildTar, type TarInput } from "./tarWriter.ts";
 
 export const sha256 = (bytes: Uint8Array | string): Digest =>
@@ -15,7 +16,7 @@ export function layerTar(name: string, content: string): Uint8Array {
   return buildTar([{ path: name, data: content }]);
 }
 
-export interface SyntheticImage {
+interface SyntheticImage {
   entries: TarInput[];
   imageId: Digest;
   diffIds: Digest[];
@@ -44,7 +45,7 @@ export function dockerArchive(
   const configPath = `${hex(imageId)}.json`;
   const layerPaths = diffIds.map((diffId) => `${hex(diffId).slice(0, 12)}/layer.tar${options.gzip ? ".gz" : ""}`);
   const entries: TarInput[] = [
-    ...layers.map((layer, i) => ({ path: layerPaths[i] as string, data: options.gzip ? gzipSync(layer) : layer })),
+    ...layers.map((layer, i) => ({ path: itemAt(layerPaths, i), data: options.gzip ? gzipSync(layer) : layer })),
     { path: configPath, data: config },
     {
       path: "manifest.json",
@@ -55,7 +56,7 @@ export function dockerArchive(
   return { entries, imageId, diffIds, configPath, layerPaths };
 }
 
-export interface SyntheticOci extends SyntheticImage {
+interface SyntheticOci extends SyntheticImage {
   manifestDigest: Digest;
   manifestPath: string;
 }
@@ -95,7 +96,7 @@ export function ociLayout(layers: readonly Uint8Array[], options: { refName?: st
     { path: "index.json", data: index },
     { path: blobPath(manifestDigest), data: manifest },
     { path: blobPath(imageId), data: config },
-    ...blobs.map((blob, i) => ({ path: layerPaths[i] as string, data: blob })),
+    ...blobs.map((blob, i) => ({ path: itemAt(layerPaths, i), data: blob })),
   ];
   return {
     entries,

@@ -8,7 +8,8 @@ import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import type { Digest } from "../digest.ts";
 import type { ArchiveReport, Problem } from "../report.ts";
-import { inspectBytes, useHashPool } from "./hashPoolForTests.ts";
+import { itemAt } from "../util/itemAt.ts";
+import { hashPoolForSuite, inspectBytes } from "./hashPoolForTests.ts";
 import { dropEntry, editData, flipByte, readTarInputs, renameEntry, rewriteTar } from "./rewriteTar.ts";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
@@ -32,7 +33,7 @@ function editLabel(config: Uint8Array): Uint8Array {
 }
 
 describe("docker save ≤ 24 (legacy layout)", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const archive = fixture("docker20-save.tar");
   const layer2 = "1f4dc0379e2e703593d9cf0717cbe832419fa74a35a47cf6365eb812ed3d0ef4/layer.tar";
   const config = "95adec1d2026fe705a6ea31e6b2756e9332326d4df200f3ae4004bf0bacc9720.json";
@@ -115,7 +116,7 @@ describe("docker save ≤ 24 (legacy layout)", () => {
 });
 
 describe("OCI layout with gzip layers (podman oci-archive)", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
   const archive = fixture("podman-oci-archive.tar");
   const layer2 = "blobs/sha256/cd10641f9d17f107eea7098026b2f15f5f83463d8463140b55f370fb0206c39f";
   const config = "blobs/sha256/4a3c0ed636b9934ff88032a5ab3171ed6d4f627c4052d865683a3e89a75eceb8";
@@ -182,7 +183,7 @@ describe("OCI layout with gzip layers (podman oci-archive)", () => {
 });
 
 describe("OCI layout + manifest.json (ctr export, docker save ≥ 25)", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
 
   test("a flipped byte in an uncompressed layer: one diffid-mismatch (both views agree) and the blob fails its name", async () => {
     const archive = fixture("containerd-export.tar");
@@ -214,14 +215,14 @@ describe("OCI layout + manifest.json (ctr export, docker save ≥ 25)", () => {
 });
 
 describe("multi-image and multi-platform archives", () => {
-  const pool = useHashPool();
+  const pool = hashPoolForSuite();
 
   test("a flip in a layer two images share is reported for both images", async () => {
     const archive = fixture("docker20-save-two-images.tar");
     const manifest = JSON.parse(new TextDecoder().decode(await entryData(archive, "manifest.json"))) as {
       Layers: string[];
     }[];
-    const shared = manifest[0]?.Layers[0] as string;
+    const shared = itemAt(itemAt(manifest, 0).Layers, 0);
     assert.equal(manifest[1]?.Layers[0], shared, "test setup: the first layer is shared");
     const report = await inspectBytes(pool(), await rewriteTar(archive, flipByte(shared, 600)));
     assert.equal(report.verdict, "tampered");
@@ -240,7 +241,7 @@ describe("multi-image and multi-platform archives", () => {
     const manifest = JSON.parse(new TextDecoder().decode(await entryData(archive, "manifest.json"))) as {
       Layers: string[];
     }[];
-    const layer = manifest[0]?.Layers[1] as string;
+    const layer = itemAt(itemAt(manifest, 0).Layers, 1);
     const report = await inspectBytes(pool(), await rewriteTar(archive, flipByte(layer, 700)));
     assert.equal(report.verdict, "tampered");
     assert.deepEqual(

@@ -28,7 +28,7 @@ function writeString(block: Uint8Array, offset: number, length: number, value: s
 }
 
 function writeOctal(block: Uint8Array, offset: number, length: number, value: number): void {
-  writeString(block, offset, length, value.toString(8).padStart(length - 1, "0") + "\0");
+  writeString(block, offset, length, `${value.toString(8).padStart(length - 1, "0")}\0`);
 }
 
 export function headerBlock(path: string, type: string, size: number, linkTarget = ""): Uint8Array {
@@ -51,7 +51,7 @@ export function sealChecksum(block: Uint8Array): Uint8Array {
   block.fill(0x20, 148, 156);
   let sum = 0;
   for (const byte of block) sum += byte;
-  writeString(block, 148, 8, sum.toString(8).padStart(6, "0") + "\0 ");
+  writeString(block, 148, 8, `${sum.toString(8).padStart(6, "0")}\0 `);
   return block;
 }
 
@@ -75,7 +75,7 @@ export function tarChunks(entries: readonly TarInput[], options: { end?: boolean
     let name = entry.path;
     const pax = { ...entry.pax };
     if (entry.longName === "pax") {
-      pax["path"] = entry.path;
+      pax.path = entry.path;
       name = entry.path.slice(0, 99);
     } else if (entry.longName === "gnu") {
       const longName = encoder.encode(`${entry.path}\0`);

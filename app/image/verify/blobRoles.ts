@@ -13,7 +13,9 @@ export function blobRoles(images: readonly EvaluatedImage[]): Map<number, string
     set(plan.configEntry?.dataOffset, `config of ${which}`);
     set(plan.manifest?.entry.dataOffset, `manifest of ${which}`);
     for (const index of plan.indexes) set(index.entry.dataOffset, `image index leading to ${which}`);
-    plan.layers.forEach((layer, i) => set(layer.entry?.dataOffset, `layer ${i + 1} of ${which}`));
+    plan.layers.forEach((layer, i) => {
+      set(layer.entry?.dataOffset, `layer ${i + 1} of ${which}`);
+    });
   }
   return roles;
 }

@@ -5,6 +5,7 @@ import type { ImagePlan } from "../formats/imagePlan.ts";
 import { formatPlatform, platformsDisagree } from "../formats/platform.ts";
 import { describeMismatch, problem } from "../problems.ts";
 import type { ImageReport, Note, Platform, Problem } from "../report.ts";
+import { itemAt } from "../util/itemAt.ts";
 import { claimedNames } from "./claimedNames.ts";
 import type { DigestsByEntry } from "./digestsByEntry.ts";
 import { evaluateLayer } from "./evaluateLayer.ts";
@@ -85,7 +86,7 @@ export function evaluateImage(plan: ImagePlan, digests: DigestsByEntry): Evaluat
   if (plan.indexes.length > 0) {
     const chain = plan.indexes.map((index) => digests.of(index.entry).digest);
     // The index that lists the manifest is the image's multi-platform identity; outer ones only wrap it.
-    image.indexDigest = chain[chain.length - 1] as Digest;
+    image.indexDigest = itemAt(chain, chain.length - 1);
     image.indexChain = chain;
   }
   return { plan, image, problems: problems.map((p) => ({ ...p, imageId })), notes };

@@ -6,7 +6,7 @@ import { describeMismatch, problem } from "../problems.ts";
 import type { LayerReport, Problem } from "../report.ts";
 import type { DigestsByEntry } from "./digestsByEntry.ts";
 
-export interface EvaluatedLayer {
+interface EvaluatedLayer {
   layer: LayerReport;
   problems: Problem[];
 }
@@ -20,7 +20,7 @@ export function evaluateLayer(
 ): EvaluatedLayer {
   const problems: Problem[] = [];
   const base = { index, diffId, mediaType: plan?.descriptor?.mediaType || null };
-  if (!plan || !plan.entry) {
+  if (!plan?.entry) {
     // The manifest lists fewer layers than the config, or the entry is missing: a problem says which.
     return {
       layer: { ...base, computed: null, status: "missing", path: plan?.path ?? null, size: null, compression: null },

@@ -6,7 +6,7 @@ import type { Note, Problem } from "../report.ts";
 import { claimedNames } from "./claimedNames.ts";
 import type { EvaluatedImage } from "./evaluateImage.ts";
 
-export interface MergedImages {
+interface MergedImages {
   images: EvaluatedImage[];
   notes: Note[];
 }

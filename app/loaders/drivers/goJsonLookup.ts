@@ -12,7 +12,7 @@ export type GoJson =
   | { kind: "bool"; value: boolean }
   | { kind: "null" };
 
-export class GoJsonSyntaxError extends Error {
+class GoJsonSyntaxError extends Error {
   readonly code = "go-json-syntax";
 }
 
@@ -50,7 +50,10 @@ export function parseGoJson(text: string): GoJson {
       i++;
       const entries: [string, GoJson][] = [];
       ws();
-      if (text[i] === "}") return (i++, { kind: "object", entries });
+      if (text[i] === "}") {
+        i++;
+        return { kind: "object", entries };
+      }
       for (;;) {
         ws();
         if (text[i] !== '"') fail("expected a key");
@@ -60,21 +63,28 @@ export function parseGoJson(text: string): GoJson {
         entries.push([key, value()]);
         ws();
         if (text[i] === ",") i++;
-        else if (text[i] === "}") return (i++, { kind: "object", entries });
-        else fail("expected , or }");
+        else if (text[i] === "}") {
+          i++;
+          return { kind: "object", entries };
+        } else fail("expected , or }");
       }
     }
     if (c === "[") {
       i++;
       const items: GoJson[] = [];
       ws();
-      if (text[i] === "]") return (i++, { kind: "array", items });
+      if (text[i] === "]") {
+        i++;
+        return { kind: "array", items };
+      }
       for (;;) {
         items.push(value());
         ws();
         if (text[i] === ",") i++;
-        else if (text[i] === "]") return (i++, { kind: "array", items });
-        else fail("expected , or ]");
+        else if (text[i] === "]") {
+          i++;
+          return { kind: "array", items };
+        } else fail("expected , or ]");
       }
     }
     if (c === '"') return { kind: "string", value: str() };
@@ -96,7 +106,7 @@ function foldKey(key: string): string {
     .toLowerCase();
 }
 
-export type FieldKind = "struct" | "slice" | "scalar";
+type FieldKind = "struct" | "slice" | "scalar";
 
 /** The value Go would leave in struct field `name` of `kind`, or undefined when unset. */
 export function goField(object: GoJson | undefined, name: string, kind: FieldKind): GoJson | undefined {

@@ -3,20 +3,20 @@
 // the whole group is killed (a tool's helpers, e.g. skopeo's decompressors, die with it).
 import { spawn } from "node:child_process";
 
-export interface CommandResult {
+interface CommandResult {
   code: number | null;
   stdout: Buffer;
   stderr: string;
   timedOut: boolean;
 }
 
-export interface CommandOptions {
+interface CommandOptions {
   timeoutMs: number;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
 
-export class CommandNotFoundError extends Error {
+class CommandNotFoundError extends Error {
   readonly code = "command-not-found";
   readonly command: string;
   constructor(command: string) {

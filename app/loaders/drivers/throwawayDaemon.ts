@@ -7,7 +7,7 @@ import { closeSync, openSync } from "node:fs";
 import { access } from "node:fs/promises";
 import { killGroup, runCommand } from "./runCommand.ts";
 
-export interface DaemonSpec {
+interface DaemonSpec {
   /** Shell command line run inside the namespaces (exec'd, so it is the group leader's child). */
   commandLine: string;
   /** The unix socket that answers once the daemon is up. */

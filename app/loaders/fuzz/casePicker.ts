@@ -7,7 +7,7 @@ import { BASES, FIXTURES_DIR } from "../mutate/bases.ts";
 import { type Mutation, type MutationSet, mutationsOf } from "../mutate/mutations.ts";
 import { pick, type Random, shuffled } from "./seededRandom.ts";
 
-export interface PickedCase {
+interface PickedCase {
   set: MutationSet;
   steps: Mutation[];
   gzip: boolean;

@@ -13,7 +13,7 @@ import type { CaseResult } from "./runCase.ts";
 
 export const CORPUS_DIR = fileURLToPath(new URL("../corpus/", import.meta.url));
 
-export interface CorpusCase {
+interface CorpusCase {
   name: string;
   /** The archive file beside this JSON. */
   file: string;

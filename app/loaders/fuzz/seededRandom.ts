@@ -1,4 +1,6 @@
 // A small seeded PRNG (mulberry32): a run is replayed exactly from its printed seed.
+import { itemAt } from "../../image/util/itemAt.ts";
+
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {
@@ -22,7 +24,7 @@ export function shuffled<T>(random: Random, items: readonly T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
+    [out[i], out[j]] = [itemAt(out, j), itemAt(out, i)];
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { LoaderName } from "../reading.ts";
 import type { CaseResult } from "./runCase.ts";
 
-export interface Tally {
+interface Tally {
   cases: number;
   engineVerdicts: Record<string, number>;
   accepted: Partial<Record<LoaderName, number>>;

@@ -3,7 +3,7 @@
 import type { PlainEntry } from "./tarReader.ts";
 import { concat, END_OF_ARCHIVE, type TarPiece, writeTar } from "./tarWriter.ts";
 
-export interface Item {
+interface Item {
   /** The path this item stands for (the original entry's), for lookups by later mutations. */
   path: string | null;
   pieces: TarPiece[];
@@ -18,7 +18,7 @@ export interface MutableArchive {
   gzip: boolean;
 }
 
-export function recordOf(entry: PlainEntry): TarPiece {
+function recordOf(entry: PlainEntry): TarPiece {
   return {
     record: {
       name: entry.path,
@@ -41,14 +41,6 @@ export function archiveOf(entries: readonly PlainEntry[], extras: readonly Plain
 
 export function indexOfPath(archive: MutableArchive, path: string): number {
   return archive.items.findIndex((item) => item.path === path);
-}
-
-/** Replaces the item at `path` (the first one) with new pieces; false when there is none. */
-export function replaceAt(archive: MutableArchive, path: string, pieces: TarPiece[]): boolean {
-  const index = indexOfPath(archive, path);
-  if (index === -1) return false;
-  archive.items[index] = { path: null, pieces };
-  return true;
 }
 
 export function serialize(archive: MutableArchive): Uint8Array {

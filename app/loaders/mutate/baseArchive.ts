@@ -9,7 +9,7 @@ import { listTar, type PlainEntry } from "./tarReader.ts";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export interface OciChain {
+interface OciChain {
   indexJson: { [key: string]: Json };
   /** The manifest reached from index.json (through a nested index for this host if any). */
   manifest: { [key: string]: Json };
@@ -32,7 +32,7 @@ export function entryAt(entries: readonly PlainEntry[], path: string): PlainEntr
   return entries.find((entry) => entry.type === "0" && entry.path.replace(/^\.\//, "") === path);
 }
 
-export function jsonAt(entries: readonly PlainEntry[], path: string): Json | undefined {
+function jsonAt(entries: readonly PlainEntry[], path: string): Json | undefined {
   const entry = entryAt(entries, path);
   return entry ? (JSON.parse(decoder.decode(entry.data)) as Json) : undefined;
 }
@@ -45,17 +45,17 @@ function isObject(value: Json | undefined): value is { [key: string]: Json } {
 
 function ociChain(entries: readonly PlainEntry[]): OciChain | null {
   const indexJson = jsonAt(entries, "index.json");
-  if (!isObject(indexJson) || !Array.isArray(indexJson["manifests"])) return null;
-  let descriptor = indexJson["manifests"][0];
+  if (!isObject(indexJson) || !Array.isArray(indexJson.manifests)) return null;
+  let descriptor = indexJson.manifests[0];
   for (let depth = 0; depth < 4 && isObject(descriptor); depth++) {
-    const digest = String(descriptor["digest"]);
+    const digest = String(descriptor.digest);
     const doc = jsonAt(entries, blobPath(digest));
     if (!isObject(doc)) return null;
-    if (isObject(doc["config"])) return { indexJson, manifest: doc, manifestDigest: digest };
-    const children = Array.isArray(doc["manifests"]) ? doc["manifests"] : [];
+    if (isObject(doc.config)) return { indexJson, manifest: doc, manifestDigest: digest };
+    const children = Array.isArray(doc.manifests) ? doc.manifests : [];
     descriptor =
       children.find(
-        (child) => isObject(child) && isObject(child["platform"]) && child["platform"]["architecture"] === "amd64",
+        (child) => isObject(child) && isObject(child.platform) && child.platform.architecture === "amd64",
       ) ?? children[0];
   }
   return null;

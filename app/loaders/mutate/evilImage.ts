@@ -30,7 +30,7 @@ const file = (path: string, data: Uint8Array): PlainEntry => ({ path, type: "0",
 const jsonBytes = (value: Json) => utf8(JSON.stringify(value));
 const clone = <T extends Json>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export function evilLayerTar(): Uint8Array {
+function evilLayerTar(): Uint8Array {
   return writeTar([{ record: { name: "evil.sh", type: "0", mode: 0o755, data: utf8("#!/bin/sh\necho evil\n") } }]);
 }
 
@@ -38,12 +38,10 @@ export function evilLayerTar(): Uint8Array {
 function evilConfig(benign: { [key: string]: Json }, newLayerDiffId: string | null): { [key: string]: Json } {
   const config = clone(benign);
   const runtime =
-    typeof config["config"] === "object" && config["config"] !== null && !Array.isArray(config["config"])
-      ? config["config"]
-      : {};
-  runtime["Cmd"] = ["/evil.sh"];
-  config["config"] = runtime;
-  const rootfs = config["rootfs"] as { diff_ids: Json[] };
+    typeof config.config === "object" && config.config !== null && !Array.isArray(config.config) ? config.config : {};
+  runtime.Cmd = ["/evil.sh"];
+  config.config = runtime;
+  const rootfs = config.rootfs as { diff_ids: Json[] };
   if (newLayerDiffId) rootfs.diff_ids = [...rootfs.diff_ids.slice(0, -1), newLayerDiffId];
   return config;
 }
@@ -61,7 +59,7 @@ export function evilMaterial(base: BaseArchive): EvilMaterial {
 
   const docker = base.dockerManifest?.[0];
   if (docker && base.dockerManifest) {
-    const configPath = String(docker["Config"]);
+    const configPath = String(docker.Config);
     const configEntry = entryAt(base.entries, configPath);
     if (configEntry) {
       const inBlobs = configPath.startsWith("blobs/");
@@ -73,8 +71,8 @@ export function evilMaterial(base: BaseArchive): EvilMaterial {
       evilImageIds.push(sha256(newLayer), sha256(sameLayers));
       const evilManifest = clone(base.dockerManifest);
       const first = evilManifest[0] as { [key: string]: Json };
-      first["Config"] = configName;
-      first["Layers"] = [...(first["Layers"] as Json[]).slice(0, -1), layerName];
+      first.Config = configName;
+      first.Layers = [...(first.Layers as Json[]).slice(0, -1), layerName];
       const benignManifest = entryAt(base.entries, "manifest.json");
       if (benignManifest) {
         targets.push({
@@ -99,31 +97,26 @@ export function evilMaterial(base: BaseArchive): EvilMaterial {
 
   const oci = base.oci;
   if (oci) {
-    const configDescriptor = oci.manifest["config"] as { [key: string]: Json };
-    const configEntry = entryAt(base.entries, blobPath(String(configDescriptor["digest"])));
+    const configDescriptor = oci.manifest.config as { [key: string]: Json };
+    const configEntry = entryAt(base.entries, blobPath(String(configDescriptor.digest)));
     const benignIndex = entryAt(base.entries, "index.json");
     const benignManifest = entryAt(base.entries, blobPath(oci.manifestDigest));
     if (configEntry && benignIndex && benignManifest) {
-      const layers = oci.manifest["layers"] as { [key: string]: Json }[];
+      const layers = oci.manifest.layers as { [key: string]: Json }[];
       const lastLayer = layers.at(-1) ?? {};
-      const gzip = String(lastLayer["mediaType"] ?? "").includes("gzip");
+      const gzip = String(lastLayer.mediaType ?? "").includes("gzip");
       const layerBlob = gzip ? gzipSync(layer) : layer;
       const config = jsonBytes(evilConfig(parsed(configEntry.data), layerDiffId));
       const manifest = clone(oci.manifest);
-      manifest["config"] = { ...configDescriptor, digest: sha256(config), size: config.length };
-      manifest["layers"] = [
-        ...layers.slice(0, -1),
-        { ...lastLayer, digest: sha256(layerBlob), size: layerBlob.length },
-      ];
+      manifest.config = { ...configDescriptor, digest: sha256(config), size: config.length };
+      manifest.layers = [...layers.slice(0, -1), { ...lastLayer, digest: sha256(layerBlob), size: layerBlob.length }];
       const manifestBytes = jsonBytes(manifest);
       const index = clone(oci.indexJson);
-      const descriptors = index["manifests"] as { [key: string]: Json }[];
+      const descriptors = index.manifests as { [key: string]: Json }[];
       const mediaType =
-        typeof manifest["mediaType"] === "string"
-          ? manifest["mediaType"]
-          : "application/vnd.oci.image.manifest.v1+json";
+        typeof manifest.mediaType === "string" ? manifest.mediaType : "application/vnd.oci.image.manifest.v1+json";
       descriptors[0] = { ...descriptors[0], mediaType, digest: sha256(manifestBytes), size: manifestBytes.length };
-      delete descriptors[0]["platform"];
+      delete descriptors[0].platform;
       for (const [path, data] of [
         [blobPath(sha256(config)), config],
         [blobPath(sha256(layerBlob)), layerBlob],

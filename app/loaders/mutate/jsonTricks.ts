@@ -5,7 +5,7 @@
 import type { Json } from "./baseArchive.ts";
 import { concat, utf8 } from "./tarWriter.ts";
 
-export interface JsonTrick {
+interface JsonTrick {
   name: string;
   why: string;
   /** true: build from (goValue, otherValue); false: a rewrite of one document (the benign one). */

@@ -2,6 +2,7 @@
 // each target with the benign and evil contents both ways round, each JSON trick, the OCI
 // descriptor tricks, the end-of-archive tricks; and seeded random combinations of them.
 import { gzipSync } from "node:zlib";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { archiveOf, indexOfPath, type MutableArchive, serialize } from "./archiveItems.ts";
 import { type BaseArchive, blobPath, type Json, sha256 } from "./baseArchive.ts";
 import { type EvilMaterial, evilMaterial, type Target } from "./evilImage.ts";
@@ -10,7 +11,7 @@ import type { PlainEntry } from "./tarReader.ts";
 import { hiddenPartner, TAR_TRICKS, type TarTrick } from "./tarTricks.ts";
 import { END_OF_ARCHIVE, fileRecord, utf8, writeTar } from "./tarWriter.ts";
 
-export type Assignment = "trick-evil" | "trick-benign" | "alone-benign" | "alone-evil";
+type Assignment = "trick-evil" | "trick-benign" | "alone-benign" | "alone-evil";
 
 export interface Mutation {
   /** Stable id: base.family.trick.target.variant */
@@ -132,8 +133,7 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
   const evilManifest = evilTarget.evilJson as { [k: string]: Json };
   const benignManifest = oci.manifest;
   const benignBytes = evilTarget.benign;
-  const manifestMedia = (m: { [k: string]: Json }) =>
-    typeof m["mediaType"] === "string" ? m["mediaType"] : MANIFEST_MEDIA;
+  const manifestMedia = (m: { [k: string]: Json }) => (typeof m.mediaType === "string" ? m.mediaType : MANIFEST_MEDIA);
   const descriptorOf = (doc: { [k: string]: Json }, bytes: Uint8Array) => ({
     mediaType: manifestMedia(doc),
     digest: sha256(bytes),
@@ -145,7 +145,7 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
     const index = JSON.parse(JSON.stringify(oci?.indexJson)) as { manifests: { [k: string]: Json }[] };
     const first = index.manifests[0] ?? {};
     index.manifests[0] = { ...first, mediaType, digest: sha256(bytes), size: bytes.length };
-    delete index.manifests[0]["platform"];
+    delete index.manifests[0].platform;
     return utf8(JSON.stringify(index));
   }
   function withBlob(bytes: Uint8Array, indexBytes: Uint8Array) {
@@ -192,8 +192,8 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
           schemaVersion: 2,
           mediaType: INDEX_MEDIA,
           manifests: [descriptorOf(inner, innerBytes)],
-          config: outer["config"] ?? null,
-          layers: outer["layers"] ?? null,
+          config: outer.config ?? null,
+          layers: outer.layers ?? null,
         }),
       );
       add(
@@ -231,7 +231,7 @@ function descriptorMutations(base: string, set: { base: BaseArchive; material: E
     evilBytes,
     MANIFEST_MEDIA,
   );
-  const attestationMutation = out[out.length - 1] as Mutation;
+  const attestationMutation = itemAt(out, out.length - 1);
   attestationMutation.apply = replaceWith(indexTarget, utf8(JSON.stringify(withAttestation))); // the EVIL manifest blob is stored already
   const relabelled = utf8(JSON.stringify({ ...benignManifest, mediaType: INDEX_MEDIA }));
   add(
@@ -302,7 +302,10 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
       target: "archive",
       variant: "benign",
       description: "non-zero bytes after the end-of-archive marker",
-      apply: (a) => (a.trailer.push(utf8("garbage".repeat(100))), true),
+      apply: (a) => {
+        a.trailer.push(utf8("garbage".repeat(100)));
+        return true;
+      },
     },
     {
       id: `${base}.trailing-data.no-end-marker.archive.benign`,
@@ -311,7 +314,10 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
       target: "archive",
       variant: "benign",
       description: "no end-of-archive marker at all",
-      apply: (a) => ((a.end = false), true),
+      apply: (a) => {
+        a.end = false;
+        return true;
+      },
     },
     {
       id: `${base}.trailing-data.half-end-marker.archive.benign`,
@@ -320,7 +326,11 @@ function archiveMutations(base: string, targets: Target[]): Mutation[] {
       target: "archive",
       variant: "benign",
       description: "one zero block instead of two",
-      apply: (a) => ((a.end = false), a.trailer.push(END_OF_ARCHIVE.subarray(0, 512)), true),
+      apply: (a) => {
+        a.end = false;
+        a.trailer.push(END_OF_ARCHIVE.subarray(0, 512));
+        return true;
+      },
     },
   );
   return out;

@@ -7,10 +7,10 @@
 // is expected to make of the tricky pieces; the loaders are the judge, this is a label.
 import { concat, fileRecord, padded, type TarPiece, utf8, writeTar } from "./tarWriter.ts";
 
-export type TrickFamily = "tar-header" | "sparse" | "typeflag" | "path-alias" | "path-through-link" | "duplicate";
+type TrickFamily = "tar-header" | "sparse" | "typeflag" | "path-alias" | "path-through-link" | "duplicate";
 
 /** Who should see the partner: "plain" (everyone), "hidden" (only readers ignoring pax). */
-export type Partner = "plain" | "hidden";
+type Partner = "plain" | "hidden";
 
 export interface TarTrick {
   name: string;

@@ -3,7 +3,7 @@
 // field that disagrees with a pax size, a GNU long name with trailing bytes, a ustar prefix
 // in a GNU-magic header, a global pax header, raw bytes after the end-of-archive marker.
 
-export interface RecordSpec {
+interface RecordSpec {
   /** The header's name field (cut to 100 bytes; use pax or GNU records for longer names). */
   name: string;
   /** Typeflag character; "\0" writes the old-style regular-file flag. */
@@ -58,7 +58,7 @@ function base256(value: number, length: number): Uint8Array {
   return field;
 }
 
-export function header(spec: RecordSpec, size: number): Uint8Array {
+function header(spec: RecordSpec, size: number): Uint8Array {
   const block = new Uint8Array(512);
   put(block, 0, 100, utf8(spec.name));
   put(block, 100, 8, octal(spec.mode ?? 0o644, 8));
@@ -97,7 +97,7 @@ export function padded(data: Uint8Array): Uint8Array {
 }
 
 /** One pax record, its length prefix counting itself. */
-export function paxRecord(key: string, value: string): string {
+function paxRecord(key: string, value: string): string {
   const body = ` ${key}=${value}\n`;
   let length = utf8(body).length + 1;
   while (String(length).length + utf8(body).length !== length) length++;
@@ -108,7 +108,7 @@ function extension(name: string, type: string, body: Uint8Array): Uint8Array[] {
   return [header({ name, type, magic: type === "L" || type === "K" ? "gnu" : "ustar" }, body.length), padded(body)];
 }
 
-export function recordBlocks(spec: RecordSpec): Uint8Array[] {
+function recordBlocks(spec: RecordSpec): Uint8Array[] {
   const blocks: Uint8Array[] = [];
   const paxBody = (records: [string, string][]) => utf8(records.map(([k, v]) => paxRecord(k, v)).join(""));
   if (spec.globalPax) blocks.push(...extension("pax_global_header", "g", paxBody(spec.globalPax)));

@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Digest } from "../../image/digest.ts";
 import { nodeSha256 } from "../../image/hash/nodeSha256.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 import { pushArchive, startLocalRegistry } from "../../tools/localRegistry.ts";
 import { RegistryClient } from "../client.ts";
 import { inspectReference } from "../inspectReference.ts";
@@ -126,5 +127,5 @@ async function main(megabytes: number): Promise<void> {
   }
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3] as string, process.argv[4] as "node" | "portable");
+if (process.argv[2] === "--child") await child(itemAt(process.argv, 3), process.argv[4] as "node" | "portable");
 else await main(Number(process.argv[2] ?? 200));

@@ -4,6 +4,7 @@
 // and /v2/<path>/blobs/<digest>, anonymously.
 import { createHash } from "node:crypto";
 import type { Digest } from "../../image/digest.ts";
+import { itemAt } from "../../image/util/itemAt.ts";
 
 export const sha = (bytes: Uint8Array | string): Digest => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const bytesOf = (value: unknown): Uint8Array =>
@@ -44,12 +45,12 @@ export class FakeRegistry {
     if (match === null || match[1] !== this.path) return new Response("", { status: 404 });
     this.seen.push(`GET ${match[2]}/${match[3]}`);
     if (match[2] === "blobs") {
-      const blob = this.#blobs.get(match[3] as string);
+      const blob = this.#blobs.get(itemAt(match, 3));
       return blob === undefined
         ? new Response("", { status: 404 })
         : new Response(blob as BodyInit, { headers: { "content-length": String(blob.length) } });
     }
-    const manifest = this.#manifests.get(match[3] as string);
+    const manifest = this.#manifests.get(itemAt(match, 3));
     if (manifest === undefined) return new Response("", { status: 404 });
     return new Response(manifest.bytes as BodyInit, {
       headers: { "content-type": manifest.mediaType, "docker-content-digest": sha(manifest.bytes) },

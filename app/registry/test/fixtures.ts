@@ -5,9 +5,9 @@ import path from "node:path";
 import type { Digest } from "../../image/digest.ts";
 import type { Platform } from "../../image/report.ts";
 
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, "..", "..", "image", "fixtures");
+const FIXTURES_DIR = path.resolve(import.meta.dirname, "..", "..", "image", "fixtures");
 
-export interface ExpectedImage {
+interface ExpectedImage {
   imageId: Digest;
   diffIds: Digest[];
   manifestDigest?: Digest;

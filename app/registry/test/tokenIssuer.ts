@@ -6,7 +6,7 @@ import { type KeyObject, sign, X509Certificate } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface TokenIssuerOptions {
+interface TokenIssuerOptions {
   /** The registry's auth.token.issuer. */
   issuer: string;
   key: KeyObject;

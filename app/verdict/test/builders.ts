@@ -7,14 +7,18 @@ import type { Delegation } from "../../chain/actions/getDelegation.ts";
 import type { Release, Revocation } from "../../chain/release.ts";
 import type { Digest } from "../../image/digest.ts";
 import type { ArchiveReport, ImageReport, Problem } from "../../image/report.ts";
+import type { Trust } from "../trust.ts";
 import type { ChainEvidence } from "../verdict.ts";
+
+/** Trusting nobody: every release reads UNTRUSTED at best. */
+export const NO_TRUST: Trust = { publishers: [], pins: [] };
 
 export const ALICE: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 export const BOB: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 export const MALLORY: Address = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
 /** A delegate key (e.g. a CI key) that publishes on a publisher's behalf. */
 export const CI_KEY: Address = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
-export const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const REGISTRY: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
 export function digest(label: string): Digest {
   return `sha256:${createHash("sha256").update(label).digest("hex")}`;
@@ -64,7 +68,8 @@ export function plainFile(label: string): ArchiveReport {
   };
 }
 
-let nextId = 1n;
+// Ids as the registry gives them: publisher 1's releases 0, 1, … ("1-0", "1-1", …).
+let nextId = 1n << 32n;
 export function release(fields: Partial<Release> & Pick<Release, "publisher" | "name">): Release {
   const id = fields.id ?? nextId++;
   return {

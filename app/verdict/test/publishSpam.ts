@@ -12,7 +12,7 @@ import type { TestChain } from "../../chain/test/testChain.ts";
 import type { Digest } from "../../image/digest.ts";
 import { digest } from "./builders.ts";
 
-export interface SpamOptions {
+interface SpamOptions {
   registry: Address;
   /** How many releases in all. */
   count: number;

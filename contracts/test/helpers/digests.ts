@@ -10,7 +10,7 @@ export function digestOf(label: string): Hex {
 }
 
 /** The four digests of a release, in the order publish takes them. */
-export type ReleaseDigests = readonly [imageId: Hex, manifestDigest: Hex, indexDigest: Hex, archiveDigest: Hex];
+type ReleaseDigests = readonly [imageId: Hex, manifestDigest: Hex, indexDigest: Hex, archiveDigest: Hex];
 
 /** An image release as a registry push records it: an imageId and a manifestDigest. */
 export function imageDigests(label: string): ReleaseDigests {

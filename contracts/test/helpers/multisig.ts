@@ -18,7 +18,7 @@ function walletDomain(wallet: Address, chainId: number) {
 }
 
 /** The message owners sign to make `hash` the wallet's EIP-1271 signature (MultisigWallet.messageHash). */
-export function signWalletMessage(owner: LocalAccount, wallet: Address, chainId: number, hash: Hex): Promise<Hex> {
+function signWalletMessage(owner: LocalAccount, wallet: Address, chainId: number, hash: Hex): Promise<Hex> {
   return owner.signTypedData({
     domain: walletDomain(wallet, chainId),
     types: { WalletMessage: [{ name: "hash", type: "bytes32" }] },
@@ -28,7 +28,7 @@ export function signWalletMessage(owner: LocalAccount, wallet: Address, chainId:
 }
 
 /** The approval owners sign for MultisigWallet.execute(target, data) at the wallet's `nonce`. */
-export function signWalletExecute(
+function signWalletExecute(
   owner: LocalAccount,
   wallet: Address,
   chainId: number,
@@ -49,7 +49,7 @@ export function signWalletExecute(
 }
 
 /** Owners in the order the wallet requires their signatures: ascending address. */
-export function byAddress<T extends { address: Address }>(owners: readonly T[]): T[] {
+function byAddress<T extends { address: Address }>(owners: readonly T[]): T[] {
   return [...owners].sort((a, b) => {
     const left = hexToBigInt(a.address);
     const right = hexToBigInt(b.address);

@@ -24,8 +24,8 @@ export async function deployRegistry(viem: HardhatViemHelpers) {
   };
 }
 
-export type RegistryFixture = Awaited<ReturnType<typeof deployRegistry>>;
-export type Registry = RegistryFixture["registry"];
+type RegistryFixture = Awaited<ReturnType<typeof deployRegistry>>;
+type Registry = RegistryFixture["registry"];
 type PublicClient = RegistryFixture["publicClient"];
 
 /** Release ids are `(publisherNumber << 32) | sequence` (see IImageRegistry.publish). */

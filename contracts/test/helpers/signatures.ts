@@ -6,7 +6,7 @@ import { concat, numberToHex, parseSignature, serializeSignature, size, slice, t
 import { privateKeyToAccount } from "viem/accounts";
 
 /** secp256k1n, the order of the curve's group. */
-export const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
 export const publisherAccount = privateKeyToAccount(
   "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",

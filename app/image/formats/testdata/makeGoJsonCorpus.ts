@@ -533,8 +533,8 @@ async function fixtureDocuments(): Promise<CorpusDocument[]> {
       if (reader === null) continue;
       seen.add(text);
       const listedAs =
-        entry.path.startsWith("blobs/") && typeof value["mediaType"] === "string" && reader !== "image-config"
-          ? value["mediaType"]
+        entry.path.startsWith("blobs/") && typeof value.mediaType === "string" && reader !== "image-config"
+          ? value.mediaType
           : "";
       documents.push({ name: `fixture ${file}: ${entry.path}`, reader, listedAs, text });
     }

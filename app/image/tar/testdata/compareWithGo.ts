@@ -9,12 +9,13 @@
 import { createHash } from "node:crypto";
 import { ImageEngineError } from "../../errors.ts";
 import { BlobSource } from "../../source/blobSource.ts";
+import { itemAt } from "../../util/itemAt.ts";
 import { indexTar } from "../indexTar.ts";
 import type { TarEntry } from "../tarEntry.ts";
 import type { TarListing } from "../tarListing.ts";
 import { TarStreamReader } from "../tarStreamReader.ts";
 
-export interface GoEntry {
+interface GoEntry {
   name: string;
   nameHex?: string;
   linkname: string;
@@ -32,7 +33,7 @@ export interface GoReading {
 }
 
 /** What one of our readers made of an archive: a listing with each entry's data digest, or an error. */
-export type OurReading =
+type OurReading =
   | { listing: TarListing; digests: string[] }
   | {
       error: ImageEngineError /** Entries handed out before the error (stream reader only). */;
@@ -82,7 +83,9 @@ export function readWithStream(archive: Uint8Array, chunkSize: number): Promise<
       const index = digests.push("") - 1;
       return {
         write: async (chunk) => void hash.update(chunk),
-        end: async () => void (digests[index] = hash.digest("hex")),
+        end: async () => {
+          digests[index] = hash.digest("hex");
+        },
       };
     });
     for (let offset = 0; offset < archive.length; offset += chunkSize)
@@ -120,8 +123,8 @@ function entriesDifference(
 ): string | null {
   if (ours.length !== go.length) return `${ours.length} entries vs Go ${go.length}`;
   for (let i = 0; i < ours.length; i++) {
-    const entry = ours[i] as TarEntry;
-    const why = entryDifference(entry, digests[i] ?? null, go[i] as GoEntry, withData(entry, i));
+    const entry = itemAt(ours, i);
+    const why = entryDifference(entry, digests[i] ?? null, itemAt(go, i), withData(entry, i));
     if (why !== null) return `entry ${i}: ${why}`;
   }
   return null;

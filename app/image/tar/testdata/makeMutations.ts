@@ -4,6 +4,7 @@
 //   node app/image/tar/testdata/makeMutations.ts && (cd app/image/tar/testdata && go run readWithGo.go mutations)
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { itemAt } from "../../util/itemAt.ts";
 import { type Archive, MUTATORS, member, Random, serialize } from "./mutators.ts";
 import { bytes } from "./rawTar.ts";
 
@@ -12,7 +13,7 @@ const CASES = 700;
 
 function pattern(r: Random, length: number): Uint8Array {
   const seed = r.bytes(4);
-  return Uint8Array.from({ length }, (_, i) => (seed[i % 4] as number) + (i >> 8));
+  return Uint8Array.from({ length }, (_, i) => itemAt(seed, i % 4) + (i >> 8));
 }
 
 function baseArchive(r: Random): Archive {

@@ -2,6 +2,8 @@
 // (makeMutations.ts). Each mutator edits one part of an archive held as members — header
 // fields in odd numeric forms, typeflags, names, formats, pax and GNU records with odd or
 // empty values, sparse maps, zero blocks, trailing bytes, truncation — and says what it did.
+
+import { itemAt } from "../../util/itemAt.ts";
 import {
   BLOCK,
   type Bytes,
@@ -36,7 +38,7 @@ export class Random {
     return Math.floor(this.next() * max);
   }
   pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)] as T;
+    return itemAt(items, this.int(items.length));
   }
   chance(p: number): boolean {
     return this.next() < p;
@@ -46,7 +48,7 @@ export class Random {
   }
 }
 
-export interface Member {
+interface Member {
   /** Raw bytes placed before the member: record members, stray zero blocks. */
   before: Bytes[];
   header: Bytes;
@@ -113,7 +115,7 @@ function base256(value: bigint, length: number): Bytes {
     out[i] = Number(v & 0xffn);
     v >>= 8n;
   }
-  out[0] = ((out[0] as number) & 0x7f) | 0x80 | (value < 0n ? 0x40 : 0);
+  out[0] = (itemAt(out, 0) & 0x7f) | 0x80 | (value < 0n ? 0x40 : 0);
   return out;
 }
 
@@ -198,7 +200,7 @@ function paxRecords(r: Random): [string, Bytes] {
     ["trailing NULs", () => concat([data, new Uint8Array(7)])],
     ["no newline", () => Uint8Array.from(data, (b, i) => (i === data.length - 1 ? 0x20 : b))],
     ["no equals", () => bytes("12 pathvalue\n")],
-    ["duplicate key", () => concat([data, paxRecord(value(chosen[0] as string), "dup")])],
+    ["duplicate key", () => concat([data, paxRecord(value(itemAt(chosen, 0)), "dup")])],
   ];
   const [flaw, make] = r.pick(flaws);
   data = make();
@@ -220,7 +222,7 @@ type Mutator = (r: Random, archive: Archive) => string;
 
 function pickMember(r: Random, archive: Archive): [number, Member] {
   const index = r.int(archive.members.length);
-  return [index, archive.members[index] as Member];
+  return [index, itemAt(archive.members, index)];
 }
 
 const numericField: Mutator = (r, archive) => {
@@ -413,11 +415,15 @@ const oldSparse: Mutator = (r, archive) => {
     );
     bytesAt.set(octal(length, 12), at + 12);
   };
-  fragments.slice(0, 4).forEach((f, k) => entry(block, 386 + 24 * k, f, k));
+  fragments.slice(0, 4).forEach((f, k) => {
+    entry(block, 386 + 24 * k, f, k);
+  });
   const extra: Bytes[] = [];
   for (let k = 4; k < fragments.length; k += 21) {
     const ext = new Uint8Array(BLOCK);
-    fragments.slice(k, k + 21).forEach((f, j) => entry(ext, 24 * j, f, k + j));
+    fragments.slice(k, k + 21).forEach((f, j) => {
+      entry(ext, 24 * j, f, k + j);
+    });
     if (k + 21 < fragments.length) ext[504] = 1;
     extra.push(ext);
   }

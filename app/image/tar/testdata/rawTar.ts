@@ -80,7 +80,7 @@ export const MAGIC = {
   star: latin1("ustar\x0000"),
 } as const;
 
-export type HeaderFormat = keyof typeof MAGIC;
+type HeaderFormat = keyof typeof MAGIC;
 
 /** Computes the checksum as tar writers do (unsigned sum, field counted as spaces). */
 export function seal(block: Bytes): Bytes {
@@ -91,7 +91,7 @@ export function seal(block: Bytes): Bytes {
   return block;
 }
 
-export interface HeaderSpec {
+interface HeaderSpec {
   name: Bytes | string;
   typeflag: number | string;
   size: number;

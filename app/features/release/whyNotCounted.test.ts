@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { Delegation } from "../chain/actions/getDelegation.ts";
-import { whyNotCounted } from "./delegatedRelease.ts";
+import type { Delegation } from "../../chain/actions/getDelegation.ts";
+import { whyNotCounted } from "./whyNotCounted.ts";
 
 const KEY = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const release = { signer: KEY, valid: false, revokedAt: null, blockNumber: 10n } as const;

@@ -10,9 +10,11 @@
 //   containerd 1.6 (images/archive): regular files by path.Clean'd name (the last wins),
 //     symlinks recorded as path.Join(dir, target) and followed once; hard links ignored.
 // Paths here are already normalized (no `.`, `..` above the root, or empty parts).
-import type { TarEntry } from "./tarEntry.ts";
 
-export type ModelAnswer = TarEntry | null;
+import { itemAt } from "../../util/itemAt.ts";
+import type { TarEntry } from "../tarEntry.ts";
+
+type ModelAnswer = TarEntry | null;
 
 function clean(path: string): string | null {
   const parts: string[] = [];
@@ -71,7 +73,7 @@ export function dockerLookup(entries: readonly TarEntry[], path: string): ModelA
   let pending = path.split("/").filter((part) => part !== "");
   let resolved: string[] = [];
   for (let hops = 0; pending.length > 0; ) {
-    const part = pending[0] as string;
+    const part = itemAt(pending, 0);
     pending = pending.slice(1);
     if (part === "." || (part === ".." && resolved.length === 0)) continue; // the root's parent is the root
     if (part === "..") {

@@ -1,9 +1,9 @@
 // Why a delegated release does not count, in words. The contract's `valid` says only yes or
 // no; the delegation (when the page read it) says which: revoked, expired, or granted anew
 // after the release (a new grant does not bring a key's earlier releases back).
-import type { Delegation } from "../chain/actions/getDelegation.ts";
-import { formatUnixTime } from "../chain/formatTime.ts";
-import type { Release } from "../chain/release.ts";
+import type { Delegation } from "../../chain/actions/getDelegation.ts";
+import { formatUnixTime } from "../../chain/formatTime.ts";
+import type { Release } from "../../chain/release.ts";
 
 export function whyNotCounted(
   release: Pick<Release, "signer" | "valid" | "revokedAt" | "blockNumber">,

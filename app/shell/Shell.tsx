@@ -5,7 +5,7 @@ import { WalletButton } from "../wallet/WalletButton.tsx";
 import { ChainSelector } from "./ChainSelector.tsx";
 
 const NAV: { label: string; route: Route; matches: Route["page"][] }[] = [
-  { label: "Verify", route: { page: "verify" }, matches: ["verify", "digest", "release"] },
+  { label: "Verify", route: { page: "verify" }, matches: ["verify", "digest", "release", "name"] },
   { label: "Publish", route: { page: "publish" }, matches: ["publish"] },
   { label: "Publishers", route: { page: "publisher", address: null }, matches: ["publisher"] },
   { label: "Trust", route: { page: "trust" }, matches: ["trust"] },
