@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import type { Chain } from "viem";
-import { transactionUrl } from "../chain/explorer.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Release } from "../chain/release.ts";
 import { formatReleaseId } from "../chain/releaseId.ts";
 import { routeHref } from "../routing/route.ts";
 import { Hex } from "./Hex.tsx";
 import { type RevocationRead, RevokedFacts } from "./RevokedFacts.tsx";
+import { TransactionLink } from "./TransactionLink.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "./UntrustedText.tsx";
 import { visibleText } from "./visibleText.ts";
 
@@ -49,7 +49,6 @@ export function ReleaseCard({
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const txUrl = transactionUrl(chain, release.transactionHash);
   const badge = badgeOf(release);
   return (
     <article
@@ -98,14 +97,7 @@ export function ReleaseCard({
         <dt>Published</dt>
         <dd>
           {formatUnixTime(release.publishedAt)} in block {release.blockNumber.toString()}
-          {txUrl && (
-            <>
-              {" · "}
-              <a href={txUrl} target="_blank" rel="noreferrer noopener">
-                transaction
-              </a>
-            </>
-          )}
+          <TransactionLink chain={chain} hash={release.transactionHash} />
         </dd>
         {release.revokedAt !== null && <RevokedFacts revokedAt={release.revokedAt} chain={chain} read={revocation} />}
         <dt>Release</dt>

@@ -1,7 +1,7 @@
 import type { Chain } from "viem";
-import { transactionUrl } from "../chain/explorer.ts";
 import { formatUnixTime } from "../chain/formatTime.ts";
 import type { Revocation } from "../chain/release.ts";
+import { TransactionLink } from "./TransactionLink.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "./UntrustedText.tsx";
 
 /**
@@ -19,21 +19,13 @@ export type RevocationRead =
  */
 export function RevokedFacts({ revokedAt, chain, read }: { revokedAt: number; chain: Chain; read?: RevocationRead }) {
   const revocation = read?.status === "read" ? read.revocation : null;
-  const url = revocation && transactionUrl(chain, revocation.transactionHash);
   return (
     <>
       <dt>Revoked</dt>
       <dd>
         {formatUnixTime(revokedAt)}
         {revocation && ` in block ${revocation.blockNumber.toString()}`}
-        {url && (
-          <>
-            {" · "}
-            <a href={url} target="_blank" rel="noreferrer noopener">
-              transaction
-            </a>
-          </>
-        )}
+        {revocation && <TransactionLink chain={chain} hash={revocation.transactionHash} />}
       </dd>
       {read && (read.status !== "read" || read.revocation !== null) && (
         <>

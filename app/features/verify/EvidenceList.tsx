@@ -1,8 +1,8 @@
-import { transactionUrl } from "../../chain/explorer.ts";
 import { formatReleaseId } from "../../chain/releaseId.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { routeHref } from "../../routing/route.ts";
 import { trustStore } from "../../trust/trustStore.ts";
+import { TransactionLink } from "../../ui/TransactionLink.tsx";
 import { HiddenCharactersFlag, UntrustedText } from "../../ui/UntrustedText.tsx";
 import type { Evidence } from "../../verdict/verdict.ts";
 
@@ -14,20 +14,12 @@ function Extra({ item, registryChain }: { item: Evidence; registryChain: Registr
     case "delegation-void":
     case "current-release":
     case "other-role": {
-      const url = transactionUrl(registryChain.chain, item.release.transactionHash);
       return (
         <span className="evidence-links">
           <a href={routeHref({ page: "release", chainId: item.release.chainId, id: item.release.id })}>
             release {formatReleaseId(item.release.id)}
           </a>
-          {url && (
-            <>
-              {" · "}
-              <a href={url} target="_blank" rel="noreferrer noopener">
-                transaction
-              </a>
-            </>
-          )}
+          <TransactionLink chain={registryChain.chain} hash={item.release.transactionHash} />
         </span>
       );
     }
