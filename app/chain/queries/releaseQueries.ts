@@ -15,7 +15,8 @@ import { publicClientFor } from "../publicClient.ts";
 import { pageBounds } from "../readPages.ts";
 import type { PageRequest, Release } from "../release.ts";
 
-const LIST_STALE_MS = 60_000;
+/** How long a list of releases (or of anything else a new transaction can add to) counts as fresh. */
+export const LIST_STALE_MS = 60_000;
 
 function base(registryChain: RegistryChain) {
   return ["registry", registryChain.chain.id, registryChain.registry] as const;

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { findNameClaims } from "../../chain/actions/findNameClaims.ts";
 import { publicClientFor } from "../../chain/publicClient.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
+import { LIST_STALE_MS, registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { ScanOptions } from "../../chain/scanRanges.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import { nameSpellings } from "../../verdict/normalizeImageName.ts";
@@ -24,6 +24,6 @@ export function nameClaimsQuery(
     queryFn: ({ signal }) =>
       findNameClaims(publicClientFor(registryChain), registryChain, nameSpellings(name), { signal, onProgress }),
     // New releases of the name land at any time: as fresh as the other lists.
-    staleTime: 60_000,
+    staleTime: LIST_STALE_MS,
   });
 }

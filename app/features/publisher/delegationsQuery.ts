@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { listDelegations } from "../../chain/actions/listDelegations.ts";
 import { publicClientFor } from "../../chain/publicClient.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
+import { LIST_STALE_MS, registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 
 // Under the registry's key, so every write's refresh (registryQueryKey) re-reads them too.
@@ -10,6 +10,6 @@ export function delegationsQuery(registryChain: RegistryChain, publisher: Addres
   return queryOptions({
     queryKey: [...registryQueryKey(registryChain), "delegations", publisher],
     queryFn: () => listDelegations(publicClientFor(registryChain), registryChain, publisher),
-    staleTime: 60_000,
+    staleTime: LIST_STALE_MS,
   });
 }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { publicClientFor } from "../../chain/publicClient.ts";
-import { registryQueryKey } from "../../chain/queries/releaseQueries.ts";
+import { LIST_STALE_MS, registryQueryKey } from "../../chain/queries/releaseQueries.ts";
 import type { RegistryChain } from "../../config/chains.ts";
 import type { Digest } from "../../image/digest.ts";
 import { loadOtherReleases } from "../../verdict/otherReleases.ts";
@@ -21,6 +21,6 @@ export function otherReleasesQuery(registryChain: RegistryChain, digest: Digest)
       last.offset + last.releases.length < last.total && last.releases.length > 0
         ? last.offset + last.releases.length
         : undefined,
-    staleTime: 60_000,
+    staleTime: LIST_STALE_MS,
   });
 }
